@@ -1,0 +1,1 @@
+"""One module per headless command; see :mod:`argmap.cli`."""

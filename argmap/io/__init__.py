@@ -1,0 +1,1 @@
+"""Files: the native format and the interchange formats, one module each (no Qt)."""

@@ -1,0 +1,51 @@
+"""Relations: support and attack, AIF-shaped (premises -> target)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class RelationKind(StrEnum):
+    """Whether the premises speak for or against the target."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+
+
+class QuestionStatus(StrEnum):
+    """Where a critical question of a relation's scheme stands."""
+
+    OPEN = "open"
+    ANSWERED = "answered"
+    DISMISSED = "dismissed"
+
+
+class CriticalQuestionState(BaseModel):
+    """The state of one critical question of the relation's scheme."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    question_id: str = Field(min_length=1)
+    status: QuestionStatus = QuestionStatus.OPEN
+    answered_by: str | None = Field(default=None, description="Node id that answers it")
+    note: str = ""
+
+
+class Relation(BaseModel):
+    """An inference (support) or a conflict (attack) from premises to a target.
+
+    Several premises form a linked argument: co-premises that only work together. The target is
+    a node id, or, for an undercut (an attack on the inference itself), a relation id.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    kind: RelationKind
+    premises: list[str] = Field(min_length=1)
+    target: str = Field(min_length=1)
+    scheme: str | None = None
+    questions: list[CriticalQuestionState] = Field(default_factory=list)
+    notes: str = ""

@@ -1,0 +1,269 @@
+"""The rules a map must keep, checked with messages that say what and where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.model.anchor import TextAnchor
+from argmap.model.argument_map import ArgumentMap
+from argmap.model.errors import MapValidationError, ValidationProblem
+from argmap.model.source import text_sha256
+
+
+@dataclass(frozen=True)
+class AnchorMove:
+    """An anchor whose quote had moved in its source and was re-anchored."""
+
+    node_id: str
+    old_start: int
+    new_start: int
+    quote: str
+
+    def __str__(self) -> str:
+        return (
+            f"node {self.node_id!r}: quote {_short(self.quote)!r} moved from "
+            f"{self.old_start} to {self.new_start}"
+        )
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def find_problems(argument_map: ArgumentMap) -> list[ValidationProblem]:
+    """Every rule the map breaks, in file order; an empty list when it is valid."""
+    problems: list[ValidationProblem] = []
+    problems += _id_problems(argument_map)
+    problems += _source_problems(argument_map)
+    problems += _relation_problems(argument_map)
+    problems += _anchor_problems(argument_map)
+    problems += _layout_problems(argument_map)
+    return problems
+
+
+def validate(argument_map: ArgumentMap) -> None:
+    """Raise :class:`MapValidationError` listing every problem, or return quietly."""
+    problems = find_problems(argument_map)
+    if problems:
+        raise MapValidationError(problems)
+
+
+def _id_problems(m: ArgumentMap) -> list[ValidationProblem]:
+    problems: list[ValidationProblem] = []
+    seen: dict[str, str] = {}
+    groups: tuple[tuple[str, list[str]], ...] = (
+        ("sources", [s.id for s in m.sources]),
+        ("nodes", [n.id for n in m.nodes]),
+        ("relations", [r.id for r in m.relations]),
+    )
+    for section, ids in groups:
+        for i, item_id in enumerate(ids):
+            path = f"$.{section}[{i}].id"
+            if item_id in seen:
+                problems.append(
+                    ValidationProblem(
+                        path, f"duplicate id {item_id!r} (first at {seen[item_id]})", item_id
+                    )
+                )
+            else:
+                seen[item_id] = path
+    return problems
+
+
+def _source_problems(m: ArgumentMap) -> list[ValidationProblem]:
+    problems = []
+    for i, source in enumerate(m.sources):
+        if source.sha256 != text_sha256(source.text):
+            problems.append(
+                ValidationProblem(
+                    f"$.sources[{i}].sha256",
+                    f"source {source.id!r}: sha256 does not match its text "
+                    "(the text was changed after the map was made)",
+                    source.id,
+                )
+            )
+    return problems
+
+
+def _relation_problems(m: ArgumentMap) -> list[ValidationProblem]:
+    problems: list[ValidationProblem] = []
+    node_ids = {n.id for n in m.nodes}
+    relation_ids = {r.id for r in m.relations}
+    for i, rel in enumerate(m.relations):
+        base = f"$.relations[{i}]"
+        seen_premises: set[str] = set()
+        for j, premise in enumerate(rel.premises):
+            if premise not in node_ids:
+                problems.append(
+                    ValidationProblem(
+                        f"{base}.premises[{j}]",
+                        f"relation {rel.id!r}: premise {premise!r} is not a node",
+                        rel.id,
+                    )
+                )
+            if premise in seen_premises:
+                problems.append(
+                    ValidationProblem(
+                        f"{base}.premises[{j}]",
+                        f"relation {rel.id!r}: premise {premise!r} is listed twice",
+                        rel.id,
+                    )
+                )
+            seen_premises.add(premise)
+        if rel.target not in node_ids and rel.target not in relation_ids:
+            problems.append(
+                ValidationProblem(
+                    f"{base}.target",
+                    f"relation {rel.id!r}: target {rel.target!r} is neither a node nor a relation",
+                    rel.id,
+                )
+            )
+        if rel.target in rel.premises:
+            problems.append(
+                ValidationProblem(
+                    f"{base}.target",
+                    f"relation {rel.id!r}: node {rel.target!r} cannot "
+                    f"{'support' if rel.kind == 'support' else 'attack'} itself",
+                    rel.id,
+                )
+            )
+        if rel.target == rel.id:
+            problems.append(
+                ValidationProblem(
+                    f"{base}.target", f"relation {rel.id!r} cannot undercut itself", rel.id
+                )
+            )
+        if rel.target in relation_ids and rel.kind != "attack":
+            problems.append(
+                ValidationProblem(
+                    f"{base}.kind",
+                    f"relation {rel.id!r} targets relation {rel.target!r}: only an "
+                    "attack (an undercut) may target a relation",
+                    rel.id,
+                )
+            )
+        if rel.questions and rel.scheme is None:
+            problems.append(
+                ValidationProblem(
+                    f"{base}.questions",
+                    f"relation {rel.id!r} has critical questions but no scheme",
+                    rel.id,
+                )
+            )
+        for j, question in enumerate(rel.questions):
+            if question.answered_by is not None and question.answered_by not in node_ids:
+                problems.append(
+                    ValidationProblem(
+                        f"{base}.questions[{j}].answered_by",
+                        f"relation {rel.id!r}: question {question.question_id!r} "
+                        f"is answered by {question.answered_by!r}, not a node",
+                        rel.id,
+                    )
+                )
+    return problems
+
+
+def anchor_problem(m: ArgumentMap, anchor: TextAnchor) -> str | None:
+    """What is wrong with one anchor, or ``None`` when it matches its source."""
+    try:
+        source = m.source(anchor.source_id)
+    except KeyError:
+        return f"source {anchor.source_id!r} does not exist"
+    if anchor.end < anchor.start:
+        return f"end {anchor.end} is before start {anchor.start}"
+    if anchor.end > len(source.text):
+        return (
+            f"span [{anchor.start}, {anchor.end}) lies outside source {source.id!r} "
+            f"({len(source.text)} characters)"
+        )
+    actual = source.text[anchor.start : anchor.end]
+    if actual != anchor.quote:
+        return (
+            f"quote {_short(anchor.quote)!r} does not match the source text at "
+            f"[{anchor.start}, {anchor.end}), which reads {_short(actual)!r}"
+        )
+    return None
+
+
+def _anchor_problems(m: ArgumentMap) -> list[ValidationProblem]:
+    problems = []
+    for i, node in enumerate(m.nodes):
+        for j, anchor in enumerate(node.anchors):
+            problem = anchor_problem(m, anchor)
+            if problem:
+                problems.append(
+                    ValidationProblem(
+                        f"$.nodes[{i}].anchors[{j}]", f"node {node.id!r}: anchor {problem}", node.id
+                    )
+                )
+    return problems
+
+
+def _layout_problems(m: ArgumentMap) -> list[ValidationProblem]:
+    node_ids = {n.id for n in m.nodes}
+    problems = []
+    for node_id in m.layout.positions:
+        if node_id not in node_ids:
+            problems.append(
+                ValidationProblem(
+                    f"$.layout.positions.{node_id}",
+                    f"position given for {node_id!r}, which is not a node",
+                    node_id,
+                )
+            )
+    for section in ("pinned", "collapsed"):
+        for j, node_id in enumerate(getattr(m.layout, section)):
+            if node_id not in node_ids:
+                problems.append(
+                    ValidationProblem(
+                        f"$.layout.{section}[{j}]", f"{node_id!r} is not a node", node_id
+                    )
+                )
+    return problems
+
+
+def reanchor(argument_map: ArgumentMap) -> list[AnchorMove]:
+    """Move every anchor whose quote is no longer at its offsets to where the quote now is.
+
+    A quote that occurs elsewhere in its source is re-anchored at the occurrence nearest to its
+    old place; an anchor whose quote occurs nowhere is left for validation to report. Returns
+    what moved, so a loader can tell the user.
+    """
+    moves: list[AnchorMove] = []
+    sources = {s.id: s.text for s in argument_map.sources}
+    for node in argument_map.nodes:
+        new_anchors = []
+        changed = False
+        for anchor in node.anchors:
+            text = sources.get(anchor.source_id)
+            if text is None or not anchor.quote or text[anchor.start : anchor.end] == anchor.quote:
+                new_anchors.append(anchor)
+                continue
+            start = _nearest_occurrence(text, anchor.quote, anchor.start)
+            if start is None:
+                new_anchors.append(anchor)
+                continue
+            moves.append(AnchorMove(node.id, anchor.start, start, anchor.quote))
+            new_anchors.append(
+                TextAnchor(
+                    source_id=anchor.source_id,
+                    start=start,
+                    end=start + len(anchor.quote),
+                    quote=anchor.quote,
+                )
+            )
+            changed = True
+        if changed:
+            node.anchors = new_anchors
+    return moves
+
+
+def _nearest_occurrence(text: str, quote: str, near: int) -> int | None:
+    best: int | None = None
+    index = text.find(quote)
+    while index != -1:
+        if best is None or abs(index - near) < abs(best - near):
+            best = index
+        index = text.find(quote, index + 1)
+    return best
