@@ -1,0 +1,93 @@
+"""Ready-made edits for building a map: a node from selected words, a reason, an objection."""
+
+from __future__ import annotations
+
+from argmap.editing.command import Command, CompositeCommand, EditError
+from argmap.editing.node_commands import AddNode
+from argmap.editing.relation_commands import AddRelation
+from argmap.model import ArgumentMap, Node, NodeKind, Point, Relation, RelationKind, TextAnchor
+
+_PREFIX = {NodeKind.CLAIM: "c", NodeKind.EVIDENCE: "e", NodeKind.COUNTERARGUMENT: "ca"}
+
+
+def fresh_ids(argument_map: ArgumentMap, prefix: str, count: int = 1) -> list[str]:
+    """``count`` ids with ``prefix`` that nothing in the map uses yet."""
+    used = {n.id for n in argument_map.nodes} | {r.id for r in argument_map.relations}
+    used |= {s.id for s in argument_map.sources}
+    ids: list[str] = []
+    number = 1
+    while len(ids) < count:
+        candidate = f"{prefix}{number}"
+        if candidate not in used:
+            ids.append(candidate)
+        number += 1
+    return ids
+
+
+def node_from_selection(
+    argument_map: ArgumentMap,
+    source_id: str,
+    start: int,
+    end: int,
+    kind: NodeKind,
+    position: Point | None = None,
+) -> AddNode:
+    """A node anchored to ``[start, end)`` of a source, its text starting as the quote."""
+    try:
+        text = argument_map.source(source_id).text
+    except KeyError as exc:
+        raise EditError(str(exc.args[0])) from None
+    start, end = _trim(text, start, end)
+    if start >= end:
+        raise EditError("select some words of the source first")
+    anchor = TextAnchor.of(source_id, text, start, end)
+    node = Node(
+        id=fresh_ids(argument_map, _PREFIX[kind])[0],
+        kind=kind,
+        text=" ".join(anchor.quote.split()),
+        anchors=[anchor],
+    )
+    return AddNode(node, position, label=f"Add {kind.value} from text")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def add_related_node(
+    argument_map: ArgumentMap,
+    target_id: str,
+    kind: NodeKind,
+    relation_kind: RelationKind,
+    text: str = "",
+    position: Point | None = None,
+) -> Command:
+    """A new node that supports or attacks ``target_id`` (a node, or a relation: undercut)."""
+    if not (argument_map.has_node(target_id) or argument_map.has_relation(target_id)):
+        raise EditError(f"no node or relation with id {target_id!r}")
+    node_id = fresh_ids(argument_map, _PREFIX[kind])[0]
+    relation_id = fresh_ids(argument_map, "r")[0]
+    node = Node(id=node_id, kind=kind, text=text)
+    relation = Relation(id=relation_id, kind=relation_kind, premises=[node_id], target=target_id)
+    if relation_kind == RelationKind.SUPPORT:
+        label = "Add supporting reason"
+    elif argument_map.has_relation(target_id):
+        label = "Add undercut"
+    else:
+        label = "Add objection"
+    return CompositeCommand(label, [AddNode(node, position), AddRelation(relation)])
+
+
+def link(
+    argument_map: ArgumentMap, premises: list[str], target_id: str, kind: RelationKind
+) -> AddRelation:
+    """A relation from existing premises to an existing node or relation."""
+    relation = Relation(
+        id=fresh_ids(argument_map, "r")[0], kind=kind, premises=list(premises), target=target_id
+    )
+    return AddRelation(relation)

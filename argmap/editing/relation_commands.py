@@ -1,0 +1,130 @@
+"""Commands on relations: add, remove, and set fields (kind, scheme, premises, questions)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from argmap.editing.changes import Change, ChangeKind
+from argmap.editing.command import Command, EditError
+from argmap.model import ArgumentMap, Relation
+
+EDITABLE_RELATION_FIELDS = frozenset({"kind", "premises", "target", "scheme", "questions", "notes"})
+
+
+def check_relation(argument_map: ArgumentMap, relation: Relation) -> None:
+    """Raise :class:`EditError` if the relation would break the map."""
+    nodes = {n.id for n in argument_map.nodes}
+    relations = {r.id for r in argument_map.relations if r.id != relation.id}
+    for premise in relation.premises:
+        if premise not in nodes:
+            raise EditError(f"relation {relation.id!r}: premise {premise!r} is not a node")
+    if len(set(relation.premises)) != len(relation.premises):
+        raise EditError(f"relation {relation.id!r}: a premise is listed twice")
+    if relation.target in relation.premises:
+        raise EditError(f"a statement cannot {relation.kind.value} itself")
+    if relation.target in relations:
+        if relation.kind != "attack":
+            raise EditError("only an attack (an undercut) may target a relation")
+    elif relation.target not in nodes:
+        raise EditError(f"relation {relation.id!r}: target {relation.target!r} does not exist")
+    for question in relation.questions:
+        if question.answered_by is not None and question.answered_by not in nodes:
+            raise EditError(
+                f"question {question.question_id!r}: {question.answered_by!r} is not a node"
+            )
+
+
+class AddRelation(Command):
+    """Add a support or attack relation."""
+
+    def __init__(self, relation: Relation, label: str | None = None) -> None:
+        self.relation = relation
+        kind = "undercut" if relation.kind == "attack" else relation.kind.value
+        self.label = label or f"Add {kind}"
+
+    def apply(self, argument_map: ArgumentMap) -> list[Change]:
+        if argument_map.has_relation(self.relation.id) or argument_map.has_node(self.relation.id):
+            raise EditError(f"id {self.relation.id!r} is already in use")
+        check_relation(argument_map, self.relation)
+        argument_map.relations.append(self.relation.model_copy(deep=True))
+        return [Change(ChangeKind.RELATION_ADDED, (self.relation.id,))]
+
+    def revert(self, argument_map: ArgumentMap) -> list[Change]:
+        argument_map.relations = [r for r in argument_map.relations if r.id != self.relation.id]
+        return [Change(ChangeKind.RELATION_REMOVED, (self.relation.id,))]
+
+
+class RemoveRelation(Command):
+    """Remove one relation nothing refers to any more (see ``delete_relations``)."""
+
+    def __init__(self, relation_id: str) -> None:
+        self.relation_id = relation_id
+        self.label = "Delete relation"
+        self._saved: tuple[int, Relation] | None = None
+
+    def apply(self, argument_map: ArgumentMap) -> list[Change]:
+        relations = argument_map.relations
+        index = next((i for i, r in enumerate(relations) if r.id == self.relation_id), None)
+        if index is None:
+            raise EditError(f"no relation with id {self.relation_id!r}")
+        self._saved = (index, relations.pop(index))
+        return [Change(ChangeKind.RELATION_REMOVED, (self.relation_id,))]
+
+    def revert(self, argument_map: ArgumentMap) -> list[Change]:
+        assert self._saved is not None, "revert before apply"
+        index, relation = self._saved
+        argument_map.relations.insert(index, relation)
+        return [Change(ChangeKind.RELATION_ADDED, (self.relation_id,))]
+
+
+class SetRelationFields(Command):
+    """Set some fields of one relation in one step."""
+
+    def __init__(self, relation_id: str, label: str, **values: Any) -> None:
+        unknown = set(values) - EDITABLE_RELATION_FIELDS
+        if unknown:
+            raise EditError(f"cannot edit relation field(s) {', '.join(sorted(unknown))}")
+        self.relation_id = relation_id
+        self.label = label
+        self.values = values
+        self._old: dict[str, Any] | None = None
+
+    def apply(self, argument_map: ArgumentMap) -> list[Change]:
+        try:
+            relation = argument_map.relation(self.relation_id)
+        except KeyError as exc:
+            raise EditError(str(exc.args[0])) from None
+        candidate = Relation.model_validate({**relation.model_dump(), **self.values})
+        check_relation(argument_map, candidate)
+        self._old = {name: getattr(relation, name) for name in self.values}
+        for name in self.values:
+            setattr(relation, name, getattr(candidate, name))
+        return [Change(ChangeKind.RELATION_CHANGED, (self.relation_id,), tuple(self.values))]
+
+    def revert(self, argument_map: ArgumentMap) -> list[Change]:
+        assert self._old is not None, "revert before apply"
+        relation = argument_map.relation(self.relation_id)
+        for name, value in self._old.items():
+            setattr(relation, name, value)
+        return [Change(ChangeKind.RELATION_CHANGED, (self.relation_id,), tuple(self._old))]
+
+
+def change_relation_kind(relation_id: str, kind: str) -> SetRelationFields:
+    return SetRelationFields(relation_id, f"Change relation to {kind}", kind=kind)
+
+
+def set_scheme(relation_id: str, scheme: str | None) -> SetRelationFields:
+    # A new scheme brings new critical questions: the old states no longer apply.
+    return SetRelationFields(relation_id, "Set scheme", scheme=scheme, questions=[])
+
+
+def add_premise(argument_map: ArgumentMap, relation_id: str, node_id: str) -> SetRelationFields:
+    premises = [*argument_map.relation(relation_id).premises, node_id]
+    return SetRelationFields(relation_id, "Add premise", premises=premises)
+
+
+def remove_premise(argument_map: ArgumentMap, relation_id: str, node_id: str) -> SetRelationFields:
+    premises = [p for p in argument_map.relation(relation_id).premises if p != node_id]
+    if not premises:
+        raise EditError("a relation needs at least one premise: delete the relation instead")
+    return SetRelationFields(relation_id, "Remove premise", premises=premises)

@@ -1,0 +1,1 @@
+"""Everything Qt: the editor's widgets, the canvas and offscreen rendering."""
