@@ -82,8 +82,15 @@ def from_networkx(graph: nx.DiGraph, title: str = "") -> ArgumentMap:
     for graph_id, data in graph.nodes(data=True):
         if data.get("role") != RELATION:
             continue
+        # An undercut's edge into this relation is the undercut's conclusion, not a premise.
         premise_edges = sorted(
-            graph.in_edges(graph_id, data=True), key=lambda e: e[2].get("order", 0)
+            (
+                edge
+                for edge in graph.in_edges(graph_id, data=True)
+                if edge[2].get("role") != "conclusion"
+                and graph.nodes[edge[0]].get("role", STATEMENT) == STATEMENT
+            ),
+            key=lambda e: e[2].get("order", 0),
         )
         premises = [str(source) for source, _, _ in premise_edges]
         targets = [str(t) for t in graph.successors(graph_id)]

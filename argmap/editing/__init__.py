@@ -6,7 +6,13 @@ from argmap.editing.changes import Change, ChangeKind
 from argmap.editing.command import Command, CompositeCommand, EditError
 from argmap.editing.history import UndoHistory
 from argmap.editing.layout_commands import ApplyLayout, MoveNodes, SetFlag
-from argmap.editing.map_commands import SetMapFields, add_source, set_description, set_title
+from argmap.editing.map_commands import (
+    SetMapFields,
+    add_source,
+    remove_source,
+    set_description,
+    set_title,
+)
 from argmap.editing.node_commands import (
     AddNode,
     RemoveNode,
@@ -16,6 +22,11 @@ from argmap.editing.node_commands import (
     edit_text,
     remove_anchor,
     set_anchors,
+    set_citation,
+    set_evidence_type,
+    set_notes,
+    set_rating,
+    set_tags,
 )
 from argmap.editing.relation_commands import (
     AddRelation,
@@ -24,6 +35,7 @@ from argmap.editing.relation_commands import (
     add_premise,
     change_relation_kind,
     remove_premise,
+    set_relation_notes,
     set_scheme,
 )
 from argmap.editing.session import EditSession, Subscriber
@@ -61,8 +73,15 @@ __all__ = [
     "node_from_selection",
     "remove_anchor",
     "remove_premise",
+    "remove_source",
     "set_anchors",
+    "set_citation",
     "set_description",
+    "set_evidence_type",
+    "set_notes",
+    "set_rating",
+    "set_relation_notes",
     "set_scheme",
+    "set_tags",
     "set_title",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from argmap.editing.command import Command, CompositeCommand
+from argmap.editing.command import Command, CompositeCommand, EditError
 from argmap.editing.node_commands import RemoveNode
 from argmap.editing.relation_commands import RemoveRelation, SetRelationFields
 from argmap.model import ArgumentMap, CriticalQuestionState, QuestionStatus
@@ -67,6 +67,9 @@ def _detach_commands(
 def delete_relations(argument_map: ArgumentMap, relation_ids: Iterable[str]) -> Command:
     """One command deleting these relations and every undercut of them."""
     requested = list(dict.fromkeys(relation_ids))
+    unknown = [rid for rid in requested if not argument_map.has_relation(rid)]
+    if unknown or not requested:
+        raise EditError(f"no relation with id {unknown[0]!r}" if unknown else "nothing to delete")
     doomed = _doomed_relations(argument_map, set(), requested)
     label = "Delete relation" if len(requested) == 1 else f"Delete {len(requested)} relations"
     return CompositeCommand(label, [RemoveRelation(rid) for rid in doomed])
@@ -75,6 +78,11 @@ def delete_relations(argument_map: ArgumentMap, relation_ids: Iterable[str]) -> 
 def delete_nodes(argument_map: ArgumentMap, node_ids: Iterable[str]) -> Command:
     """One command deleting these nodes with everything that depends on them."""
     nodes = list(dict.fromkeys(node_ids))
+    if not nodes:
+        raise EditError("no nodes to delete")
+    unknown = [nid for nid in nodes if not argument_map.has_node(nid)]
+    if unknown:
+        raise EditError(f"no node with id {unknown[0]!r}")
     doomed_relations = _doomed_relations(argument_map, set(nodes))
     commands: list[Command] = _detach_commands(argument_map, set(nodes), set(doomed_relations))
     commands += [RemoveRelation(rid) for rid in doomed_relations]

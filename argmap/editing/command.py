@@ -5,12 +5,21 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
+from pydantic import ValidationError
+
 from argmap.editing.changes import Change
 from argmap.model import ArgmapError, ArgumentMap
 
 
 class EditError(ArgmapError):
     """An edit that would break the map (a dangling reference, a self-support...)."""
+
+
+def describe_invalid(exc: ValidationError) -> str:
+    """A pydantic error as ``field: message`` (the first one), for an :class:`EditError`."""
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}" if where else str(first["msg"])
 
 
 class Command(ABC):

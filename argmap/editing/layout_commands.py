@@ -83,6 +83,11 @@ class SetFlag(Command):
         self._old: list[str] | None = None
 
     def apply(self, argument_map: ArgumentMap) -> list[Change]:
+        if self.on:
+            known = {n.id for n in argument_map.nodes}
+            missing = [nid for nid in self.node_ids if nid not in known]
+            if missing:
+                raise EditError(f"cannot {self.label.lower()} {missing[0]!r}: no such node")
         items: list[str] = getattr(argument_map.layout, self.section)
         self._old = list(items)
         if self.on:

@@ -6,7 +6,7 @@ from typing import Any
 
 from argmap.editing.changes import Change, ChangeKind
 from argmap.editing.command import Command, EditError
-from argmap.model import ArgumentMap, SourceDocument
+from argmap.model import ArgumentMap, SourceDocument, text_sha256
 from argmap.model.validation import anchor_problem
 
 
@@ -42,6 +42,12 @@ class SetMapFields(Command):
         ids = [s.id for s in sources]
         if len(set(ids)) != len(ids):
             raise EditError("two sources share an id")
+        taken = {n.id for n in argument_map.nodes} | {r.id for r in argument_map.relations}
+        for source in sources:
+            if source.id in taken:
+                raise EditError(f"source id {source.id!r} is already used by a node or relation")
+            if source.sha256 != text_sha256(source.text):
+                raise EditError(f"source {source.id!r}: sha256 does not match its text")
         trial = argument_map.model_copy(update={"sources": list(sources)})
         for node in argument_map.nodes:
             for anchor in node.anchors:
@@ -60,3 +66,11 @@ def set_description(description: str) -> SetMapFields:
 
 def add_source(argument_map: ArgumentMap, source: SourceDocument) -> SetMapFields:
     return SetMapFields("Add source", sources=[*argument_map.sources, source])
+
+
+def remove_source(argument_map: ArgumentMap, source_id: str) -> SetMapFields:
+    """Remove a source no anchor points into (applying refuses otherwise, naming the node)."""
+    if not any(s.id == source_id for s in argument_map.sources):
+        raise EditError(f"no source with id {source_id!r}")
+    remaining = [s for s in argument_map.sources if s.id != source_id]
+    return SetMapFields("Remove source", sources=remaining)

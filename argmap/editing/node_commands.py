@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
 from argmap.editing.changes import Change, ChangeKind
-from argmap.editing.command import Command, EditError
-from argmap.model import ArgumentMap, Node, Point, TextAnchor, now
+from argmap.editing.command import Command, EditError, describe_invalid
+from argmap.model import ArgumentMap, Citation, Node, Point, TextAnchor, now
 from argmap.model.validation import anchor_problem
 
 #: Node fields a :class:`SetNodeFields` may change (ids and creation time never change).
@@ -24,7 +26,7 @@ class AddNode(Command):
         self.label = label or f"Add {node.kind.value}"
 
     def apply(self, argument_map: ArgumentMap) -> list[Change]:
-        if argument_map.has_node(self.node.id) or argument_map.has_relation(self.node.id):
+        if id_in_use(argument_map, self.node.id):
             raise EditError(f"id {self.node.id!r} is already in use")
         for anchor in self.node.anchors:
             problem = anchor_problem(argument_map, anchor)
@@ -49,7 +51,7 @@ class RemoveNode(Command):
     def __init__(self, node_id: str) -> None:
         self.node_id = node_id
         self.label = "Delete node"
-        self._saved: tuple[int, Node, Point | None, bool, bool] | None = None
+        self._saved: tuple[int, Node, Point | None, int | None, int | None] | None = None
 
     def apply(self, argument_map: ArgumentMap) -> list[Change]:
         index = next((i for i, n in enumerate(argument_map.nodes) if n.id == self.node_id), None)
@@ -72,21 +74,40 @@ class RemoveNode(Command):
         argument_map.nodes.insert(index, node)
         if position is not None:
             argument_map.layout.positions[self.node_id] = position
-        if pinned:
-            argument_map.layout.pinned.append(self.node_id)
-        if collapsed:
-            argument_map.layout.collapsed.append(self.node_id)
+        if pinned is not None:
+            argument_map.layout.pinned.insert(pinned, self.node_id)
+        if collapsed is not None:
+            argument_map.layout.collapsed.insert(collapsed, self.node_id)
         changes = [Change(ChangeKind.NODE_ADDED, (self.node_id,))]
         if position is not None:
             changes.append(Change(ChangeKind.POSITIONS_CHANGED, (self.node_id,)))
         return changes
 
 
-def _remove(items: list[str], item: str) -> bool:
+def _remove(items: list[str], item: str) -> int | None:
+    """Remove ``item``; where it was (so undo puts it back in place), or ``None``."""
     if item in items:
-        items.remove(item)
-        return True
-    return False
+        index = items.index(item)
+        del items[index]
+        return index
+    return None
+
+
+def id_in_use(argument_map: ArgumentMap, item_id: str) -> bool:
+    """Whether a node, relation or source has this id (ids are unique across all three)."""
+    return (
+        argument_map.has_node(item_id)
+        or argument_map.has_relation(item_id)
+        or any(source.id == item_id for source in argument_map.sources)
+    )
+
+
+def node_of(argument_map: ArgumentMap, node_id: str) -> Node:
+    """The node with this id, or :class:`EditError` naming it."""
+    try:
+        return argument_map.node(node_id)
+    except KeyError as exc:
+        raise EditError(str(exc.args[0])) from None
 
 
 class SetNodeFields(Command):
@@ -103,11 +124,11 @@ class SetNodeFields(Command):
         self._old: dict[str, Any] | None = None
 
     def apply(self, argument_map: ArgumentMap) -> list[Change]:
+        node = node_of(argument_map, self.node_id)
         try:
-            node = argument_map.node(self.node_id)
-        except KeyError as exc:
-            raise EditError(str(exc.args[0])) from None
-        candidate = Node.model_validate({**node.model_dump(), **self.values})
+            candidate = Node.model_validate({**node.model_dump(), **self.values})
+        except ValidationError as exc:
+            raise EditError(f"node {self.node_id!r}: {describe_invalid(exc)}") from None
         for anchor in candidate.anchors:
             problem = anchor_problem(argument_map, anchor)
             if problem:
@@ -142,13 +163,38 @@ def set_anchors(
 
 
 def add_anchor(argument_map: ArgumentMap, node_id: str, anchor: TextAnchor) -> SetNodeFields:
-    anchors = [*argument_map.node(node_id).anchors, anchor]
+    anchors = [*node_of(argument_map, node_id).anchors, anchor]
     return set_anchors(node_id, anchors, "Add anchor")
 
 
 def remove_anchor(argument_map: ArgumentMap, node_id: str, index: int) -> SetNodeFields:
-    anchors = list(argument_map.node(node_id).anchors)
+    anchors = list(node_of(argument_map, node_id).anchors)
     if not 0 <= index < len(anchors):
         raise EditError(f"node {node_id!r} has no anchor {index}")
     del anchors[index]
     return set_anchors(node_id, anchors, "Remove anchor")
+
+
+def set_evidence_type(node_id: str, evidence_type: str | None) -> SetNodeFields:
+    return SetNodeFields(node_id, "Set evidence type", evidence_type=evidence_type)
+
+
+def set_citation(node_id: str, citation: Citation | None) -> SetNodeFields:
+    # An empty citation is no citation: the file and the checks then agree.
+    value = None if citation is None or citation.is_empty() else citation
+    return SetNodeFields(node_id, "Edit citation", citation=value)
+
+
+def set_tags(node_id: str, tags: list[str]) -> SetNodeFields:
+    unique = list(dict.fromkeys(tag.strip() for tag in tags if tag.strip()))
+    return SetNodeFields(node_id, "Edit tags", tags=unique)
+
+
+def set_notes(node_id: str, notes: str) -> SetNodeFields:
+    return SetNodeFields(node_id, "Edit notes", notes=notes)
+
+
+def set_rating(node_id: str, rating: float | None) -> SetNodeFields:
+    return SetNodeFields(
+        node_id, "Set rating" if rating is not None else "Clear rating", rating=rating
+    )

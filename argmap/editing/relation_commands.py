@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
 from argmap.editing.changes import Change, ChangeKind
-from argmap.editing.command import Command, EditError
+from argmap.editing.command import Command, EditError, describe_invalid
+from argmap.editing.node_commands import id_in_use
 from argmap.model import ArgumentMap, Relation
 
 EDITABLE_RELATION_FIELDS = frozenset({"kind", "premises", "target", "scheme", "questions", "notes"})
@@ -27,6 +30,8 @@ def check_relation(argument_map: ArgumentMap, relation: Relation) -> None:
             raise EditError("only an attack (an undercut) may target a relation")
     elif relation.target not in nodes:
         raise EditError(f"relation {relation.id!r}: target {relation.target!r} does not exist")
+    if relation.questions and relation.scheme is None:
+        raise EditError(f"relation {relation.id!r}: critical questions need a scheme first")
     for question in relation.questions:
         if question.answered_by is not None and question.answered_by not in nodes:
             raise EditError(
@@ -39,13 +44,15 @@ class AddRelation(Command):
 
     def __init__(self, relation: Relation, label: str | None = None) -> None:
         self.relation = relation
-        kind = "undercut" if relation.kind == "attack" else relation.kind.value
-        self.label = label or f"Add {kind}"
+        self._fixed_label = label is not None
+        self.label = label or f"Add {relation.kind.value}"
 
     def apply(self, argument_map: ArgumentMap) -> list[Change]:
-        if argument_map.has_relation(self.relation.id) or argument_map.has_node(self.relation.id):
+        if id_in_use(argument_map, self.relation.id):
             raise EditError(f"id {self.relation.id!r} is already in use")
         check_relation(argument_map, self.relation)
+        if not self._fixed_label and argument_map.has_relation(self.relation.target):
+            self.label = "Add undercut"  # known only now: the target is a relation
         argument_map.relations.append(self.relation.model_copy(deep=True))
         return [Change(ChangeKind.RELATION_ADDED, (self.relation.id,))]
 
@@ -90,11 +97,11 @@ class SetRelationFields(Command):
         self._old: dict[str, Any] | None = None
 
     def apply(self, argument_map: ArgumentMap) -> list[Change]:
+        relation = relation_of(argument_map, self.relation_id)
         try:
-            relation = argument_map.relation(self.relation_id)
-        except KeyError as exc:
-            raise EditError(str(exc.args[0])) from None
-        candidate = Relation.model_validate({**relation.model_dump(), **self.values})
+            candidate = Relation.model_validate({**relation.model_dump(), **self.values})
+        except ValidationError as exc:
+            raise EditError(f"relation {self.relation_id!r}: {describe_invalid(exc)}") from None
         check_relation(argument_map, candidate)
         self._old = {name: getattr(relation, name) for name in self.values}
         for name in self.values:
@@ -109,6 +116,14 @@ class SetRelationFields(Command):
         return [Change(ChangeKind.RELATION_CHANGED, (self.relation_id,), tuple(self._old))]
 
 
+def relation_of(argument_map: ArgumentMap, relation_id: str) -> Relation:
+    """The relation with this id, or :class:`EditError` naming it."""
+    try:
+        return argument_map.relation(relation_id)
+    except KeyError as exc:
+        raise EditError(str(exc.args[0])) from None
+
+
 def change_relation_kind(relation_id: str, kind: str) -> SetRelationFields:
     return SetRelationFields(relation_id, f"Change relation to {kind}", kind=kind)
 
@@ -119,12 +134,19 @@ def set_scheme(relation_id: str, scheme: str | None) -> SetRelationFields:
 
 
 def add_premise(argument_map: ArgumentMap, relation_id: str, node_id: str) -> SetRelationFields:
-    premises = [*argument_map.relation(relation_id).premises, node_id]
+    premises = [*relation_of(argument_map, relation_id).premises, node_id]
     return SetRelationFields(relation_id, "Add premise", premises=premises)
 
 
 def remove_premise(argument_map: ArgumentMap, relation_id: str, node_id: str) -> SetRelationFields:
-    premises = [p for p in argument_map.relation(relation_id).premises if p != node_id]
+    current = relation_of(argument_map, relation_id).premises
+    if node_id not in current:
+        raise EditError(f"{node_id!r} is not a premise of relation {relation_id!r}")
+    premises = [p for p in current if p != node_id]
     if not premises:
         raise EditError("a relation needs at least one premise: delete the relation instead")
     return SetRelationFields(relation_id, "Remove premise", premises=premises)
+
+
+def set_relation_notes(relation_id: str, notes: str) -> SetRelationFields:
+    return SetRelationFields(relation_id, "Edit notes", notes=notes)

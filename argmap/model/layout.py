@@ -13,7 +13,8 @@ POSITION_DECIMALS = 1
 class Point(BaseModel):
     """A node's centre in scene coordinates."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # NaN or infinity would be written as invalid JSON and could never be drawn.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     x: float
     y: float

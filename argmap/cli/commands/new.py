@@ -1,0 +1,90 @@
+"""``argmap new --source TEXT_FILE [--title T] -o OUT``: an empty map over a text."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from argmap.io import native
+from argmap.io.errors import FileFormatError
+from argmap.model import ArgmapError, ArgumentMap, SourceDocument
+
+NAME = "new"
+HELP = "start an empty map over a UTF-8 text file (the source id comes from the file name)"
+
+#: A source text larger than this is surely not a document to map by hand.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--source", metavar="TEXT_FILE", required=True, help="the text to map (UTF-8)"
+    )
+    parser.add_argument("--title", metavar="T", help="the map's title (default: first line)")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="the map to write (.argmap.json)"
+    )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    # Checked first, so a refused overwrite costs nothing and changes nothing.
+    if out.exists() and not args.force:
+        raise ArgmapError(f"{out}: already exists; use --force to replace it")
+    source_file = Path(args.source)
+    argument_map = new_map(source_file, read_text(source_file), args.title)
+    native.save(argument_map, out)
+    source = argument_map.sources[0]
+    print(f"wrote {out} (source {source.id!r}, {len(source.text)} characters)")
+    return 0
+
+
+def new_map(source_file: Path, text: str, title: str | None = None) -> ArgumentMap:
+    """A map with no nodes over ``text``, its source named after ``source_file``."""
+    name = source_file.name.split(".")[0] or source_file.name
+    title = title if title is not None else _first_line(text) or name
+    source = SourceDocument(id=source_id(source_file), title=title, text=text)
+    return ArgumentMap(title=title, sources=[source])
+
+
+def source_id(source_file: Path) -> str:
+    """``uk-france-small-boats`` for ``UK France small boats.txt``: lower case, dashes."""
+    stem = source_file.name.split(".")[0]
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return slug or "source"
+
+
+def read_text(path: Path) -> str:
+    """The file as UTF-8 text (a BOM dropped, line ends made ``\\n`` so offsets are stable)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TEXT_BYTES + 1)
+    except FileNotFoundError:
+        raise FileFormatError(path, "no such file") from None
+    except IsADirectoryError:
+        raise FileFormatError(path, "is a folder, not a text file") from None
+    except OSError as exc:
+        raise FileFormatError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise FileFormatError(path, f"larger than {MAX_TEXT_BYTES // 2**20} MB; is it a text?")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileFormatError(
+            path,
+            f"not UTF-8 text (byte {exc.start} is 0x{data[exc.start]:02x}); "
+            "save it as UTF-8 and try again",
+        ) from None
+    if not text.strip():
+        raise FileFormatError(path, "the text is empty")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        stripped = line.strip().lstrip("#").strip()
+        if any(c.isalnum() for c in stripped):
+            return stripped if len(stripped) <= 120 else stripped[:119] + "…"
+    return ""
