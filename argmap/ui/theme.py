@@ -39,3 +39,34 @@ def highlight_colour(kind: NodeKind, alpha: int = 70) -> QColor:
     colour = QColor(KIND_COLOURS[kind])
     colour.setAlpha(alpha)
     return colour
+
+
+# Canvas and rendering (added for the map canvas) ---------------------------------------------
+
+#: The canvas background and the colour of the scene's ink (text, outlines).
+CANVAS_BACKGROUND = QColor("#f7f7f4")
+INK = QColor("#1e1e1e")
+MUTED_INK = QColor("#6b6b6b")
+#: Outline of a selected card or relation.
+SELECTION_COLOUR = QColor("#1a73e8")
+#: Fill of a card body: white, so text is readable whatever the kind colour.
+CARD_FILL = QColor("#ffffff")
+CARD_BORDER = QColor("#9a9a9a")
+#: The small drag handle that starts a relation.
+HANDLE_COLOUR = QColor("#555555")
+#: The sign drawn in the middle of a relation's arrow, so kinds read without colour too.
+RELATION_SIGNS: dict[RelationKind, str] = {
+    RelationKind.SUPPORT: "+",
+    RelationKind.ATTACK: "\u2212",
+}
+RELATION_LABELS: dict[RelationKind, str] = {
+    RelationKind.SUPPORT: "Support",
+    RelationKind.ATTACK: "Attack",
+}
+
+
+def card_tint(colour: QColor, alpha: int = 28) -> QColor:
+    """A pale wash of ``colour`` for a card body, so kinds are told apart at a glance."""
+    tint = QColor(colour)
+    tint.setAlpha(alpha)
+    return tint

@@ -1,0 +1,113 @@
+"""Building the map from the keyboard: reasons, objections, siblings, deletes, all as commands."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from argmap.editing import (
+    AddNode,
+    Command,
+    CompositeCommand,
+    delete_nodes,
+    delete_relations,
+    fresh_ids,
+)
+from argmap.editing import add_related_node as related_node_command
+from argmap.model import Node, NodeKind, Point, RelationKind
+from argmap.ui.canvas import new_positions
+
+if TYPE_CHECKING:
+    from argmap.ui.canvas.view import MapView
+
+_PREFIX = {NodeKind.CLAIM: "c", NodeKind.EVIDENCE: "e", NodeKind.COUNTERARGUMENT: "ca"}
+
+
+def add_child(view: MapView, kind: NodeKind, relation_kind: RelationKind) -> str | None:
+    """A new card that supports or attacks the current node (or undercuts the current arrow),
+    placed below it; the new card is selected and opened for typing."""
+    current = view.selection.current
+    argument_map = view.session.map
+    if current is None:
+        view.report("Select a card (or an arrow, for an undercut) first")
+        return None
+    if argument_map.has_relation(current):
+        if relation_kind != RelationKind.ATTACK:
+            view.report("Only an objection can answer an arrow (an undercut)")
+            return None
+        edge = view.map_scene.edge_item(current)
+        mid = edge.mid() if edge is not None else None
+        position = new_positions.free_position(view.map_scene, mid) if mid is not None else None
+    elif argument_map.has_node(current):
+        position = new_positions.child_position(view.map_scene, current)
+    else:
+        return None
+    command = related_node_command(argument_map, current, kind, relation_kind, position=position)
+    return _create(view, command)
+
+
+def add_sibling(view: MapView) -> str | None:
+    """A new card of the current card's kind with the same relation to the same target;
+    with nothing selected, a new claim in the middle of the view."""
+    argument_map = view.session.map
+    current = view.selection.current
+    if current is None or not argument_map.has_node(current):
+        centre = view.mapToScene(view.viewport().rect().center())
+        position = new_positions.free_position(view.map_scene, centre)
+        return _create(view, _new_node(view, NodeKind.CLAIM, position))
+    node = argument_map.node(current)
+    position = new_positions.sibling_position(view.map_scene, current)
+    relation = next((r for r in argument_map.relations if current in r.premises), None)
+    if relation is None:
+        return _create(view, _new_node(view, node.kind, position))
+    command = related_node_command(
+        argument_map, relation.target, node.kind, relation.kind, position=position
+    )
+    return _create(view, command)
+
+
+def _new_node(view: MapView, kind: NodeKind, position: Point) -> AddNode:
+    node_id = fresh_ids(view.session.map, _PREFIX[kind])[0]
+    return AddNode(Node(id=node_id, kind=kind), position)
+
+
+def _create(view: MapView, command: Command) -> str | None:
+    node_id = _added_node(command)
+    before = view.selection.ids
+    if not view.execute(command) or node_id is None:
+        return None
+    view.selection.set([node_id])
+    view.start_editing(node_id, undo_selection=before)
+    return node_id
+
+
+def _added_node(command: Command) -> str | None:
+    if isinstance(command, AddNode):
+        return command.node.id
+    if isinstance(command, CompositeCommand):
+        for child in command.commands:
+            found = _added_node(child)
+            if found is not None:
+                return found
+    return None
+
+
+def delete_selected(view: MapView) -> None:
+    """Delete the selected cards and arrows, with what depends on them, as one undo step."""
+    argument_map = view.session.map
+    ids = view.selection.ids
+    nodes = [i for i in ids if argument_map.has_node(i)]
+    relations = [i for i in ids if argument_map.has_relation(i)]
+    if not nodes and not relations:
+        return
+    if not relations:
+        view.execute(delete_nodes(argument_map, nodes))
+        return
+    first = delete_relations(argument_map, relations)
+    if not nodes:
+        view.execute(first)
+        return
+    # The node cascade must be built on the map as it will be once the arrows are gone.
+    scratch = argument_map.model_copy(deep=True)
+    first.apply(scratch)
+    second = delete_nodes(scratch, nodes)
+    view.execute(CompositeCommand(f"Delete {len(ids)} items", [first, second]))

@@ -1,0 +1,221 @@
+"""A card: one item per node that paints its own text (no child text items: far cheaper)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from argmap.ui import theme
+from argmap.ui.canvas import lod
+from argmap.ui.canvas.card import (
+    FOOTER_HEIGHT,
+    HEADER_HEIGHT,
+    PADDING,
+    TEXT_FLAGS,
+    TEXT_TOP,
+    CardContent,
+    header_font,
+    text_font,
+)
+
+#: A short label ("IN"), its colour, and an optional strength 0..1 drawn as a bar.
+Badge = tuple[str, QColor, float | None]
+
+HANDLE_RADIUS = 6.0
+ANCHOR_MARK = "\u2693"
+CITATION_MARK = "\u275e"
+_RADIUS = 6.0
+_BADGE_WIDTH = 38.0
+_BADGE_HEIGHT = 16.0
+
+
+class NodeItem(QGraphicsItem):
+    """Knows its node id, its content and its size; positioned at the card's centre."""
+
+    def __init__(self, node_id: str, content: CardContent, size: tuple[float, float]) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self.content = content
+        self._set_rect(size)
+        self.badge: Badge | None = None
+        self._hovered = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1.0)
+
+    # Data ---------------------------------------------------------------------------------
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return self._rect.width(), self._rect.height()
+
+    def card_rect(self) -> QRectF:
+        """The card in item coordinates (centred on the origin)."""
+        return QRectF(self._rect)
+
+    def scene_card_rect(self) -> QRectF:
+        return self._rect.translated(self.pos())
+
+    def box(self) -> tuple[float, float, float, float]:
+        """The card as (centre x, centre y, half width, half height) in the scene."""
+        pos = self.pos()
+        return pos.x(), pos.y(), self._half[0], self._half[1]
+
+    def set_content(self, content: CardContent, size: tuple[float, float]) -> None:
+        if content == self.content and size == self.size:
+            return
+        self.prepareGeometryChange()
+        self.content = content
+        self._set_rect(size)
+        self.update()
+
+    def _set_rect(self, size: tuple[float, float]) -> None:
+        self._rect = _centred(size)
+        self._half = (size[0] / 2, size[1] / 2)
+        # Qt asks for the bounding rect many times per paint: hand back a ready one.
+        self._bounds = self._rect.adjusted(-5.0, -_BADGE_HEIGHT / 2 - 2, 5.0, HANDLE_RADIUS + 2)
+
+    def set_badge(self, badge: Badge | None) -> None:
+        if badge != self.badge:
+            self.badge = badge
+            self.update()
+
+    def handle_center(self) -> QPointF:
+        """Where the relation handle sits, in scene coordinates (middle of the bottom edge)."""
+        return self.pos() + QPointF(0.0, self._rect.bottom())
+
+    def text_rect(self) -> QRectF:
+        r = self._rect
+        return QRectF(
+            r.left() + PADDING,
+            r.top() + HEADER_HEIGHT + TEXT_TOP,
+            r.width() - 2 * PADDING,
+            r.height() - HEADER_HEIGHT - TEXT_TOP - FOOTER_HEIGHT + 4,
+        )
+
+    # QGraphicsItem ------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = False
+        self.update()
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        scale = lod.scale_of(painter)
+        if scale < lod.TEXT_SCALE:
+            self._paint_box(painter)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self._paint_frame(painter)
+        self._paint_header(painter)
+        self._paint_text(painter)
+        if self.badge is not None:
+            self._paint_badge(painter, self.badge)
+        if self.isSelected() or self._hovered:
+            self._paint_handle(painter)
+
+    # Painting -----------------------------------------------------------------------------
+
+    def _paint_box(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.fillRect(self._rect, self.content.colour)
+        if self.isSelected():  # a dark frame a few device pixels wide, whatever the zoom
+            painter.setPen(QPen(theme.INK, 3.0 / max(lod.scale_of(painter), 0.01)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._rect)
+
+    def _paint_frame(self, painter: QPainter) -> None:
+        r = self._rect
+        if self.isSelected():
+            painter.setPen(QPen(theme.SELECTION_COLOUR, 3.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(r.adjusted(-3, -3, 3, 3), _RADIUS + 2, _RADIUS + 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(self.content.colour))
+        painter.drawRoundedRect(r, _RADIUS, _RADIUS)
+        body = r.adjusted(1.5, HEADER_HEIGHT, -1.5, -1.5)
+        painter.setBrush(QBrush(theme.CARD_FILL))
+        painter.drawRoundedRect(body, _RADIUS - 1.5, _RADIUS - 1.5)
+
+    def _paint_header(self, painter: QPainter) -> None:
+        r = self._rect
+        header = QRectF(r.left() + PADDING, r.top(), r.width() - 2 * PADDING, HEADER_HEIGHT)
+        painter.setFont(header_font())
+        painter.setPen(QColor("white"))
+        label = self.content.kind_label.upper()
+        if self.content.detail:
+            label += f"  ·  {self.content.detail}"
+        align = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(header, int(align | Qt.AlignmentFlag.AlignLeft), label)
+        marks = []
+        if self.content.cited:
+            marks.append(CITATION_MARK)
+        if self.content.anchored:
+            marks.append(ANCHOR_MARK)
+        if marks:
+            if self.badge is not None:
+                header.setRight(header.right() - _BADGE_WIDTH - 4)
+            font = header_font()
+            font.setPixelSize(12)
+            painter.setFont(font)
+            painter.drawText(header, int(align | Qt.AlignmentFlag.AlignRight), " ".join(marks))
+
+    def _paint_text(self, painter: QPainter) -> None:
+        font = text_font()
+        if self.content.empty:
+            font.setItalic(True)
+            painter.setPen(theme.MUTED_INK)
+        else:
+            painter.setPen(theme.INK)
+        painter.setFont(font)
+        painter.drawText(self.text_rect(), TEXT_FLAGS, self.content.display_text)
+
+    def _paint_badge(self, painter: QPainter, badge: Badge) -> None:
+        label, colour, strength = badge
+        r = self._rect
+        pill = QRectF(r.right() - _BADGE_WIDTH - 6, r.top() + 2, _BADGE_WIDTH, _BADGE_HEIGHT)
+        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.setBrush(QBrush(colour))
+        painter.drawRoundedRect(pill, _BADGE_HEIGHT / 2, _BADGE_HEIGHT / 2)
+        painter.setFont(header_font())
+        painter.setPen(QColor("white"))
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), label)
+        if strength is None:
+            return
+        track = QRectF(r.left() + PADDING, r.bottom() - 7.5, r.width() - 2 * PADDING, 3.5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor("#e2e2e2")))
+        painter.drawRoundedRect(track, 1.5, 1.5)
+        filled = QRectF(track)
+        filled.setWidth(track.width() * max(0.0, min(1.0, strength)))
+        painter.setBrush(QBrush(colour))
+        painter.drawRoundedRect(filled, 1.5, 1.5)
+
+    def _paint_handle(self, painter: QPainter) -> None:
+        centre = QPointF(0.0, self._rect.bottom())
+        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.setBrush(QBrush(theme.HANDLE_COLOUR))
+        painter.drawEllipse(centre, HANDLE_RADIUS, HANDLE_RADIUS)
+
+
+def _centred(size: tuple[float, float]) -> QRectF:
+    width, height = size
+    return QRectF(-width / 2, -height / 2, width, height)

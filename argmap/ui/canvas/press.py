@@ -1,0 +1,77 @@
+"""Which mouse tool a press starts: pan, link, move, select or rubber band."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+
+from argmap.ui.canvas.node_item import HANDLE_RADIUS, NodeItem
+from argmap.ui.canvas.tools import LinkTool, MoveTool, PanTool, RubberBandTool, Tool
+
+if TYPE_CHECKING:
+    from argmap.ui.canvas.view import MapView
+
+#: Modifiers that add to (or toggle in) the selection instead of replacing it.
+ADD_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+
+
+def tool_for_press(view: MapView, event: QMouseEvent, space_held: bool) -> Tool | None:
+    """The tool for this press; a click on a card or arrow also updates the selection.
+
+    Middle button or Space: pan. On a card's handle, or Alt on a card: draw a relation. On a
+    card: select it and drag. On an arrow: select it. On empty canvas: rubber band.
+    """
+    button = event.button()
+    left = button == Qt.MouseButton.LeftButton
+    if button == Qt.MouseButton.MiddleButton or (left and space_held):
+        return PanTool(view)
+    if not left:
+        return None
+    modifiers = event.modifiers()
+    node = node_at(view, event)
+    if node is not None and (
+        on_handle(view, node, event) or modifiers & Qt.KeyboardModifier.AltModifier
+    ):
+        return LinkTool(view, _premises_from(view, node.node_id))
+    item_id = view.map_scene.id_for(view.itemAt(event.position().toPoint()))
+    if item_id is None:
+        return RubberBandTool(view, bool(modifiers & ADD_MODIFIERS))
+    _click_select(view, item_id, bool(modifiers & ADD_MODIFIERS))
+    if node is not None and node.isSelected():
+        ids = [i for i in view.selection.ids if view.session.map.has_node(i)]
+        return MoveTool(view, ids)
+    return Tool(view)  # a click on an arrow: selection only
+
+
+def node_at(view: MapView, event: QMouseEvent) -> NodeItem | None:
+    """The card under the pointer, counting its handle just below the bottom edge."""
+    point = view.mapToScene(event.position().toPoint())
+    for item in view.map_scene.items(point):
+        if not isinstance(item, NodeItem):
+            continue
+        if item.scene_card_rect().adjusted(0, 0, 0, HANDLE_RADIUS).contains(point):
+            return item
+    return None
+
+
+def on_handle(view: MapView, node: NodeItem, event: QMouseEvent) -> bool:
+    point = view.mapToScene(event.position().toPoint())
+    delta = point - node.handle_center()
+    reach = HANDLE_RADIUS + 3 / max(view.zoom_level(), 0.1)  # a few screen pixels of slack
+    return QPointF.dotProduct(delta, delta) <= reach * reach
+
+
+def _click_select(view: MapView, item_id: str, toggle: bool) -> None:
+    ids = view.selection.ids
+    if toggle:
+        view.selection.set([i for i in ids if i != item_id] if item_id in ids else [*ids, item_id])
+    elif item_id not in ids:
+        view.selection.set([item_id])
+
+
+def _premises_from(view: MapView, node_id: str) -> list[str]:
+    """Dragging from one of several selected cards links them all (a linked argument)."""
+    ids = [i for i in view.selection.ids if view.session.map.has_node(i)]
+    return ids if node_id in ids else [node_id]

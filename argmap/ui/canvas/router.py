@@ -1,0 +1,143 @@
+"""Routing the arrows: which relations an edit moves, where each arrow arrives, and its lines.
+
+The router reads the scene's cards and arrows (the dicts it is given, kept by the scene) and
+the relations of the map; it only sets arrow geometry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QPointF
+
+from argmap.model import Relation
+from argmap.ui.canvas.edge_item import EdgeItem
+from argmap.ui.canvas.geometry import Box, edge_geometry
+from argmap.ui.canvas.node_item import NodeItem
+from argmap.ui.canvas.obstacles import CardGrid
+from argmap.ui.canvas.ports import arrival_ports
+
+#: Above this many arrows they stay straight: bending around cards costs too much to open.
+BEND_LIMIT = 2000
+
+
+class EdgeRouter:
+    """Keeps the relation index (who touches whom) and lays arrows between the cards."""
+
+    def __init__(
+        self,
+        nodes: dict[str, NodeItem],
+        edges: dict[str, EdgeItem],
+        on_routed: Callable[[], None] = lambda: None,
+    ) -> None:
+        self._nodes = nodes
+        self._edges = edges
+        self._on_routed = on_routed
+        self.relations: dict[str, Relation] = {}
+        self._touching: dict[str, set[str]] = {}  # node or relation id -> relations using it
+
+    def reindex(self, relations: dict[str, Relation]) -> None:
+        """Take the map's relations (by id) as they are now."""
+        self.relations = relations
+        touching: dict[str, set[str]] = {}
+        for relation in relations.values():
+            for end in (*relation.premises, relation.target):
+                touching.setdefault(end, set()).add(relation.id)
+        self._touching = touching
+
+    def affected(self, nodes: Iterable[str], relations: Iterable[str]) -> set[str]:
+        """The given relations, those touching the nodes, the others arriving at the same cards
+        (their ports shift), and every undercut resting on any of them."""
+        result = {r for r in relations if r in self._edges}
+        for node_id in nodes:
+            result |= self._touching.get(node_id, set())
+        for target in {self.relations[r].target for r in result if r in self.relations}:
+            if target in self._nodes:
+                result |= self._incoming(target)
+        frontier = list(result)
+        while frontier:
+            for undercut in self._touching.get(frontier.pop(), set()):
+                if undercut not in result:
+                    result.add(undercut)
+                    frontier.append(undercut)
+        return result
+
+    def route(self, relation_ids: Iterable[str]) -> None:
+        """Lay the arrows of these relations (an undercut after the arrow it attacks)."""
+        todo = set(relation_ids)
+        if not todo:
+            return
+        done: set[str] = set()
+        grid = None
+        if len(self._edges) <= BEND_LIMIT:
+            grid = CardGrid({node_id: item.box() for node_id, item in self._nodes.items()})
+        ports = self._ports(todo)
+        for relation_id in todo:
+            self._route_one(relation_id, _Batch(todo, done, grid, ports), set())
+        self._on_routed()
+
+    def _incoming(self, node_id: str) -> set[str]:
+        relations = self.relations
+        return {
+            r
+            for r in self._touching.get(node_id, ())
+            if r in relations and relations[r].target == node_id
+        }
+
+    def _ports(self, relation_ids: set[str]) -> dict[str, tuple[float, float]]:
+        """Arrival points for the arrows of these relations, spread per target card side."""
+        relations, nodes = self.relations, self._nodes
+        targets = {relations[r].target for r in relation_ids if r in relations}
+        ports: dict[str, tuple[float, float]] = {}
+        for target in targets:
+            item = nodes.get(target)
+            if item is None:
+                continue
+            sources: dict[str, tuple[float, float]] = {}
+            for relation_id in self._incoming(target):
+                boxes = [nodes[p].box() for p in relations[relation_id].premises if p in nodes]
+                if boxes:
+                    x = sum(b[0] for b in boxes) / len(boxes)
+                    y = sum(b[1] for b in boxes) / len(boxes)
+                    sources[relation_id] = (x, y)
+            ports.update(arrival_ports(item.box(), sources))
+        return ports
+
+    def _route_one(self, relation_id: str, batch: _Batch, path: set[str]) -> None:
+        if relation_id in batch.done or relation_id in path:
+            return
+        relation = self.relations.get(relation_id)
+        edge = self._edges.get(relation_id)
+        if relation is None or edge is None:
+            return
+        target_edge = self._edges.get(relation.target)
+        if target_edge is not None and relation.target in batch.todo:
+            self._route_one(relation.target, batch, path | {relation_id})
+        nodes = self._nodes
+        premises = [nodes[p].box() for p in relation.premises if p in nodes]
+        target: Box | QPointF | None = None
+        if relation.target in nodes:
+            target = nodes[relation.target].box()
+        elif target_edge is not None and target_edge.geometry is not None:
+            target = target_edge.mid()
+        if premises and target is not None:
+            grid = batch.grid
+            hit = grid.hit_except({*relation.premises, relation.target}) if grid else None
+            port = batch.ports.get(relation_id)
+            edge.set_geometry(edge_geometry(premises, target, hit, port))
+        batch.done.add(relation_id)
+
+
+class _Batch:
+    """What one routing pass shares: the relations to lay, those done, obstacles and ports."""
+
+    __slots__ = ("done", "grid", "ports", "todo")
+
+    def __init__(
+        self,
+        todo: set[str],
+        done: set[str],
+        grid: CardGrid | None,
+        ports: dict[str, tuple[float, float]],
+    ) -> None:
+        self.todo, self.done, self.grid, self.ports = todo, done, grid, ports

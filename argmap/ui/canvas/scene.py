@@ -1,0 +1,290 @@
+"""The map scene: one card per node, one arrow per relation, rebuilt only from session changes.
+
+The scene owns the id <-> item mapping both ways. It reads the session's map and never changes
+it: gestures become commands in the view and tools, and come back here as published changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from argmap.editing import Change, ChangeKind, EditSession
+from argmap.model import NodeKind, Point, Relation, RelationKind
+from argmap.ui import theme
+from argmap.ui.bridge import SessionBridge
+from argmap.ui.canvas.card import CardMeasure, content_for
+from argmap.ui.canvas.edge_item import EdgeItem
+from argmap.ui.canvas.fallback import fallback_positions
+from argmap.ui.canvas.node_item import Badge, NodeItem
+from argmap.ui.canvas.overview import EdgeOverview
+from argmap.ui.canvas.router import EdgeRouter
+
+_NODE_EVENTS = (ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED, ChangeKind.NODE_CHANGED)
+_RELATION_EVENTS = (
+    ChangeKind.RELATION_ADDED,
+    ChangeKind.RELATION_REMOVED,
+    ChangeKind.RELATION_CHANGED,
+)
+
+
+class MapScene(QGraphicsScene):
+    """Cards and arrows of the session's map, kept in step by :meth:`apply_changes`.
+
+    Given a bridge, the scene subscribes itself; the view instead forwards the bridge's
+    changes, so that it can close an open editor before a rebuild clears the scene.
+    """
+
+    #: nothing: the items were rebuilt from scratch (a map was opened or replaced)
+    rebuilt = Signal()
+    #: list[Change]: the scene has applied these changes to its items
+    synced = Signal(object)
+
+    def __init__(
+        self,
+        session: EditSession,
+        bridge: SessionBridge | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setBackgroundBrush(theme.CANVAS_BACKGROUND)
+        self._measure = CardMeasure()
+        self._nodes: dict[str, NodeItem] = {}
+        self._edges: dict[str, EdgeItem] = {}
+        self._router = EdgeRouter(
+            self._nodes, self._edges, lambda: self._overview.invalidate(self._edges.values())
+        )
+        self._rebuttals: set[str] = set()
+        self._fallback: dict[str, Point] = {}
+        self._badges: dict[str, Badge] = {}
+        self._detailed = True
+        self._overview = EdgeOverview(self)
+        if bridge is not None:
+            bridge.changed.connect(self.apply_changes)
+        self.rebuild()
+
+    # Look-ups -----------------------------------------------------------------------------
+
+    def item_for(self, item_id: str) -> NodeItem | EdgeItem | None:
+        """The card of a node or the arrow of a relation, or None."""
+        return self._nodes.get(item_id) or self._edges.get(item_id)
+
+    def node_item(self, node_id: str) -> NodeItem | None:
+        return self._nodes.get(node_id)
+
+    def edge_item(self, relation_id: str) -> EdgeItem | None:
+        return self._edges.get(relation_id)
+
+    def id_for(self, item: QGraphicsItem | None) -> str | None:
+        """The node or relation id an item draws, or None for anything else."""
+        if isinstance(item, NodeItem) and self._nodes.get(item.node_id) is item:
+            return item.node_id
+        if isinstance(item, EdgeItem) and self._edges.get(item.relation_id) is item:
+            return item.relation_id
+        return None
+
+    def node_items(self) -> list[NodeItem]:
+        return list(self._nodes.values())
+
+    def edge_items(self) -> list[EdgeItem]:
+        return list(self._edges.values())
+
+    def card_sizes(self) -> dict[str, tuple[float, float]]:
+        """Each node's card size (width, height) in scene pixels, for automatic layouts."""
+        return {node_id: item.size for node_id, item in self._nodes.items()}
+
+    def view_position(self, node_id: str) -> Point:
+        """A node's centre as shown: its stored position, else the view-only fallback."""
+        stored = self.session.map.layout.positions.get(node_id)
+        if stored is not None:
+            return stored
+        return self._fallback.get(node_id, Point(x=0.0, y=0.0))
+
+    def map_rect(self) -> QRectF:
+        """The bounding rect of every card and arrow (not of previews or editors)."""
+        rect = QRectF()
+        for node in self._nodes.values():
+            rect = rect.united(node.sceneBoundingRect())
+        for edge in self._edges.values():
+            if edge.geometry is not None:
+                rect = rect.united(edge.boundingRect())
+        return rect
+
+    def is_rebuttal(self, node_id: str) -> bool:
+        return node_id in self._rebuttals
+
+    # Overlays -----------------------------------------------------------------------------
+
+    def set_badges(self, badges: dict[str, tuple[str, QColor, float | None]] | None) -> None:
+        """Show evaluation badges (label, colour, strength 0..1 or None) on cards; None clears."""
+        self._badges = dict(badges or {})
+        for node_id, item in self._nodes.items():
+            item.set_badge(self._badges.get(node_id))
+
+    # Building -----------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Drop every item and build them again from the session's current map."""
+        self.clear()
+        self._overview = EdgeOverview(self)
+        self._nodes.clear()
+        self._edges.clear()
+        self._fallback.clear()
+        self._badges.clear()
+        argument_map = self.session.map
+        self._router.reindex(argument_map.relation_index())
+        self._rebuttals = self._find_rebuttals()
+        for node in argument_map.nodes:
+            content = content_for(node, node.id in self._rebuttals)
+            self._nodes[node.id] = NodeItem(node.id, content, self._measure.size(content))
+        self._place_unplaced(list(self._nodes))
+        for item in self._nodes.values():
+            item.setPos(self._qpoint(item.node_id))
+            self.addItem(item)
+        for relation in argument_map.relations:
+            self._add_edge(relation)
+        self._router.route(self._edges)
+        self._overview.show(not self._detailed, self._edges.values())
+        self.rebuilt.emit()
+
+    def apply_changes(self, changes: list[Change]) -> None:
+        """Bring the items in step with the published changes of one edit, undo or redo."""
+        if any(change.kind == ChangeKind.MAP_REPLACED for change in changes):
+            self.rebuild()
+            return
+        moved: set[str] = set()
+        relations: set[str] = set()
+        for change in changes:
+            if change.kind in _NODE_EVENTS:
+                moved |= self._apply_node_change(change)
+                if "kind" in change.fields:
+                    relations.add("")  # a kind change may turn objections into rebuttals
+            elif change.kind in _RELATION_EVENTS:
+                relations.update(change.ids)
+            elif change.kind == ChangeKind.POSITIONS_CHANGED:
+                moved.update(change.ids)
+        if relations:
+            relations = self._sync_relations(relations - {""})
+        self._move_to_model(moved)
+        self._router.route(self._router.affected(moved, relations))
+        self.synced.emit(changes)
+
+    def _apply_node_change(self, change: Change) -> set[str]:
+        argument_map = self.session.map
+        touched: set[str] = set()
+        for node_id in change.ids:
+            item = self._nodes.get(node_id)
+            if change.kind == ChangeKind.NODE_REMOVED:
+                if item is not None:
+                    self.removeItem(item)
+                    del self._nodes[node_id]
+                self._fallback.pop(node_id, None)
+                continue
+            if not argument_map.has_node(node_id):
+                continue
+            node = argument_map.node(node_id)
+            content = content_for(node, node_id in self._rebuttals)
+            size = self._measure.size(content)
+            if item is None:
+                item = NodeItem(node_id, content, size)
+                self._nodes[node_id] = item
+                self._place_unplaced([node_id])
+                item.setPos(self._qpoint(node_id))
+                item.set_badge(self._badges.get(node_id))
+                self.addItem(item)
+            else:
+                item.set_content(content, size)
+            touched.add(node_id)
+        return touched
+
+    def _sync_relations(self, relation_ids: set[str]) -> set[str]:
+        """Add, drop and restyle the arrows of these relations; returns those still present."""
+        relations = self.session.map.relation_index()
+        present: set[str] = set()
+        for relation_id in relation_ids:
+            relation = relations.get(relation_id)
+            edge = self._edges.get(relation_id)
+            if relation is None:
+                if edge is not None:
+                    self.removeItem(self._edges.pop(relation_id))
+            elif edge is None:
+                self._add_edge(relation)
+                present.add(relation_id)
+            else:
+                edge.set_style(relation.kind, relation.scheme)
+                present.add(relation_id)
+        self._router.reindex(relations)
+        self._refresh_rebuttals()
+        return present
+
+    def _add_edge(self, relation: Relation) -> None:
+        edge = EdgeItem(relation.id, relation.kind, relation.scheme)
+        edge.setVisible(self._detailed)
+        self._edges[relation.id] = edge
+        self.addItem(edge)
+
+    def set_detailed(self, detailed: bool) -> None:
+        """Show each arrow as its own item (True), or all as the far-out overview (False)."""
+        if detailed == self._detailed:
+            return
+        self._detailed = detailed
+        for edge in self._edges.values():
+            edge.setVisible(detailed)
+        self._overview.show(not detailed, self._edges.values())
+
+    @property
+    def detailed(self) -> bool:
+        return self._detailed
+
+    def _find_rebuttals(self) -> set[str]:
+        nodes = self.session.map.node_index()
+        rebuttals: set[str] = set()
+        for relation in self._router.relations.values():
+            target = nodes.get(relation.target)
+            if relation.kind != RelationKind.ATTACK or target is None:
+                continue
+            if target.kind == NodeKind.COUNTERARGUMENT:
+                rebuttals.update(relation.premises)
+        return rebuttals
+
+    def _refresh_rebuttals(self) -> None:
+        new = self._find_rebuttals()
+        argument_map = self.session.map
+        for node_id in new ^ self._rebuttals:
+            item = self._nodes.get(node_id)
+            if item is not None and argument_map.has_node(node_id):
+                content = content_for(argument_map.node(node_id), node_id in new)
+                item.set_content(content, self._measure.size(content))
+        self._rebuttals = new
+
+    # Positions ----------------------------------------------------------------------------
+
+    def _place_unplaced(self, node_ids: list[str]) -> None:
+        stored = self.session.map.layout.positions
+        missing = [n for n in node_ids if n not in stored and n not in self._fallback]
+        sizes = {n: item.size for n, item in self._nodes.items()}
+        self._fallback.update(fallback_positions(self.session.map, sizes, missing))
+
+    def _qpoint(self, node_id: str) -> QPointF:
+        point = self.view_position(node_id)
+        return QPointF(point.x, point.y)
+
+    def _move_to_model(self, node_ids: Iterable[str]) -> None:
+        for node_id in node_ids:
+            item = self._nodes.get(node_id)
+            if item is not None:
+                if node_id not in self.session.map.layout.positions:
+                    self._place_unplaced([node_id])
+                item.setPos(self._qpoint(node_id))
+
+    def move_live(self, positions: dict[str, QPointF]) -> None:
+        """Move cards during a drag (view only; the drag's command comes on release)."""
+        for node_id, point in positions.items():
+            item = self._nodes.get(node_id)
+            if item is not None:
+                item.setPos(point)
+        self._router.route(self._router.affected(positions, ()))

@@ -1,0 +1,219 @@
+"""The open document: new from text, open, save, save as, close, recent files, drops.
+
+One controller per window. It replaces the map in the window's one :class:`EditSession`
+(``session.replace``), so every view rebuilds through the same published change, and it asks
+the user through a :class:`~argmap.ui.dialogs.Prompter`, so tests can answer for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from argmap.editing import EditSession
+from argmap.io import native
+from argmap.model import ArgmapError, ArgumentMap
+from argmap.resources import DEFAULT_MAP, DEFAULT_TEXT
+from argmap.ui.dialogs import Prompter, UnsavedChoice
+from argmap.ui.positions import fill_missing_positions
+from argmap.ui.settings import AppSettings
+from argmap.ui.text_import import is_text_file, map_from_text
+
+UNTITLED = "untitled"
+
+
+class DocumentController(QObject):
+    """Opens, saves and closes the session's map, and says what the title should be."""
+
+    #: the file name, the unsaved mark or the recent files may have changed
+    state_changed = Signal()
+    #: a map was saved to a file (the autosave is obsolete)
+    saved = Signal()
+
+    def __init__(
+        self,
+        session: EditSession,
+        settings: AppSettings,
+        prompter: Prompter,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.prompter = prompter
+        # A restored autosave is unsaved work although its history is empty.
+        self._restored = False
+        session.subscribe(lambda _changes: self.state_changed.emit())
+
+    # State ---------------------------------------------------------------------------------
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.session.is_dirty or self._restored
+
+    @property
+    def display_name(self) -> str:
+        return self.session.path.name if self.session.path else UNTITLED
+
+    def window_title(self) -> str:
+        mark = "*" if self.is_dirty else ""
+        return f"{self.display_name}{mark} — argmap"
+
+    def recent_files(self) -> list[Path]:
+        return self.settings.recent_files()
+
+    # Opening -------------------------------------------------------------------------------
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a map, or start a new map over a text document, by the file's suffix."""
+        file = Path(path)
+        return self.new_from_text(file) if is_text_file(file) else self.open_map(file)
+
+    def open_map(self, path: str | Path) -> bool:
+        """Replace the map with the one at ``path``; on failure say why and keep the map."""
+        if not self.maybe_save():
+            return False
+        file = Path(path)
+        try:
+            result = native.load(file)
+        except ArgmapError as exc:
+            self.prompter.show_error("Cannot open map", str(exc))
+            return False
+        self._install(result.map, file)
+        self.settings.add_recent_file(file)
+        messages = result.messages()
+        if messages:
+            self.prompter.show_info("Map opened with changes", "\n".join(messages))
+        return True
+
+    def new_from_text(self, path: str | Path) -> bool:
+        """Start an empty, untitled map over a plain-text or Markdown document."""
+        if not self.maybe_save():
+            return False
+        try:
+            argument_map = map_from_text(path)
+        except ArgmapError as exc:
+            self.prompter.show_error("Cannot read text", str(exc))
+            return False
+        self._install(argument_map, None)
+        return True
+
+    def open_initial(
+        self, map_file: str | Path | None = None, text_file: str | Path | None = None
+    ) -> None:
+        """What the window starts on: the file asked for, else the bundled default."""
+        if text_file is not None and self.new_from_text(text_file):
+            return
+        if map_file is not None and self.open_path(map_file):
+            return
+        self.open_default()
+
+    def open_default(self) -> None:
+        """The bundled release and its map, untitled so Save never overwrites the resource."""
+        argument_map = _load_default()
+        self._install(argument_map, None)
+
+    def restore(self, argument_map: ArgumentMap, path: Path | None) -> None:
+        """Show recovered unsaved work; it stays marked unsaved until it is saved."""
+        self._install(argument_map, path)
+        self._restored = True
+        self.state_changed.emit()
+
+    def _install(self, argument_map: ArgumentMap, path: Path | None) -> None:
+        # Positions are filled before the session sees the map: loading is not an edit.
+        fill_missing_positions(argument_map)
+        self._restored = False
+        self.session.replace(argument_map, path)
+
+    # Dialog entry points ---------------------------------------------------------------------
+
+    def open_dialog(self) -> bool:
+        path = self.prompter.choose_map_to_open(self._folder())
+        return self.open_map(path) if path else False
+
+    def new_from_text_dialog(self) -> bool:
+        path = self.prompter.choose_text_to_open(self._folder())
+        return self.new_from_text(path) if path else False
+
+    def _folder(self) -> Path | None:
+        if self.session.path:
+            return self.session.path.parent
+        recent = self.recent_files()
+        return recent[0].parent if recent else None
+
+    # Saving --------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self._write(self.session.path)
+
+    def save_as(self) -> bool:
+        path = self.prompter.choose_save_path(self._suggested_path())
+        if path is None:
+            return False
+        return self._write(with_map_suffix(path))
+
+    def _suggested_path(self) -> Path:
+        if self.session.path:
+            return self.session.path
+        stem = _slug(self.session.map.title) or UNTITLED
+        return (self._folder() or Path.home()) / f"{stem}{native.SUFFIX}"
+
+    def _write(self, path: Path) -> bool:
+        try:
+            native.save(self.session.map, path)
+        except (ArgmapError, OSError) as exc:
+            self.prompter.show_error("Cannot save map", str(exc))
+            return False
+        self._restored = False
+        self.session.mark_clean(path)
+        self.settings.add_recent_file(path)
+        self.saved.emit()
+        return True
+
+    # Closing -------------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False when the user wants to keep editing."""
+        if not self.is_dirty:
+            return True
+        choice = self.prompter.ask_unsaved(self.display_name)
+        if choice == UnsavedChoice.SAVE:
+            return self.save()
+        return choice == UnsavedChoice.DISCARD
+
+    def close_document(self) -> bool:
+        """Close the map (asking about unsaved changes), leaving an empty untitled map."""
+        if not self.maybe_save():
+            return False
+        self._install(ArgumentMap(), None)
+        return True
+
+
+def with_map_suffix(path: Path) -> Path:
+    """``path`` ending in ``.argmap.json`` (a bare ``.json`` is kept as the user chose it)."""
+    if path.name.endswith(native.SUFFIX) or path.suffix.lower() == ".json":
+        return path
+    return path.with_name(path.name + native.SUFFIX)
+
+
+def _slug(title: str) -> str:
+    words = "".join(c if c.isalnum() else " " for c in title.lower()).split()
+    return "-".join(words[:8])
+
+
+def _load_default() -> ArgumentMap:
+    """The bundled map, or an empty map over the bundled text when the map is missing."""
+    loaders: list[Callable[[], ArgumentMap]] = [
+        lambda: native.load(DEFAULT_MAP).map,
+        lambda: map_from_text(DEFAULT_TEXT),
+    ]
+    for loader in loaders:
+        try:
+            return loader()
+        except ArgmapError:
+            continue
+    return ArgumentMap()

@@ -1,0 +1,186 @@
+"""The main window: composes the canvas, the panels, the actions and the controllers.
+
+It holds no logic of its own: each concern is a small object built here and wired by signals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from argmap.editing import EditSession
+from argmap.model import NodeKind
+from argmap.ui.actions import AppActions
+from argmap.ui.autosave import Autosaver, default_folder
+from argmap.ui.bridge import SessionBridge
+from argmap.ui.canvas.keyboard import GESTURES
+from argmap.ui.canvas_host import CanvasPlacer, make_canvas
+from argmap.ui.dialogs import Prompter, QtPrompter
+from argmap.ui.document import DocumentController
+from argmap.ui.file_drop import FileDropFilter
+from argmap.ui.help import ABOUT_TEXT, ABOUT_TITLE, ShortcutsDialog
+from argmap.ui.inspector import InspectorPanel
+from argmap.ui.menus import RecentFilesMenu, build_menus
+from argmap.ui.outline import OutlinePanel
+from argmap.ui.runner import CommandRunner
+from argmap.ui.selection import SelectionModel
+from argmap.ui.selection_pruner import SelectionPruner
+from argmap.ui.settings import AppSettings
+from argmap.ui.source_panel import SourcePanel
+from argmap.ui.undo import UndoController
+
+
+class MainWindow(QMainWindow):
+    """One window, one edit session: the map in the middle, the text, outline and inspector."""
+
+    def __init__(
+        self,
+        session: EditSession,
+        settings: AppSettings,
+        prompter: Prompter | None = None,
+        autosave_folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.prompter: Prompter = prompter or QtPrompter(self)
+        self.bridge = SessionBridge(session, self)
+        self.selection = SelectionModel(self)
+        self.runner = CommandRunner(session, self)
+        self.pruner = SelectionPruner(self.bridge, self.selection, self)
+        self.document = DocumentController(session, settings, self.prompter, self)
+        self.autosaver = Autosaver(self.document, autosave_folder or default_folder(), parent=self)
+        self.app_actions = AppActions(self)
+        self.undo = UndoController(self.bridge, self.app_actions.undo, self.app_actions.redo, self)
+        self.canvas = make_canvas(session, self.bridge, self.selection)
+        self.source_panel = SourcePanel(
+            session, self.bridge, self.selection, self.runner, CanvasPlacer(self.canvas)
+        )
+        self.inspector = InspectorPanel(
+            self.bridge, self.selection, self.runner, self.source_panel.selected_span
+        )
+        self.outline = OutlinePanel(self.bridge, self.selection)
+        self._shortcuts_dialog: ShortcutsDialog | None = None
+        self.setCentralWidget(self.canvas)
+        self.docks = self._build_docks()
+        self._build_menus()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.drops = FileDropFilter(self.document.open_path, self)
+        for target in (self, self.canvas.viewport()):
+            target.installEventFilter(self.drops)
+        self.statusBar()
+        self._restore_layout()
+        self._update_title()
+        self.canvas.setFocus()
+
+    # Building ------------------------------------------------------------------------------
+
+    def _build_docks(self) -> dict[str, QDockWidget]:
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        docks = {
+            "source": self._dock("Source text", self.source_panel, left),
+            "outline": self._dock("Outline", self.outline, left),
+            "inspector": self._dock("Inspector", self.inspector, right),
+        }
+        self.tabifyDockWidget(docks["source"], docks["outline"])
+        docks["source"].raise_()
+        self.resizeDocks(
+            [docks["source"], docks["inspector"]], [430, 340], Qt.Orientation.Horizontal
+        )
+        return docks
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{title.split()[0].lower()}")  # saveState needs names
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        self.recent_menu = RecentFilesMenu(
+            self.document.recent_files,
+            self.document.open_map,
+            self.settings.clear_recent_files,
+            self,
+        )
+        map_actions, view_actions = self.canvas.actions_.building, self.canvas.actions_.viewing
+        panel_actions = [dock.toggleViewAction() for dock in self.docks.values()]
+        self.menus = build_menus(
+            self, self.app_actions, self.recent_menu, map_actions, view_actions, panel_actions
+        )
+
+    def canvas_actions(self) -> list[QAction]:
+        return self.canvas.edit_actions()
+
+    def all_actions(self) -> list[QAction]:
+        """Every action with its shortcut: the window's, then the canvas's."""
+        return [*self.app_actions.all(), *self.canvas_actions()]
+
+    def _connect(self) -> None:
+        a, document = self.app_actions, self.document
+        # A field being typed in commits first (connected first, so it runs first).
+        for action in a.file_actions():
+            action.triggered.connect(self.inspector.commit_pending)
+        a.new_from_text.triggered.connect(document.new_from_text_dialog)
+        a.open.triggered.connect(document.open_dialog)
+        a.save.triggered.connect(document.save)
+        a.save_as.triggered.connect(document.save_as)
+        a.close.triggered.connect(document.close_document)
+        a.quit.triggered.connect(self.close)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(lambda: self.prompter.show_info(ABOUT_TITLE, ABOUT_TEXT))
+        self.source_panel.use_actions(
+            {
+                NodeKind.CLAIM: a.claim_from_text,
+                NodeKind.EVIDENCE: a.evidence_from_text,
+                NodeKind.COUNTERARGUMENT: a.objection_from_text,
+            }
+        )
+        document.state_changed.connect(self._update_title)
+        for reporter in (self.runner.failed, self.canvas.message):
+            reporter.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.source_panel.node_clicked.connect(self._center_on)
+        self.source_panel.node_created.connect(self._center_on)
+        self.inspector.anchors_section.jump_requested.connect(self.source_panel.scroll_to_node)
+        self.outline.tree.itemActivated.connect(
+            lambda item, _column: self._center_on(str(item.data(0, Qt.ItemDataRole.UserRole)))
+        )
+
+    def _center_on(self, item_id: str) -> None:
+        if self.session.map.has_node(item_id):
+            self.canvas.center_on(item_id)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.document.window_title())
+
+    # Window behaviour ----------------------------------------------------------------------
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        self._shortcuts_dialog = ShortcutsDialog(self.all_actions(), GESTURES, self)
+        self._shortcuts_dialog.show()
+        return self._shortcuts_dialog
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.window_geometry(), self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.inspector.commit_pending()
+        if not self.document.maybe_save():
+            event.ignore()
+            return
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.autosaver.stop()
+        self.bridge.detach()
+        event.accept()

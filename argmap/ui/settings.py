@@ -1,0 +1,66 @@
+"""What the editor remembers between runs: recent files and the window's layout.
+
+A thin wrapper over QSettings so tests can point it at a file in a temporary folder and never
+touch the user's real settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+#: How many files Open Recent lists.
+MAX_RECENT = 10
+
+_RECENT = "files/recent"
+_GEOMETRY = "window/geometry"
+_STATE = "window/state"
+
+
+class AppSettings:
+    """Recent files and window layout, stored in ``path`` (an INI file) or the user's settings."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        if path is None:
+            self._settings = QSettings()
+        else:
+            self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @property
+    def file_name(self) -> str:
+        return self._settings.fileName()
+
+    def recent_files(self) -> list[Path]:
+        """Recently opened or saved maps, newest first, only those that still exist."""
+        value = self._settings.value(_RECENT, [])
+        if isinstance(value, str):  # QSettings gives one string for a one-item list
+            value = [value]
+        names = [str(v) for v in value] if isinstance(value, list) else []
+        return [Path(name) for name in names if Path(name).is_file()]
+
+    def add_recent_file(self, path: str | Path) -> None:
+        resolved = Path(path).resolve()
+        names = [str(resolved)]
+        names += [str(p) for p in self.recent_files() if p.resolve() != resolved]
+        self._settings.setValue(_RECENT, names[:MAX_RECENT])
+        self._settings.sync()
+
+    def clear_recent_files(self) -> None:
+        self._settings.setValue(_RECENT, [])
+        self._settings.sync()
+
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes(_GEOMETRY)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes(_STATE)
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._settings.setValue(_GEOMETRY, geometry)
+        self._settings.setValue(_STATE, state)
+        self._settings.sync()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
