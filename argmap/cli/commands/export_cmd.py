@@ -1,0 +1,58 @@
+"""``argmap export FILE --to FORMAT -o OUT``: write a map for other tools, or for the room."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from argmap.cli.io_helpers import load_map
+from argmap.io.aif import write_aif
+from argmap.io.formats import export_file, export_formats, get_format, infer_format
+from argmap.model import ArgmapError
+
+NAME = "export"
+HELP = "write a map as AIF JSON, Argdown, GraphML, a Markdown debate brief, or a PNG/SVG/PDF image"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the map to export (.argmap.json)")
+    parser.add_argument(
+        "--to",
+        dest="target_format",
+        metavar="FORMAT",
+        choices=[f.name for f in export_formats()],
+        help="the format: "
+        + ", ".join(f.name for f in export_formats())
+        + " (default: from the output's extension)",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", required=True, help="the file to write")
+    parser.add_argument(
+        "--width", metavar="PX", type=int, default=None, help="image width (png, svg, pdf)"
+    )
+    parser.add_argument(
+        "--plain-aif",
+        action="store_true",
+        help="write AIF as a plain AIFdb nodeset instead of OVA's wrapped form",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if args.target_format:
+        fmt = get_format(args.target_format, for_import=False)
+    else:
+        fmt = infer_format(out, for_import=False)
+    # Checked before loading, so a typo fails fast.
+    if fmt.image and out.suffix.lower() != f".{fmt.name}":
+        raise ArgmapError(f"{out}: a {fmt.name} image must be named ....{fmt.name}")
+    argument_map = load_map(args.file)
+    if fmt.image:
+        from argmap.ui.render import render_map  # Qt is imported only to draw
+
+        render_map(argument_map, out, width=args.width)
+    elif fmt.name == "aif":
+        write_aif(argument_map, out, plain=args.plain_aif)
+    else:
+        export_file(argument_map, out, fmt.name)
+    print(f"wrote {out} ({fmt.label}, {len(argument_map.nodes)} statements)")
+    return 0
