@@ -1,0 +1,129 @@
+"""The layered (Sugiyama) layout, for maps with many shared statements.
+
+Three phases: :mod:`~argmap.layout.layering` breaks cycles and assigns layers (every edge
+then points the same way: from what bears on a statement up to it),
+:mod:`~argmap.layout.ordering` reduces crossings by barycentre sweeps, and this module
+assigns coordinates.
+
+Coordinates: each statement wishes to stand where the tidy tree of the map would put it
+across (its reference), and each dummy node on the straight line between its edge's ends;
+each layer is then placed as near those wishes as its crossing-reduced order and the gaps
+allow, exactly, in least squares (:func:`~argmap.layout.separation.spread`). Measured on
+generated 1,000-statement maps, this keeps edges short: sweeps that pull every card towards
+the mean of its neighbours (the textbook refinement) squeeze dense layers into one block and
+made the median parent-premise offset grow from about one card to twenty. Layers are rows as
+deep as their deepest card, cards centred on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import pairwise
+
+from argmap.layout.forest import build_forest
+from argmap.layout.geometry import Positions, Size, Spacing, breadth_depth, spacing_for, to_points
+from argmap.layout.layering import LayeredGraph, layer_graph
+from argmap.layout.ordering import order_layers
+from argmap.layout.separation import spread
+from argmap.layout.sizes import sizes_for
+from argmap.layout.tree import forest_breadths, level_depths
+from argmap.model import ArgumentMap, Direction
+
+__all__ = ["layered_layout"]
+
+#: Dummies (bends of long edges) hold their line harder than cards hold their reference.
+DUMMY_WEIGHT = 4.0
+#: Dummies are thin: long edges may pass close together.
+DUMMY_BREADTH = 0.0
+
+
+def _gaps(
+    layer: list[int], breadth: list[float], graph: LayeredGraph, spacing: Spacing
+) -> list[float]:
+    gaps = []
+    for left, right in pairwise(layer):
+        free = spacing.sibling if left < graph.count and right < graph.count else spacing.linked
+        gaps.append((breadth[left] + breadth[right]) / 2 + free)
+    return gaps
+
+
+def _wishes(graph: LayeredGraph, reference: list[float]) -> list[float]:
+    """Real nodes at their reference; each dummy on the line between its edge's ends."""
+    wished = reference + [0.0] * (graph.size - graph.count)
+    for dummy in range(graph.count, graph.size):
+        upper = dummy
+        while upper >= graph.count:
+            upper = graph.up[upper][0]
+        lower = graph.end[dummy]
+        share = (graph.rank[dummy] - graph.rank[upper]) / (graph.rank[lower] - graph.rank[upper])
+        wished[dummy] = reference[upper] + (reference[lower] - reference[upper]) * share
+    return wished
+
+
+def _place(
+    layers: list[list[int]],
+    graph: LayeredGraph,
+    breadth: list[float],
+    spacing: Spacing,
+    wished: list[float],
+) -> list[float]:
+    """Breadth centres: each layer in its order, least-squares nearest its wishes."""
+    across = [0.0] * graph.size
+    for layer in layers:
+        weights = [1.0 if node < graph.count else DUMMY_WEIGHT for node in layer]
+        gaps = _gaps(layer, breadth, graph, spacing)
+        for node, x in zip(layer, spread([wished[n] for n in layer], gaps, weights), strict=True):
+            across[node] = x
+    return across
+
+
+def _reading_order(forest_walk: list[int]) -> list[int]:
+    """Each statement's place in a depth-first walk of the layout forest."""
+    order = [0] * len(forest_walk)
+    for place, node in enumerate(forest_walk):
+        order[node] = place
+    return order
+
+
+def layered_layout(
+    argument_map: ArgumentMap,
+    direction: Direction = Direction.TOP_BOTTOM,
+    sizes: Mapping[str, Size] | None = None,
+    spacing: Spacing | None = None,
+) -> Positions:
+    """Card centres of the layered layout of ``argument_map`` (see the module docstring).
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Node, Relation
+    >>> m = ArgumentMap(
+    ...     nodes=[Node(id=i, kind="claim") for i in "abc"],
+    ...     relations=[Relation(id="r1", kind="support", premises=["b"], target="a"),
+    ...                Relation(id="r2", kind="support", premises=["c"], target="a"),
+    ...                Relation(id="r3", kind="attack", premises=["c"], target="b")])
+    >>> p = layered_layout(m, sizes={i: (100, 40) for i in "abc"})
+    >>> p["a"].y < p["b"].y < p["c"].y
+    True
+    """
+    direction = Direction(direction)
+    spacing = spacing or spacing_for(direction)
+    all_sizes = sizes_for(argument_map.nodes, sizes)
+    ids = [node.id for node in argument_map.nodes]
+    graph = layer_graph(argument_map)
+    extents = [breadth_depth(all_sizes[node_id], direction) for node_id in ids]
+    forest = build_forest(argument_map)
+    reference = forest_breadths(forest, [b for b, _ in extents], spacing)
+    walk = [node for root in forest.roots for node in forest.subtree(root)]
+    layers = order_layers(graph, _reading_order(walk))
+    breadth = [b for b, _ in extents] + [DUMMY_BREADTH] * (graph.size - graph.count)
+    across = _place(layers, graph, breadth, spacing, _wishes(graph, reference))[: graph.count]
+    down = level_depths(graph.rank[: graph.count], [d for _, d in extents], spacing.level)
+    if ids:
+        low = min(c - b / 2 for c, b in zip(across, breadth, strict=False))
+        across = [c - low for c in across]
+    pairs = (
+        zip(down, across, strict=True)
+        if direction == Direction.LEFT_RIGHT
+        else zip(across, down, strict=True)
+    )
+    return to_points(dict(zip(ids, pairs, strict=True)))

@@ -1,0 +1,221 @@
+"""Layout engine benchmark (not a timed test: run with --benchmark-only).
+
+For generated trees and DAGs (2-4 premises each, depth up to 8, 5% cross links in the DAGs,
+texts of 5-40 words) of 50, 200, 1,000 and 5,000 statements, the bundled map and the largest
+AIF map of ../shared/data: every layout's time, width, height, crossings (all edges, and the
+tree's own edges), overlaps and share of edges pointing the way the map reads (up, or left);
+and the same for Graphviz dot when it is installed. After the run the table is printed, with the
+targets: tree layout under 50 ms at 1,000 nodes and at least 20 times faster than dot, no
+wider than dot, no crossings between tree edges; compact aspect within 3:1 at 1,000 nodes.
+
+    .venv/bin/pytest tests/benchmarks/test_layout_benchmark.py --benchmark-only -p no:randomly
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from argmap.io import native
+from argmap.layout import (
+    build_forest,
+    compute_layout,
+    count_crossings,
+    dot_available,
+    measure,
+    sizes_for,
+)
+from argmap.layout.edges import statement_edges
+from argmap.layout.geometry import Positions, Size
+from argmap.model import ArgumentMap, Direction, Node, NodeKind, Relation, RelationKind
+from argmap.resources import DEFAULT_MAP
+from tests.conftest import SHARED_DATA
+from tests.generators import generate_map
+
+SIZES = (50, 200, 1000, 5000)
+ALGORITHMS = ("tree", "layered", "compact", "radial", "dot")
+AIF_DIR = SHARED_DATA / "aif"
+
+
+def _largest_aif() -> Path | None:
+    files = sorted(AIF_DIR.glob("*.json")) if AIF_DIR.is_dir() else []
+    return max(files, key=lambda f: f.stat().st_size, default=None)
+
+
+def _read_aif_locally(path: Path) -> ArgumentMap:
+    """I nodes as claims; RA nodes as supports, CA nodes as attacks (undercuts when they
+    attack an RA); everything else (dialogue, rephrase) left out."""
+    document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    aif = document.get("AIF", document)
+    kinds = {str(n["nodeID"]): n["type"] for n in aif["nodes"]}
+    texts = {str(n["nodeID"]): str(n.get("text", "")) for n in aif["nodes"]}
+    into: dict[str, list[str]] = {}
+    out_of: dict[str, list[str]] = {}
+    for edge in aif["edges"]:
+        source, target = str(edge["fromID"]), str(edge["toID"])
+        out_of.setdefault(source, []).append(target)
+        into.setdefault(target, []).append(source)
+    nodes = [
+        Node(id=f"i{k}", kind=NodeKind.CLAIM, text=texts[k]) for k, t in kinds.items() if t == "I"
+    ]
+    relations = []
+    for key, kind in kinds.items():
+        if kind not in ("RA", "CA"):
+            continue
+        premises = [f"i{p}" for p in into.get(key, []) if kinds.get(p) == "I"]
+        targets = [t for t in out_of.get(key, []) if kinds.get(t) in ("I", "RA")]
+        if not premises or len(targets) != 1:
+            continue
+        target = f"i{targets[0]}" if kinds[targets[0]] == "I" else f"r{targets[0]}"
+        relation_kind = RelationKind.SUPPORT if kind == "RA" else RelationKind.ATTACK
+        relations.append(
+            Relation(id=f"r{key}", kind=relation_kind, premises=premises, target=target)
+        )
+    ids = {r.id for r in relations}
+    relations = [r for r in relations if not r.target.startswith("r") or r.target in ids]
+    return ArgumentMap(title=path.name, nodes=nodes, relations=relations)
+
+
+def _aif_map(path: Path) -> ArgumentMap:
+    try:  # the project's importer, when it is there and reads the file
+        from argmap.io.aif import read_aif
+
+        return read_aif(path).map
+    except Exception:
+        return _read_aif_locally(path)
+
+
+@cache
+def case_map(case: str) -> ArgumentMap | None:
+    kind, _, size = case.partition("-")
+    if kind in ("tree", "dag"):
+        return generate_map(int(size), seed=2024, cross_link_share=0.05 if kind == "dag" else 0.0)
+    if kind == "sample":
+        return native.load(DEFAULT_MAP).map if DEFAULT_MAP.exists() else None
+    path = _largest_aif()
+    return _aif_map(path) if path is not None else None
+
+
+CASES = [f"{kind}-{n}" for kind in ("tree", "dag") for n in SIZES] + ["sample", "aif"]
+
+
+@dataclass
+class Row:
+    nodes: int
+    milliseconds: float
+    width: float
+    height: float
+    crossings: int
+    tree_crossings: int
+    overlaps: int
+    right_way: float
+
+
+RESULTS: dict[tuple[str, str], Row] = {}
+
+
+def _timed(run: Callable[[], Positions], times: list[float]) -> Callable[[], Positions]:
+    def wrapped() -> Positions:
+        start = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - start)
+        return result
+
+    return wrapped
+
+
+def _rounds(nodes: int, algorithm: str) -> int:
+    if algorithm == "dot":
+        return 1 if nodes > 1000 else 3
+    return 3 if nodes > 1000 else 7
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("case", CASES)
+def test_layout(benchmark: BenchmarkFixture, case: str, algorithm: str) -> None:
+    argument_map = case_map(case)
+    if argument_map is None:
+        pytest.skip(f"{case}: the map is not available here")
+    if algorithm == "dot" and not dot_available():
+        pytest.skip("Graphviz dot is not installed")
+    sizes: dict[str, Size] = sizes_for(argument_map.nodes)  # as the canvas would pass them
+    times: list[float] = []
+    run = _timed(
+        lambda: compute_layout(argument_map, algorithm, Direction.TOP_BOTTOM, sizes), times
+    )
+    rounds = _rounds(len(argument_map.nodes), algorithm)
+    positions = benchmark.pedantic(run, rounds=rounds, iterations=1, warmup_rounds=0)
+    edges = [(e.premise, e.target) for e in statement_edges(argument_map)]
+    forest = build_forest(argument_map)
+    tree_edges = [(forest.ids[a], forest.ids[b]) for a, b in forest.tree_edges()]
+    metrics = measure(positions, sizes, edges, Direction.TOP_BOTTOM)
+    row = Row(
+        nodes=len(argument_map.nodes),
+        milliseconds=min(times) * 1000,
+        width=metrics.width,
+        height=metrics.height,
+        crossings=metrics.crossings,
+        tree_crossings=count_crossings(positions, tree_edges),
+        overlaps=metrics.overlaps,
+        right_way=metrics.direction_share,
+    )
+    RESULTS[case, algorithm] = row
+    benchmark.extra_info.update(vars(row))
+    assert row.overlaps == 0
+    if algorithm == "tree":
+        assert row.tree_crossings == 0
+
+
+def _table() -> list[str]:
+    lines = [
+        f"{'case':10} {'layout':8} {'nodes':>5} {'ms':>9} {'width':>9} {'height':>8} "
+        f"{'aspect':>7} {'cross':>7} {'tree-x':>6} {'overlap':>7} {'right-way':>9}"
+    ]
+    for (case, algorithm), r in RESULTS.items():
+        aspect = r.width / r.height if r.height else 0.0
+        lines.append(
+            f"{case:10} {algorithm:8} {r.nodes:5d} {r.milliseconds:9.1f} {r.width:9.0f} "
+            f"{r.height:8.0f} {aspect:7.2f} {r.crossings:7d} {r.tree_crossings:6d} "
+            f"{r.overlaps:7d} {r.right_way:9.3f}"
+        )
+    return lines
+
+
+def _targets() -> list[str]:
+    lines = []
+    for kind in ("tree", "dag"):
+        tree = RESULTS.get((f"{kind}-1000", "tree"))
+        dot = RESULTS.get((f"{kind}-1000", "dot"))
+        compact = RESULTS.get((f"{kind}-1000", "compact"))
+        if tree:
+            lines.append(f"{kind}-1000: tree layout {tree.milliseconds:.1f} ms (target < 50 ms)")
+        if tree and dot:
+            speed = dot.milliseconds / tree.milliseconds
+            lines.append(
+                f"{kind}-1000: dot {dot.milliseconds:.0f} ms = {speed:.0f}x "
+                f"the tree layout (target >= 20x); width tree {tree.width:.0f} vs dot "
+                f"{dot.width:.0f} ({tree.width / dot.width:.2f}, target <= 1)"
+            )
+        if compact:
+            lines.append(
+                f"{kind}-1000: compact aspect {compact.width / compact.height:.2f} (target <= 3)"
+            )
+    return lines
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After the module: the table of every layout measured, and the targets."""
+    yield
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if RESULTS and capture is not None:
+        with capture.global_and_fixture_disabled():
+            print("\n" + "\n".join([*_table(), "", *_targets()]))
