@@ -5,6 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from argmap.io.formats import export_formats
+
+#: Keys of the exports used most: the brief for the room, a picture of the map.
+EXPORT_SHORTCUTS = {"markdown": ("Ctrl+E",), "png": ("Ctrl+Shift+E",)}
+
 
 def make_action(
     parent: QObject,
@@ -42,6 +47,25 @@ class AppActions:
         self.save_as = a(
             parent, "Save &As…", ("Ctrl+Shift+S",), "Save the map to another file", "save_as"
         )
+        self.import_map = a(
+            parent,
+            "&Import…",
+            ("Ctrl+I",),
+            "Open a map made elsewhere (AIF/OVA JSON, Argdown, GraphML) as a new untitled map",
+            "import",
+        )
+        #: one action per export format, by format name, in the registry's order
+        self.exports = {
+            fmt.name: _export_action(parent, fmt.name, fmt.label) for fmt in export_formats()
+        }
+        self.export_selection = a(
+            parent,
+            "&Selection as Image…",
+            (),
+            "Draw only the selected cards as a PNG, SVG or PDF",
+            "export_selection",
+        )
+        self.export_selection.setProperty("help_name", "Export Selection as Image")
         self.close = a(parent, "&Close", ("Ctrl+W",), "Close the map", "close")
         self.quit = a(parent, "&Quit", ("Ctrl+Q",), "Quit argmap", "quit")
         self.undo = a(parent, "&Undo", ("Ctrl+Z",), "Undo the last edit", "undo")
@@ -75,7 +99,20 @@ class AppActions:
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def file_actions(self) -> list[QAction]:
-        return [self.new_from_text, self.open, self.save, self.save_as, self.close, self.quit]
+        return [
+            self.new_from_text,
+            self.open,
+            self.save,
+            self.save_as,
+            self.import_map,
+            *self.export_actions(),
+            self.close,
+            self.quit,
+        ]
+
+    def export_actions(self) -> list[QAction]:
+        """The export menu's actions: one per format, then the selection as an image."""
+        return [*self.exports.values(), self.export_selection]
 
     def from_text_actions(self) -> list[QAction]:
         return [self.claim_from_text, self.evidence_from_text, self.objection_from_text]
@@ -90,3 +127,15 @@ class AppActions:
             self.shortcuts,
             self.about,
         ]
+
+
+def _export_action(parent: QObject, name: str, label: str) -> QAction:
+    action = make_action(
+        parent,
+        f"{label}…",
+        EXPORT_SHORTCUTS.get(name, ()),
+        f"Export the whole map as {label}",
+        f"export_{name}",
+    )
+    action.setProperty("help_name", f"Export {label}")
+    return action

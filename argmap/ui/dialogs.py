@@ -36,6 +36,10 @@ class Prompter(Protocol):
         """Whether to restore work an earlier run left unsaved."""
         ...
 
+    def ask_import_broken(self, problem: str) -> bool:
+        """Whether to import the readable part of a file with broken parts."""
+        ...
+
     def show_error(self, title: str, message: str) -> None: ...
 
     def show_info(self, title: str, message: str) -> None: ...
@@ -45,6 +49,18 @@ class Prompter(Protocol):
     def choose_text_to_open(self, folder: Path | None) -> Path | None: ...
 
     def choose_save_path(self, suggested: Path) -> Path | None: ...
+
+    def choose_file_to_import(
+        self, folder: Path | None, file_filter: str
+    ) -> tuple[Path, str] | None:
+        """A file to import and the filter it was picked under ("" when none was)."""
+        ...
+
+    def choose_export_path(
+        self, title: str, suggested: Path, file_filter: str
+    ) -> tuple[Path, str] | None:
+        """Where to write an export and the filter it was named under ("" when none was)."""
+        ...
 
 
 class QtPrompter:
@@ -83,6 +99,16 @@ class QtPrompter:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_import_broken(self, problem: str) -> bool:
+        answer = QMessageBox.question(
+            self._parent,
+            "Import what can be read?",
+            f"{problem}\n\nImport the rest, leaving the broken parts out?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.critical(self._parent, title, message)
 
@@ -106,3 +132,17 @@ class QtPrompter:
             self._parent, "Save map as", str(suggested), MAP_FILTER
         )
         return Path(name) if name else None
+
+    def choose_file_to_import(
+        self, folder: Path | None, file_filter: str
+    ) -> tuple[Path, str] | None:
+        name, chosen = QFileDialog.getOpenFileName(
+            self._parent, "Import map", str(folder or ""), file_filter
+        )
+        return (Path(name), chosen) if name else None
+
+    def choose_export_path(
+        self, title: str, suggested: Path, file_filter: str
+    ) -> tuple[Path, str] | None:
+        name, chosen = QFileDialog.getSaveFileName(self._parent, title, str(suggested), file_filter)
+        return (Path(name), chosen) if name else None

@@ -45,6 +45,8 @@ class DocumentController(QObject):
         self.prompter = prompter
         # A restored autosave is unsaved work although its history is empty.
         self._restored = False
+        # Where Save As first proposes to save an untitled map (an import's own name).
+        self._untitled_suggestion: Path | None = None
         session.subscribe(lambda _changes: self.state_changed.emit())
 
     # State ---------------------------------------------------------------------------------
@@ -115,6 +117,17 @@ class DocumentController(QObject):
         argument_map = _load_default()
         self._install(argument_map, None)
 
+    def open_untitled(self, argument_map: ArgumentMap, suggested: Path | None = None) -> bool:
+        """Show a map that has no file yet (an import), asking about unsaved changes first.
+
+        Save goes through Save As, which proposes ``suggested``.
+        """
+        if not self.maybe_save():
+            return False
+        self._install(argument_map, None)
+        self._untitled_suggestion = suggested
+        return True
+
     def restore(self, argument_map: ArgumentMap, path: Path | None) -> None:
         """Show recovered unsaved work; it stays marked unsaved until it is saved."""
         self._install(argument_map, path)
@@ -125,6 +138,7 @@ class DocumentController(QObject):
         # Positions are filled before the session sees the map: loading is not an edit.
         fill_missing_positions(argument_map)
         self._restored = False
+        self._untitled_suggestion = None
         self.session.replace(argument_map, path)
 
     # Dialog entry points ---------------------------------------------------------------------
@@ -136,6 +150,10 @@ class DocumentController(QObject):
     def new_from_text_dialog(self) -> bool:
         path = self.prompter.choose_text_to_open(self._folder())
         return self.new_from_text(path) if path else False
+
+    def folder(self) -> Path | None:
+        """The folder file dialogs start in: the map's, else the last recent file's."""
+        return self._folder()
 
     def _folder(self) -> Path | None:
         if self.session.path:
@@ -156,9 +174,15 @@ class DocumentController(QObject):
             return False
         return self._write(with_map_suffix(path))
 
+    def suggested_path(self) -> Path:
+        """Where Save As proposes to save: the map's file, else a name from the title."""
+        return self._suggested_path()
+
     def _suggested_path(self) -> Path:
         if self.session.path:
             return self.session.path
+        if self._untitled_suggestion is not None:
+            return self._untitled_suggestion
         stem = _slug(self.session.map.title) or UNTITLED
         return (self._folder() or Path.home()) / f"{stem}{native.SUFFIX}"
 

@@ -23,6 +23,7 @@ from argmap.ui.document import DocumentController
 from argmap.ui.file_drop import FileDropFilter
 from argmap.ui.help import ABOUT_TEXT, ABOUT_TITLE, ShortcutsDialog
 from argmap.ui.inspector import InspectorPanel
+from argmap.ui.interchange import InterchangeController
 from argmap.ui.menus import RecentFilesMenu, build_menus
 from argmap.ui.outline import OutlinePanel
 from argmap.ui.runner import CommandRunner
@@ -55,6 +56,9 @@ class MainWindow(QMainWindow):
         self.document = DocumentController(session, settings, self.prompter, self)
         self.autosaver = Autosaver(self.document, autosave_folder or default_folder(), parent=self)
         self.app_actions = AppActions(self)
+        self.interchange = InterchangeController(
+            session, self.document, self.selection, self.prompter, self
+        )
         self.undo = UndoController(self.bridge, self.app_actions.undo, self.app_actions.redo, self)
         self.canvas = make_canvas(session, self.bridge, self.selection)
         self.source_panel = SourcePanel(
@@ -131,6 +135,7 @@ class MainWindow(QMainWindow):
         a.open.triggered.connect(document.open_dialog)
         a.save.triggered.connect(document.save)
         a.save_as.triggered.connect(document.save_as)
+        self.interchange.use_actions(a)
         a.close.triggered.connect(document.close_document)
         a.quit.triggered.connect(self.close)
         a.shortcuts.triggered.connect(self.show_shortcuts)
@@ -143,7 +148,7 @@ class MainWindow(QMainWindow):
             }
         )
         document.state_changed.connect(self._update_title)
-        for reporter in (self.runner.failed, self.canvas.message):
+        for reporter in (self.runner.failed, self.canvas.message, self.interchange.message):
             reporter.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.source_panel.node_clicked.connect(self._center_on)
         self.source_panel.node_created.connect(self._center_on)

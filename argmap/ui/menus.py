@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
+from argmap.io.formats import FORMATS
 from argmap.ui.actions import AppActions
 
 
@@ -61,6 +62,10 @@ def build_menus(
     file_menu.addSeparator()
     file_menu.addActions([actions.save, actions.save_as])
     file_menu.addSeparator()
+    file_menu.addAction(actions.import_map)
+    export_menu = file_menu.addMenu("&Export")
+    _fill_export_menu(export_menu, actions)
+    file_menu.addSeparator()
     file_menu.addAction(actions.close)
     file_menu.addAction(actions.quit)
 
@@ -81,4 +86,21 @@ def build_menus(
 
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([actions.shortcuts, actions.about])
-    return {"file": file_menu, "edit": edit_menu, "map": map_menu, "view": view_menu}
+    return {
+        "file": file_menu,
+        "export": export_menu,
+        "edit": edit_menu,
+        "map": map_menu,
+        "view": view_menu,
+    }
+
+
+def _fill_export_menu(menu: QMenu, actions: AppActions) -> None:
+    """Formats for other tools, then images (a separator between), then the selection."""
+    text_formats = [a for name, a in actions.exports.items() if not FORMATS[name].image]
+    images = [a for name, a in actions.exports.items() if FORMATS[name].image]
+    menu.addActions(text_formats)
+    menu.addSeparator()
+    menu.addActions(images)
+    menu.addSeparator()
+    menu.addAction(actions.export_selection)

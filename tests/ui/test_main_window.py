@@ -40,6 +40,8 @@ def test_window_composes_canvas_panels_and_menus(window: MainWindow) -> None:
         "Open &Recent",
         "&Save",
         "Save &As…",
+        "&Import…",
+        "&Export",
         "&Close",
         "&Quit",
     ]
