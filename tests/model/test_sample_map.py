@@ -180,11 +180,18 @@ def test_every_node_has_a_position_and_no_cards_overlap(sample: ArgumentMap) -> 
         assert apart, f"{a} and {b} overlap"
 
 
-def test_claims_sit_above_what_bears_on_them(sample: ArgumentMap) -> None:
+def test_claims_come_before_what_bears_on_them(sample: ArgumentMap) -> None:
+    # The map reads in its layout direction: a claim above (TB) or left of (LR) its reasons.
     positions = sample.layout.positions
+    across = sample.layout.direction == "LR"
     for rel in sample.relations:
         if sample.is_undercut(rel):
             continue
         for premise in rel.premises:
             if sample.node(rel.target).kind == NodeKind.CLAIM:
-                assert positions[premise].y > positions[rel.target].y, rel.id
+                p, t = positions[premise], positions[rel.target]
+                assert (p.x > t.x) if across else (p.y > t.y), rel.id
+
+
+def test_bundled_map_is_laid_out_by_the_tree_layout_left_to_right(sample: ArgumentMap) -> None:
+    assert (sample.layout.algorithm, sample.layout.direction) == ("tree", "LR")
