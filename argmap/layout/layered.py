@@ -8,11 +8,12 @@ assigns coordinates.
 Coordinates: each statement wishes to stand where the tidy tree of the map would put it
 across (its reference), and each dummy node on the straight line between its edge's ends;
 each layer is then placed as near those wishes as its crossing-reduced order and the gaps
-allow, exactly, in least squares (:func:`~argmap.layout.separation.spread`). Measured on
-generated 1,000-statement maps, this keeps edges short: sweeps that pull every card towards
-the mean of its neighbours (the textbook refinement) squeeze dense layers into one block and
-made the median parent-premise offset grow from about one card to twenty. Layers are rows as
-deep as their deepest card, cards centred on them.
+allow, exactly, in least squares (:func:`~argmap.layout.separation.spread`). One sweep down
+and up then moves every card half-way towards the mean of its neighbours, which shortens
+cross links. Only one, and only half-way: measured on generated 1,000-statement maps,
+repeated full sweeps (the textbook refinement) squeeze dense layers into one block and made
+the median parent-premise offset grow from about one card to twenty. Layers are rows as deep
+as their deepest card, cards centred on them.
 """
 
 from __future__ import annotations
@@ -67,14 +68,37 @@ def _place(
     spacing: Spacing,
     wished: list[float],
 ) -> list[float]:
-    """Breadth centres: each layer in its order, least-squares nearest its wishes."""
-    across = [0.0] * graph.size
-    for layer in layers:
-        weights = [1.0 if node < graph.count else DUMMY_WEIGHT for node in layer]
-        gaps = _gaps(layer, breadth, graph, spacing)
-        for node, x in zip(layer, spread([wished[n] for n in layer], gaps, weights), strict=True):
-            across[node] = x
+    """Breadth centres: each layer nearest its wishes, then one half-step sweep down and up
+    towards the neighbours' mean."""
+    across = list(wished)
+    gaps = [_gaps(layer, breadth, graph, spacing) for layer in layers]
+    weights = [[1.0 if node < graph.count else DUMMY_WEIGHT for node in layer] for layer in layers]
+    for i, layer in enumerate(layers):
+        _settle_layer(layer, [wished[n] for n in layer], gaps[i], weights[i], across)
+    down = range(1, len(layers))
+    for indices, neighbours in ((down, graph.up), (reversed(range(len(layers) - 1)), graph.down)):
+        for i in indices:
+            layer = layers[i]
+            aims = [
+                (across[n] + sum(across[o] for o in neighbours[n]) / len(neighbours[n])) / 2
+                if neighbours[n]
+                else across[n]
+                for n in layer
+            ]
+            _settle_layer(layer, aims, gaps[i], weights[i], across)
     return across
+
+
+def _settle_layer(
+    layer: list[int],
+    aims: list[float],
+    gaps: list[float],
+    weights: list[float],
+    across: list[float],
+) -> None:
+    """Place ``layer`` nearest ``aims`` (in order, gaps kept), writing into ``across``."""
+    for node, x in zip(layer, spread(aims, gaps, weights), strict=True):
+        across[node] = x
 
 
 def _reading_order(forest_walk: list[int]) -> list[int]:

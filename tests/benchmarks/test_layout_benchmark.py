@@ -13,6 +13,7 @@ wider than dot, no crossings between tree edges; compact aspect within 3:1 at 1,
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -124,6 +125,7 @@ RESULTS: dict[tuple[str, str], Row] = {}
 
 def _timed(run: Callable[[], Positions], times: list[float]) -> Callable[[], Positions]:
     def wrapped() -> Positions:
+        gc.collect()  # each round starts from a clean heap, not in the middle of a collection
         start = time.perf_counter()
         result = run()
         times.append(time.perf_counter() - start)
