@@ -7,6 +7,7 @@ from argmap.model import Node, Point
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.canvas.card import CardMeasure, content_for
 from argmap.ui.canvas.view import MapView
+from argmap.ui.canvas.visibility import to_model
 from argmap.ui.placement import Box, free_position
 from argmap.ui.selection import SelectionModel
 
@@ -35,4 +36,5 @@ class CanvasPlacer:
     def __call__(self, node: Node, near: str | None) -> Point:
         """Where ``node`` (not yet in the map) should go, beside ``near`` if it is a card."""
         size = self._measure.size(content_for(node))
-        return free_position(self.boxes(), size, near)
+        # Placed by the cards as shown; in a focus those are away from their stored places.
+        return to_model(self.view.map_scene, free_position(self.boxes(), size, near), near)

@@ -24,6 +24,7 @@ from argmap.ui.file_drop import FileDropFilter
 from argmap.ui.help import ABOUT_TEXT, ABOUT_TITLE, ShortcutsDialog
 from argmap.ui.inspector import InspectorPanel
 from argmap.ui.interchange import InterchangeController
+from argmap.ui.layout_controller import LayoutController
 from argmap.ui.menus import RecentFilesMenu, build_menus
 from argmap.ui.outline import OutlinePanel
 from argmap.ui.runner import CommandRunner
@@ -118,13 +119,15 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(
             self, self.app_actions, self.recent_menu, map_actions, view_actions, panel_actions
         )
+        self.layout_controller = LayoutController(self.canvas, self)
+        self.menus["layout"] = self.layout_controller.install(self.menuBar(), self.menus["view"])
 
     def canvas_actions(self) -> list[QAction]:
         return self.canvas.edit_actions()
 
     def all_actions(self) -> list[QAction]:
-        """Every action with its shortcut: the window's, then the canvas's."""
-        return [*self.app_actions.all(), *self.canvas_actions()]
+        """Every action with its shortcut: the window's, then the canvas's and the layout's."""
+        return [*self.app_actions.all(), *self.canvas_actions(), *self.layout_controller.all()]
 
     def _connect(self) -> None:
         a, document = self.app_actions, self.document

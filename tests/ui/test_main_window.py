@@ -32,7 +32,7 @@ def test_window_composes_canvas_panels_and_menus(window: MainWindow) -> None:
     assert isinstance(window.centralWidget(), MapView)
     assert window.centralWidget() is window.canvas
     assert set(window.docks) == {"source", "outline", "inspector"}
-    assert _menu_titles(window) == ["&File", "&Edit", "&Map", "&View", "&Help"]
+    assert _menu_titles(window) == ["&File", "&Edit", "&Map", "&Layout", "&View", "&Help"]
     file_menu = [a.text() for a in window.menus["file"].actions() if a.text()]
     assert file_menu == [
         "&New from Text…",

@@ -15,6 +15,7 @@ from argmap.editing import (
 from argmap.editing import add_related_node as related_node_command
 from argmap.model import Node, NodeKind, Point, RelationKind
 from argmap.ui.canvas import new_positions
+from argmap.ui.canvas.visibility import place_in_model
 
 if TYPE_CHECKING:
     from argmap.ui.canvas.view import MapView
@@ -37,10 +38,14 @@ def add_child(view: MapView, kind: NodeKind, relation_kind: RelationKind) -> str
         edge = view.map_scene.edge_item(current)
         mid = edge.mid() if edge is not None else None
         position = new_positions.free_position(view.map_scene, mid) if mid is not None else None
+        near = next(iter(argument_map.relation(current).premises), None)
     elif argument_map.has_node(current):
         position = new_positions.child_position(view.map_scene, current)
+        near = current
     else:
         return None
+    if position is not None:  # in a focus, cards are shown away from their stored places
+        position = place_in_model(view.map_scene, position, near)
     command = related_node_command(argument_map, current, kind, relation_kind, position=position)
     return _create(view, command)
 
@@ -53,9 +58,11 @@ def add_sibling(view: MapView) -> str | None:
     if current is None or not argument_map.has_node(current):
         centre = view.mapToScene(view.viewport().rect().center())
         position = new_positions.free_position(view.map_scene, centre)
+        position = place_in_model(view.map_scene, position, view.visibility.focus_claim)
         return _create(view, _new_node(view, NodeKind.CLAIM, position))
     node = argument_map.node(current)
     position = new_positions.sibling_position(view.map_scene, current)
+    position = place_in_model(view.map_scene, position, current)
     relation = next((r for r in argument_map.relations if current in r.premises), None)
     if relation is None:
         return _create(view, _new_node(view, node.kind, position))

@@ -15,6 +15,11 @@ GAP_X = 40.0
 GAP_Y = 80.0
 MARGIN = 16.0
 _MAX_TRIES = 400
+#: Places looked at around the ideal one: this many steps either way, this many rows away.
+_REACH = 8
+_DEPTH = 6
+_RIGHT = QPointF(CARD_WIDTH + GAP_X, 0)
+_DOWN = QPointF(0, NEW_CARD_HEIGHT + GAP_X)
 
 
 def child_position(scene: MapScene, parent_id: str) -> Point:
@@ -26,9 +31,9 @@ def child_position(scene: MapScene, parent_id: str) -> Point:
     lr = scene.session.map.layout.direction == Direction.LEFT_RIGHT
     if lr:
         start = QPointF(rect.right() + GAP_X * 2 + CARD_WIDTH / 2, rect.center().y())
-        return _first_free(scene, start, QPointF(0, NEW_CARD_HEIGHT + GAP_X))
+        return _first_free(scene, start, _DOWN, _RIGHT)
     start = QPointF(rect.center().x(), rect.bottom() + GAP_Y + NEW_CARD_HEIGHT / 2)
-    return _first_free(scene, start, QPointF(CARD_WIDTH + GAP_X, 0))
+    return _first_free(scene, start, _RIGHT, _DOWN)
 
 
 def sibling_position(scene: MapScene, node_id: str) -> Point:
@@ -39,23 +44,41 @@ def sibling_position(scene: MapScene, node_id: str) -> Point:
     rect = item.scene_card_rect()
     if scene.session.map.layout.direction == Direction.LEFT_RIGHT:
         start = QPointF(rect.center().x(), rect.bottom() + GAP_X + NEW_CARD_HEIGHT / 2)
-        return _first_free(scene, start, QPointF(0, NEW_CARD_HEIGHT + GAP_X))
+        return _first_free(scene, start, _DOWN, _RIGHT)
     start = QPointF(rect.right() + GAP_X + CARD_WIDTH / 2, rect.center().y())
-    return _first_free(scene, start, QPointF(CARD_WIDTH + GAP_X, 0))
+    return _first_free(scene, start, _RIGHT, _DOWN)
 
 
 def free_position(scene: MapScene, near: QPointF) -> Point:
-    """The first free place at or right of ``near``."""
-    return _first_free(scene, near, QPointF(CARD_WIDTH + GAP_X, 0))
+    """The free place nearest ``near``, preferring the right of it and below."""
+    return _first_free(scene, near, _RIGHT, _DOWN)
 
 
-def _first_free(scene: MapScene, start: QPointF, step: QPointF) -> Point:
-    point = QPointF(start)
+def _first_free(scene: MapScene, start: QPointF, step: QPointF, away: QPointF) -> Point:
+    """The free place nearest ``start`` along ``step`` (either way) or further ``away``.
+
+    A row of cards may be packed wide (a laid-out tree): then a place a little further away
+    (a row deeper) is nearer than the end of the row. Ties go forward along ``step``.
+    """
+    for point in _candidates(start, step, away):
+        if not _occupied(scene, point):
+            return Point.rounded(point.x(), point.y())
+    point = QPointF(start)  # everything near is taken: the first free place along the row
     for _ in range(_MAX_TRIES):
         if not _occupied(scene, point):
             break
         point += step
     return Point.rounded(point.x(), point.y())
+
+
+def _candidates(start: QPointF, step: QPointF, away: QPointF) -> list[QPointF]:
+    steps = [(i, j) for i in range(-_REACH, _REACH + 1) for j in range(_DEPTH)]
+
+    def cost(ij: tuple[int, int]) -> tuple[float, int, int]:
+        offset = step * ij[0] + away * ij[1]
+        return (offset.x() ** 2 + offset.y() ** 2) ** 0.5, ij[0] < 0, ij[1]
+
+    return [start + step * i + away * j for i, j in sorted(steps, key=cost)]
 
 
 def _occupied(scene: MapScene, centre: QPointF) -> bool:
@@ -65,7 +88,11 @@ def _occupied(scene: MapScene, centre: QPointF) -> bool:
         CARD_WIDTH + 2 * MARGIN,
         NEW_CARD_HEIGHT + 2 * MARGIN,
     )
+    # In a focus, hidden cards sit at their stored places, not in the focus drawing.
+    focused = bool(scene.shown_positions)
     return any(
-        isinstance(item, NodeItem) and rect.intersects(item.scene_card_rect())
+        isinstance(item, NodeItem)
+        and (item.isVisible() or not focused)
+        and rect.intersects(item.scene_card_rect())
         for item in scene.items(rect)
     )

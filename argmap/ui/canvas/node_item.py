@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.ui import theme
-from argmap.ui.canvas import lod
+from argmap.ui.canvas import lod, marks
 from argmap.ui.canvas.card import (
     FOOTER_HEIGHT,
     HEADER_HEIGHT,
@@ -44,6 +44,9 @@ class NodeItem(QGraphicsItem):
         self.content = content
         self._set_rect(size)
         self.badge: Badge | None = None
+        #: View marks (set by the canvas's visibility): cards a collapse hides here; pinned.
+        self.folded = 0
+        self.pinned = False
         self._hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -80,6 +83,11 @@ class NodeItem(QGraphicsItem):
         self._half = (size[0] / 2, size[1] / 2)
         # Qt asks for the bounding rect many times per paint: hand back a ready one.
         self._bounds = self._rect.adjusted(-5.0, -_BADGE_HEIGHT / 2 - 2, 5.0, HANDLE_RADIUS + 2)
+
+    def set_marks(self, folded: int, pinned: bool) -> None:
+        if (folded, pinned) != (self.folded, self.pinned):
+            self.folded, self.pinned = folded, pinned
+            self.update()
 
     def set_badge(self, badge: Badge | None) -> None:
         if badge != self.badge:
@@ -124,11 +132,17 @@ class NodeItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        if self.folded:
+            marks.paint_stack(painter, self._rect)
         self._paint_frame(painter)
         self._paint_header(painter)
         self._paint_text(painter)
         if self.badge is not None:
             self._paint_badge(painter, self.badge)
+        if self.folded:
+            marks.paint_fold_count(painter, self._rect, self.folded)
+        if self.pinned:
+            marks.paint_pin(painter, self._rect)
         if self.isSelected() or self._hovered:
             self._paint_handle(painter)
 

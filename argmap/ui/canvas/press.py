@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 
+from argmap.editing import SetFlag
+from argmap.ui.canvas import marks
 from argmap.ui.canvas.node_item import HANDLE_RADIUS, NodeItem
 from argmap.ui.canvas.tools import LinkTool, MoveTool, PanTool, RubberBandTool, Tool
 
@@ -31,6 +33,9 @@ def tool_for_press(view: MapView, event: QMouseEvent, space_held: bool) -> Tool 
         return None
     modifiers = event.modifiers()
     node = node_at(view, event)
+    if node is not None and on_fold(view, node, event):
+        view.execute(SetFlag("collapsed", [node.node_id], False))  # a click on '+N' expands
+        return Tool(view)
     if node is not None and (
         on_handle(view, node, event) or modifiers & Qt.KeyboardModifier.AltModifier
     ):
@@ -61,6 +66,14 @@ def on_handle(view: MapView, node: NodeItem, event: QMouseEvent) -> bool:
     delta = point - node.handle_center()
     reach = HANDLE_RADIUS + 3 / max(view.zoom_level(), 0.1)  # a few screen pixels of slack
     return QPointF.dotProduct(delta, delta) <= reach * reach
+
+
+def on_fold(view: MapView, node: NodeItem, event: QMouseEvent) -> bool:
+    """Whether the press is on the '+N' pill of a collapsed card."""
+    if not node.folded:
+        return False
+    point = view.mapToScene(event.position().toPoint())
+    return marks.fold_rect(node.scene_card_rect(), node.folded).contains(point)
 
 
 def _click_select(view: MapView, item_id: str, toggle: bool) -> None:

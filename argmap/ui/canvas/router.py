@@ -70,7 +70,9 @@ class EdgeRouter:
         done: set[str] = set()
         grid = None
         if len(self._edges) <= BEND_LIMIT:
-            grid = CardGrid({node_id: item.box() for node_id, item in self._nodes.items()})
+            # Hidden cards (collapsed, outside a focus) are no obstacle to bend around.
+            boxes = {n: item.box() for n, item in self._nodes.items() if item.isVisible()}
+            grid = CardGrid(boxes)
         ports = self._ports(todo)
         for relation_id in todo:
             self._route_one(relation_id, _Batch(todo, done, grid, ports), set())

@@ -55,8 +55,13 @@ class MapScene(QGraphicsScene):
         self._measure = CardMeasure()
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[str, EdgeItem] = {}
+        #: Set by :mod:`argmap.ui.canvas.visibility` (view only, never the model): ids of the
+        #: cards and arrows hidden (collapsed subtrees, outside a focus), and card centres
+        #: shown instead of the stored ones (a focus's own layout).
+        self.hidden_ids: set[str] = set()
+        self.shown_positions: dict[str, Point] = {}
         self._router = EdgeRouter(
-            self._nodes, self._edges, lambda: self._overview.invalidate(self._edges.values())
+            self._nodes, self._edges, lambda: self._overview.invalidate(self._shown_edges())
         )
         self._rebuttals: set[str] = set()
         self._fallback: dict[str, Point] = {}
@@ -99,6 +104,9 @@ class MapScene(QGraphicsScene):
 
     def view_position(self, node_id: str) -> Point:
         """A node's centre as shown: its stored position, else the view-only fallback."""
+        shown = self.shown_positions.get(node_id)
+        if shown is not None:
+            return shown
         stored = self.session.map.layout.positions.get(node_id)
         if stored is not None:
             return stored
@@ -107,9 +115,10 @@ class MapScene(QGraphicsScene):
     def map_rect(self) -> QRectF:
         """The bounding rect of every card and arrow (not of previews or editors)."""
         rect = QRectF()
-        for node in self._nodes.values():
-            rect = rect.united(node.sceneBoundingRect())
-        for edge in self._edges.values():
+        for node_id, node in self._nodes.items():
+            if node_id not in self.hidden_ids:
+                rect = rect.united(node.sceneBoundingRect())
+        for edge in self._shown_edges():
             if edge.geometry is not None:
                 rect = rect.united(edge.boundingRect())
         return rect
@@ -135,6 +144,8 @@ class MapScene(QGraphicsScene):
         self._edges.clear()
         self._fallback.clear()
         self._badges.clear()
+        self.hidden_ids.clear()
+        self.shown_positions.clear()
         argument_map = self.session.map
         self._router.reindex(argument_map.relation_index())
         self._rebuttals = self._find_rebuttals()
@@ -148,7 +159,7 @@ class MapScene(QGraphicsScene):
         for relation in argument_map.relations:
             self._add_edge(relation)
         self._router.route(self._edges)
-        self._overview.show(not self._detailed, self._edges.values())
+        self._overview.show(not self._detailed, self._shown_edges())
         self.rebuilt.emit()
 
     def apply_changes(self, changes: list[Change]) -> None:
@@ -223,7 +234,7 @@ class MapScene(QGraphicsScene):
 
     def _add_edge(self, relation: Relation) -> None:
         edge = EdgeItem(relation.id, relation.kind, relation.scheme)
-        edge.setVisible(self._detailed)
+        edge.setVisible(self._detailed and relation.id not in self.hidden_ids)
         self._edges[relation.id] = edge
         self.addItem(edge)
 
@@ -233,12 +244,24 @@ class MapScene(QGraphicsScene):
             return
         self._detailed = detailed
         for edge in self._edges.values():
-            edge.setVisible(detailed)
-        self._overview.show(not detailed, self._edges.values())
+            edge.setVisible(detailed and edge.relation_id not in self.hidden_ids)
+        self._overview.show(not detailed, self._shown_edges())
 
     @property
     def detailed(self) -> bool:
         return self._detailed
+
+    def _shown_edges(self) -> list[EdgeItem]:
+        return [e for r, e in self._edges.items() if r not in self.hidden_ids]
+
+    def apply_view(self) -> None:
+        """Show, hide and place every item by :attr:`hidden_ids` and :attr:`shown_positions`."""
+        for node_id, item in self._nodes.items():
+            item.setVisible(node_id not in self.hidden_ids)
+            item.setPos(self._qpoint(node_id))
+        for relation_id, edge in self._edges.items():
+            edge.setVisible(self._detailed and relation_id not in self.hidden_ids)
+        self._router.route(self._edges)
 
     def _find_rebuttals(self) -> set[str]:
         nodes = self.session.map.node_index()

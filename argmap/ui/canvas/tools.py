@@ -17,6 +17,7 @@ from argmap.model import Point, RelationKind
 from argmap.ui import theme
 from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.node_item import NodeItem
+from argmap.ui.canvas.visibility import to_model
 
 if TYPE_CHECKING:
     from argmap.ui.canvas.view import MapView
@@ -102,8 +103,11 @@ class MoveTool(Tool):
         if not self._dragging:
             return
         delta = self.scene_pos(event) - self._press_scene
+        scene = self.view.map_scene
+        # to_model: in a focus the cards are shown away from their stored places.
         positions = {
-            n: Point.rounded(p.x() + delta.x(), p.y() + delta.y()) for n, p in self._origin.items()
+            n: to_model(scene, Point.rounded(p.x() + delta.x(), p.y() + delta.y()), n)
+            for n, p in self._origin.items()
         }
         if delta.manhattanLength() > 0 and positions:
             self.view.execute(MoveNodes(positions))

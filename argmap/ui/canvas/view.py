@@ -19,12 +19,14 @@ from argmap.editing import Change, ChangeKind, Command, EditError, EditSession
 from argmap.model import RelationKind
 from argmap.ui import theme
 from argmap.ui.bridge import SessionBridge
-from argmap.ui.canvas import building, lod, navigation, press
+from argmap.ui.canvas import building, framing, lod, navigation, press
+from argmap.ui.canvas.animator import CardAnimator
 from argmap.ui.canvas.inplace_editor import InplaceEditor
 from argmap.ui.canvas.keyboard import CanvasActions
 from argmap.ui.canvas.keyboard_link import KeyboardLinkTool
 from argmap.ui.canvas.scene import MapScene
 from argmap.ui.canvas.tools import Tool
+from argmap.ui.canvas.visibility import CanvasVisibility
 from argmap.ui.selection import SelectionModel
 
 MIN_SCALE = 0.02
@@ -73,6 +75,10 @@ class MapView(QGraphicsView):
         self._space_held = False
         self._fit_pending = True  # a newly shown map is shown whole
         self._update_scene_rect()
+        #: Glides cards to new places (a layout applied, a focus); view only.
+        self.animator = CardAnimator(self.map_scene, self)
+        #: Hides collapsed subtrees, or all but one claim in focus; view only.
+        self.visibility = CanvasVisibility(self, self.animator)
         #: The canvas's actions: ``.building`` and ``.viewing`` lists, for the window's menus.
         self.actions_ = CanvasActions(self)
         selection.changed.connect(self._on_selection_changed)
@@ -177,7 +183,8 @@ class MapView(QGraphicsView):
             action.setEnabled(enabled)
 
     def select_all(self) -> None:
-        items = sorted(self.map_scene.node_items(), key=lambda i: (i.y(), i.x()))
+        shown = [item for item in self.map_scene.node_items() if item.isVisible()]
+        items = sorted(shown, key=lambda i: (i.y(), i.x()))
         self.selection.set(item.node_id for item in items)
 
     def move_selection(self, direction: navigation.Direction) -> None:
@@ -185,7 +192,7 @@ class MapView(QGraphicsView):
         if isinstance(self._tool, KeyboardLinkTool):
             self._tool.step(direction)
             return
-        centres = {i.node_id: (i.x(), i.y()) for i in self.map_scene.node_items()}
+        centres = {i.node_id: (i.x(), i.y()) for i in self.map_scene.node_items() if i.isVisible()}
         current = self.selection.current
         if current not in centres:
             first = min(centres, key=lambda n: (centres[n][1], centres[n][0]), default=None)
@@ -243,7 +250,7 @@ class MapView(QGraphicsView):
     def _fit_if_pending(self) -> None:
         if self._fit_pending and self.isVisible():
             self._fit_pending = False
-            self.zoom_to_fit()
+            framing.show_initial(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -283,6 +290,7 @@ class MapView(QGraphicsView):
     # Mouse --------------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.animator.stop()  # a gesture starts from where the cards will be, not mid-glide
         if self.editor.active:
             if self._over_editor(event):
                 super().mousePressEvent(event)
@@ -347,7 +355,7 @@ class MapView(QGraphicsView):
         if key == Qt.Key.Key_Escape:
             if self._tool is not None:
                 self.cancel_gesture()
-            else:
+            elif not self.visibility.leave_focus():
                 self.selection.clear()
             return
         if isinstance(self._tool, KeyboardLinkTool) and self._tool.key(event):

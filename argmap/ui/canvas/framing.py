@@ -1,0 +1,88 @@
+"""What the view frames: a map when it is first shown, or a part of it (a focus), readably.
+
+Fitting a whole map of some size into the window makes its cards too small to read (the
+bundled 34-node map fits at about 0.11). A first view therefore fits the map but never zooms
+out below :data:`READABLE_SCALE`; when the map does not fit at that scale, it starts at its
+top main claim, with what bears on it below (or right of it, left to right).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
+
+from argmap.analysis.sides import main_claims
+from argmap.layout import subtree_nodes
+from argmap.model import Direction
+
+if TYPE_CHECKING:
+    from argmap.ui.canvas.view import MapView
+
+#: The smallest zoom a view is framed at without being asked: 13 px text shows as ~7 px.
+READABLE_SCALE = 0.55
+#: Room (view pixels) left between the view's edge and the claim a first view starts at.
+EDGE_ROOM = 40.0
+#: Room (scene pixels) around what is framed.
+MARGIN = 30.0
+
+
+def show_rect(view: MapView, rect: QRectF) -> bool:
+    """Frame ``rect`` whole if it fits at a readable zoom (not above 1:1); True if it did.
+
+    Otherwise the view zooms to :data:`READABLE_SCALE` and centres ``rect``.
+    """
+    viewport = view.viewport().rect()
+    if rect.isEmpty() or viewport.isEmpty():
+        return False
+    fit = min(viewport.width() / rect.width(), viewport.height() / rect.height())
+    view.set_zoom(min(1.0, max(READABLE_SCALE, fit)))
+    view.centerOn(rect.center())
+    return fit >= READABLE_SCALE
+
+
+def top_main_claim(view: MapView) -> str | None:
+    """The main claim shown highest (leftmost of a row: the one with most under it)."""
+    scene = view.map_scene
+    argument_map = view.session.map
+    shown = [c for c in main_claims(argument_map) if c not in scene.hidden_ids]
+    if not shown:
+        return None
+
+    def key(claim: str) -> tuple[float, int]:
+        point = scene.view_position(claim)
+        along = point.y if argument_map.layout.direction == Direction.TOP_BOTTOM else point.x
+        return round(along), -len(subtree_nodes(argument_map, [claim]))
+
+    return min(shown, key=key)
+
+
+def show_initial(view: MapView) -> None:
+    """A map's first view: all of it if readable, else its top main claim at reading zoom."""
+    rect = view.map_scene.map_rect()
+    if rect.isEmpty() or show_rect(view, rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)):
+        return
+    claim = top_main_claim(view)
+    item = view.map_scene.node_item(claim) if claim is not None else None
+    if item is None:
+        return
+    card = item.scene_card_rect()
+    half_w = view.viewport().width() / 2 / view.zoom_level()
+    half_h = view.viewport().height() / 2 / view.zoom_level()
+    room = EDGE_ROOM / view.zoom_level()
+    # Along the map's depth: all of it when it fits (centred), else from the claim on.
+    if view.session.map.layout.direction == Direction.LEFT_RIGHT:
+        x = (
+            rect.center().x()
+            if rect.width() <= 2 * (half_w - room)
+            else card.left() - room + half_w
+        )
+        centre = QPointF(x, card.center().y())
+    else:
+        y = (
+            rect.center().y()
+            if rect.height() <= 2 * (half_h - room)
+            else card.top() - room + half_h
+        )
+        centre = QPointF(card.center().x(), y)
+    view.centerOn(centre)
