@@ -1,0 +1,273 @@
+"""The preparation checklist: the gaps a debater should close before facing the other side.
+
+:func:`find_gaps` lists, kind by kind and in map order:
+
+* ``unsupported_claim``: a claim no support relation leads to;
+* ``unanswered_counterargument``: an attack from the other side (see
+  :mod:`argmap.analysis.sides`) on one of your statements or inferences, with no attack on its
+  premises and no undercut of it: what they will say that you have no reply to. Statements no
+  chain of relations ties to a main claim count as the other side's when they are
+  counterarguments;
+* ``evidence_without_anchor`` and ``evidence_without_citation``;
+* ``single_source``: a claim whose evidence, followed back through supports, all comes from one
+  source (its citation, else the source document it is anchored in);
+* ``circular_support``: statements that support each other in a circle;
+* ``stale_anchor``: an anchor whose quote no longer matches its source text;
+* ``disconnected``: statements no relation ties, directly or not, to a main claim.
+
+Each :class:`Gap` names the nodes (and relations) to select and says what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+import networkx as nx
+
+from argmap.analysis.quote import quote, quote_all
+from argmap.analysis.sides import Side, main_claims, sides
+from argmap.model import ArgumentMap, Node, NodeKind, RelationKind
+from argmap.model.validation import anchor_problem
+
+__all__ = ["GAP_TITLES", "Gap", "GapKind", "find_gaps"]
+
+
+class GapKind(StrEnum):
+    """The kinds of gap, in the order the checklist shows them."""
+
+    UNSUPPORTED_CLAIM = "unsupported_claim"
+    UNANSWERED_COUNTERARGUMENT = "unanswered_counterargument"
+    EVIDENCE_WITHOUT_ANCHOR = "evidence_without_anchor"
+    EVIDENCE_WITHOUT_CITATION = "evidence_without_citation"
+    SINGLE_SOURCE = "single_source"
+    CIRCULAR_SUPPORT = "circular_support"
+    STALE_ANCHOR = "stale_anchor"
+    DISCONNECTED = "disconnected"
+
+
+#: A heading for each kind, for the checklist panel and ``argmap check``.
+GAP_TITLES: dict[GapKind, str] = {
+    GapKind.UNSUPPORTED_CLAIM: "Claims with no support",
+    GapKind.UNANSWERED_COUNTERARGUMENT: "Counterarguments with no answer",
+    GapKind.EVIDENCE_WITHOUT_ANCHOR: "Evidence with no anchor in the source",
+    GapKind.EVIDENCE_WITHOUT_CITATION: "Evidence with no citation",
+    GapKind.SINGLE_SOURCE: "Claims resting on a single source",
+    GapKind.CIRCULAR_SUPPORT: "Circular support",
+    GapKind.STALE_ANCHOR: "Anchors that no longer match the source",
+    GapKind.DISCONNECTED: "Statements not connected to any main claim",
+}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One gap: its kind, the nodes (and relations) to select, and what is wrong."""
+
+    kind: GapKind
+    node_ids: tuple[str, ...]
+    message: str
+    relation_ids: tuple[str, ...] = ()
+
+
+def find_gaps(argument_map: ArgumentMap) -> list[Gap]:
+    """Every gap in the map, kind by kind (in :class:`GapKind` order), each in map order.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Node, Relation
+    >>> m = ArgumentMap(
+    ...     nodes=[Node(id="c", kind="claim", text="Crossings will fall"),
+    ...            Node(id="x", kind="counterargument", text="Patrols only displace them")],
+    ...     relations=[Relation(id="r", kind="attack", premises=["x"], target="c")])
+    >>> [(g.kind.value, g.node_ids) for g in find_gaps(m)]
+    [('unsupported_claim', ('c',)), ('unanswered_counterargument', ('x',))]
+    """
+    m = argument_map
+    return [
+        *_unsupported(m),
+        *_unanswered(m),
+        *_evidence(m),
+        *_single_source(m),
+        *_circular(m),
+        *_stale(m),
+        *_disconnected(m),
+    ]
+
+
+def _unsupported(m: ArgumentMap) -> Iterator[Gap]:
+    supported = {r.target for r in m.relations if r.kind == RelationKind.SUPPORT}
+    for node in m.nodes:
+        if node.kind == NodeKind.CLAIM and node.id not in supported:
+            yield Gap(
+                GapKind.UNSUPPORTED_CLAIM, (node.id,), f"{quote(node)} has no supporting reason"
+            )
+
+
+def _unanswered(m: ArgumentMap) -> Iterator[Gap]:
+    side = sides(m)
+    nodes = m.node_index()
+    answered = {r.target for r in m.relations if r.kind == RelationKind.ATTACK}
+    for relation in m.relations:
+        if relation.kind != RelationKind.ATTACK or relation.id in answered:
+            continue
+        if any(p in answered for p in relation.premises):
+            continue
+        if not all(_theirs(nodes[p], side) for p in relation.premises):
+            continue
+        yield Gap(
+            GapKind.UNANSWERED_COUNTERARGUMENT,
+            tuple(relation.premises),
+            f"no answer to {quote_all(nodes[p] for p in relation.premises)} "
+            f"(it {_aim(m, relation.target)})",
+            (relation.id,),
+        )
+
+
+def _aim(m: ArgumentMap, target: str) -> str:
+    """'attacks 'X'', or for an undercut 'undercuts the step from 'P' to 'Q''."""
+    nodes = m.node_index()
+    if target in nodes:
+        return f"attacks {quote(nodes[target])}"
+    inference = m.relation(target)
+    end = nodes.get(inference.target)
+    to = quote(end) if end else "another inference"
+    return f"undercuts the step from {quote_all(nodes[p] for p in inference.premises)} to {to}"
+
+
+def _theirs(node: Node, side: dict[str, Side]) -> bool:
+    found = side.get(node.id)
+    if found is None:
+        return node.kind == NodeKind.COUNTERARGUMENT
+    return found is Side.CON
+
+
+def _evidence(m: ArgumentMap) -> Iterator[Gap]:
+    evidence = [n for n in m.nodes if n.kind == NodeKind.EVIDENCE]
+    for node in evidence:
+        if not node.anchors:
+            yield Gap(
+                GapKind.EVIDENCE_WITHOUT_ANCHOR,
+                (node.id,),
+                f"{quote(node)} is not anchored to any words of a source",
+            )
+    for node in evidence:
+        if node.citation is None or node.citation.is_empty():
+            yield Gap(
+                GapKind.EVIDENCE_WITHOUT_CITATION, (node.id,), f"{quote(node)} has no citation"
+            )
+
+
+def _source_of(node: Node, titles: dict[str, str]) -> tuple[str, str] | None:
+    """(key, name) of where a piece of evidence comes from, or None when it does not say."""
+    citation = node.citation
+    if citation is not None and not citation.is_empty():
+        name = citation.title or citation.url or citation.publisher or citation.author or ""
+        key = (
+            (citation.url or "")
+            + "|"
+            + citation.title.casefold()
+            + "|"
+            + (citation.publisher or "")
+        )
+        return "citation:" + key, name
+    if node.anchors:
+        source_id = node.anchors[0].source_id
+        return "source:" + source_id, titles.get(source_id) or source_id
+    return None
+
+
+def _single_source(m: ArgumentMap) -> Iterator[Gap]:
+    titles = {s.id: s.title for s in m.sources}
+    nodes = m.node_index()
+    supports_into: dict[str, list[str]] = {}
+    for relation in m.relations:
+        if relation.kind == RelationKind.SUPPORT:
+            supports_into.setdefault(relation.target, []).extend(relation.premises)
+    for node in m.nodes:
+        if node.kind != NodeKind.CLAIM:
+            continue
+        found = {}
+        for reason in _behind(node.id, supports_into):
+            if nodes[reason].kind == NodeKind.EVIDENCE:
+                source = _source_of(nodes[reason], titles)
+                if source is not None:
+                    found[source[0]] = source[1]
+        if len(found) == 1:
+            name = next(iter(found.values()))
+            yield Gap(
+                GapKind.SINGLE_SOURCE,
+                (node.id,),
+                f"all the evidence for {quote(node)} comes from one source: {name!r}",
+            )
+
+
+def _behind(start: str, supports_into: dict[str, list[str]]) -> set[str]:
+    """Every statement that supports ``start``, directly or through others."""
+    seen: set[str] = set()
+    stack = [start]
+    while stack:
+        for premise in supports_into.get(stack.pop(), ()):
+            if premise not in seen:
+                seen.add(premise)
+                stack.append(premise)
+    seen.discard(start)
+    return seen
+
+
+def _circular(m: ArgumentMap) -> Iterator[Gap]:
+    graph = nx.DiGraph()
+    for relation in m.relations:
+        if relation.kind == RelationKind.SUPPORT:
+            graph.add_edges_from(
+                (p, relation.target, {"id": relation.id}) for p in relation.premises
+            )
+    nodes = m.node_index()
+    order = {n.id: i for i, n in enumerate(m.nodes)}
+    circles = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
+    for circle in sorted(circles, key=lambda c: min(order[i] for i in c)):
+        members = tuple(sorted(circle, key=order.__getitem__))
+        cycle = nx.find_cycle(graph.subgraph(circle), source=members[0])
+        path = " → ".join(quote(nodes[a]) for a, _ in cycle) + " → " + quote(nodes[cycle[0][0]])
+        relations = tuple(
+            dict.fromkeys(d["id"] for a, b, d in graph.subgraph(circle).edges(data=True))
+        )
+        yield Gap(
+            GapKind.CIRCULAR_SUPPORT, members, f"support goes round in a circle: {path}", relations
+        )
+
+
+def _stale(m: ArgumentMap) -> Iterator[Gap]:
+    for node in m.nodes:
+        for anchor in node.anchors:
+            problem = anchor_problem(m, anchor)
+            if problem is not None:
+                yield Gap(
+                    GapKind.STALE_ANCHOR, (node.id,), f"the anchor of {quote(node)}: {problem}"
+                )
+
+
+def _disconnected(m: ArgumentMap) -> Iterator[Gap]:
+    graph = nx.Graph()
+    graph.add_nodes_from(n.id for n in m.nodes)
+    relations = m.relation_index()
+    for relation in m.relations:
+        ends = list(relation.premises)
+        target = relation.target
+        while target in relations and target not in ends:  # an undercut: join the inference
+            ends += relations[target].premises
+            target = relations[target].target
+        ends.append(target)
+        graph.add_edges_from((ends[0], other) for other in ends[1:] if other in graph)
+    roots = set(main_claims(m))
+    order = {n.id: i for i, n in enumerate(m.nodes)}
+    nodes = m.node_index()
+    islands = [c for c in nx.connected_components(graph) if not c & roots]
+    for island in sorted(islands, key=lambda c: min(order[i] for i in c)):
+        members = tuple(sorted(island, key=order.__getitem__))
+        others = f" and {len(members) - 1} more" if len(members) > 1 else ""
+        yield Gap(
+            GapKind.DISCONNECTED,
+            members,
+            f"{quote(nodes[members[0]])}{others} not connected to any main claim",
+        )
