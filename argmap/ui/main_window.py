@@ -18,11 +18,14 @@ from argmap.ui.autosave import Autosaver, default_folder
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.canvas.keyboard import GESTURES
 from argmap.ui.canvas_host import CanvasPlacer, make_canvas
+from argmap.ui.checklist_panel import ChecklistPanel
 from argmap.ui.dialogs import Prompter, QtPrompter
 from argmap.ui.document import DocumentController
+from argmap.ui.evaluation_view import EvaluationController
 from argmap.ui.file_drop import FileDropFilter
 from argmap.ui.help import ABOUT_TEXT, ABOUT_TITLE, ShortcutsDialog
 from argmap.ui.inspector import InspectorPanel
+from argmap.ui.inspector.verdict_section import VerdictSection
 from argmap.ui.interchange import InterchangeController
 from argmap.ui.layout_controller import LayoutController
 from argmap.ui.menus import RecentFilesMenu, build_menus
@@ -69,6 +72,11 @@ class MainWindow(QMainWindow):
             self.bridge, self.selection, self.runner, self.source_panel.selected_span
         )
         self.outline = OutlinePanel(self.bridge, self.selection)
+        self.evaluation = EvaluationController(self.bridge, self.selection, self.canvas, self)
+        self.verdict = VerdictSection(self.evaluation)
+        self.inspector.add_section(self.verdict)
+        self.inspector.subject_changed.connect(self.verdict.show_subject)
+        self.checklist = ChecklistPanel(self.bridge, self.selection)
         self._shortcuts_dialog: ShortcutsDialog | None = None
         self.setCentralWidget(self.canvas)
         self.docks = self._build_docks()
@@ -92,8 +100,10 @@ class MainWindow(QMainWindow):
             "source": self._dock("Source text", self.source_panel, left),
             "outline": self._dock("Outline", self.outline, left),
             "inspector": self._dock("Inspector", self.inspector, right),
+            "checklist": self._dock("Checklist", self.checklist, left),
         }
         self.tabifyDockWidget(docks["source"], docks["outline"])
+        self.tabifyDockWidget(docks["outline"], docks["checklist"])
         docks["source"].raise_()
         self.resizeDocks(
             [docks["source"], docks["inspector"]], [430, 340], Qt.Orientation.Horizontal
@@ -121,13 +131,19 @@ class MainWindow(QMainWindow):
         )
         self.layout_controller = LayoutController(self.canvas, self)
         self.menus["layout"] = self.layout_controller.install(self.menuBar(), self.menus["view"])
+        self.menus["evaluate"] = self.evaluation.install(self.menuBar(), self.menus.get("help"))
 
     def canvas_actions(self) -> list[QAction]:
         return self.canvas.edit_actions()
 
     def all_actions(self) -> list[QAction]:
         """Every action with its shortcut: the window's, then the canvas's and the layout's."""
-        return [*self.app_actions.all(), *self.canvas_actions(), *self.layout_controller.all()]
+        return [
+            *self.app_actions.all(),
+            *self.canvas_actions(),
+            *self.layout_controller.all(),
+            *self.evaluation.all(),
+        ]
 
     def _connect(self) -> None:
         a, document = self.app_actions, self.document
@@ -151,7 +167,12 @@ class MainWindow(QMainWindow):
             }
         )
         document.state_changed.connect(self._update_title)
-        for reporter in (self.runner.failed, self.canvas.message, self.interchange.message):
+        for reporter in (
+            self.runner.failed,
+            self.canvas.message,
+            self.interchange.message,
+            self.evaluation.message,
+        ):
             reporter.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.source_panel.node_clicked.connect(self._center_on)
         self.source_panel.node_created.connect(self._center_on)

@@ -92,6 +92,7 @@ def build_menus(
         "edit": edit_menu,
         "map": map_menu,
         "view": view_menu,
+        "help": help_menu,
     }
 
 

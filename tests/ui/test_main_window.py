@@ -31,8 +31,16 @@ def test_window_composes_canvas_panels_and_menus(window: MainWindow) -> None:
 
     assert isinstance(window.centralWidget(), MapView)
     assert window.centralWidget() is window.canvas
-    assert set(window.docks) == {"source", "outline", "inspector"}
-    assert _menu_titles(window) == ["&File", "&Edit", "&Map", "&Layout", "&View", "&Help"]
+    assert set(window.docks) == {"source", "outline", "inspector", "checklist"}
+    assert _menu_titles(window) == [
+        "&File",
+        "&Edit",
+        "&Map",
+        "&Layout",
+        "&View",
+        "E&valuate",
+        "&Help",
+    ]
     file_menu = [a.text() for a in window.menus["file"].actions() if a.text()]
     assert file_menu == [
         "&New from Text…",

@@ -1,0 +1,218 @@
+"""The Evaluate menu: badges on the cards for which claims stand, what-ifs, and a legend.
+
+The evaluation is recomputed after each burst of changes (a zero-time timer collects them), and
+never edits the map: what-ifs are a view state held here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QMenuBar
+
+from argmap.analysis.evaluate import Evaluation, Semantics, WhatIf, evaluate
+from argmap.analysis.labels import Label
+from argmap.editing import Change
+from argmap.model import ArgmapError
+from argmap.ui.bridge import SessionBridge
+from argmap.ui.canvas.view import MapView
+from argmap.ui.selection import SelectionModel
+
+LABEL_STYLE: dict[Label, tuple[str, QColor]] = {
+    Label.IN: ("IN", QColor("#1e8449")),
+    Label.OUT: ("OUT", QColor("#b03a2e")),
+    Label.UNDECIDED: ("UND", QColor("#7f8c8d")),
+}
+SEMANTICS_NAMES = {
+    Semantics.GROUNDED: "Grounded (sceptical, one answer)",
+    Semantics.PREFERRED: "Preferred (what survives in every preferred view)",
+    Semantics.STABLE: "Stable",
+    Semantics.STRENGTH: "Strength (gradual, 0–1)",
+}
+LEGEND = (
+    "<b>Evaluation</b> ({semantics})<br>"
+    "<span style='color:#1e8449'>■</span> IN stands &nbsp; "
+    "<span style='color:#b03a2e'>■</span> OUT falls &nbsp; "
+    "<span style='color:#7f8c8d'>■</span> UND undecided<br>"
+    "bar = strength · * = what-if (conceded/rejected)"
+)
+
+
+def strength_colour(value: float) -> QColor:
+    """Red for weak, grey for middling, green for strong."""
+    if value >= 0.6:
+        return LABEL_STYLE[Label.IN][1]
+    if value <= 0.4:
+        return LABEL_STYLE[Label.OUT][1]
+    return LABEL_STYLE[Label.UNDECIDED][1]
+
+
+class EvaluationController(QObject):
+    """Owns the Evaluate menu, the current semantics and what-ifs, and the canvas badges."""
+
+    #: Evaluation | None: the newest result (None when the map could not be evaluated)
+    updated = Signal(object)
+    #: str: a message for the status bar
+    message = Signal(str)
+
+    def __init__(
+        self,
+        bridge: SessionBridge,
+        selection: SelectionModel,
+        canvas: MapView,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.bridge, self.selection, self.canvas = bridge, selection, canvas
+        self.semantics = Semantics.GROUNDED
+        self.whatif = WhatIf()
+        self.evaluation: Evaluation | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.recompute)
+        # A child of the view, not of its viewport: the viewport scrolls its children.
+        self._legend = QLabel(canvas)
+        self._legend.setTextFormat(Qt.TextFormat.RichText)
+        self._legend.setStyleSheet(
+            "QLabel { background: rgba(255,255,255,235); border: 1px solid #aaa;"
+            " border-radius: 4px; padding: 6px; color: #222; }"
+        )
+        self._legend.hide()
+        canvas.viewport().installEventFilter(self)
+        self._build_actions()
+        bridge.changed.connect(self._on_changes)
+        selection.changed.connect(lambda _ids: self._update_whatif_actions())
+        self.schedule()
+
+    def _build_actions(self) -> None:
+        self.show_action = QAction("&Show Evaluation", self, checkable=True)
+        self.show_action.setShortcut(QKeySequence("F9"))
+        self.show_action.setStatusTip("Badge each card IN / OUT / UND with its strength")
+        self.show_action.toggled.connect(lambda _on: self.recompute())
+        self.semantics_group = QActionGroup(self)
+        self.semantics_actions: dict[Semantics, QAction] = {}
+        for semantics, name in SEMANTICS_NAMES.items():
+            action = QAction(name, self.semantics_group, checkable=True)
+            action.setChecked(semantics is self.semantics)
+            action.triggered.connect(lambda _=False, s=semantics: self.set_semantics(s))
+            self.semantics_actions[semantics] = action
+        self.concede_action = QAction("&Concede Selected (assume it holds)", self)
+        self.concede_action.triggered.connect(lambda: self._mark("concede"))
+        self.reject_action = QAction("&Reject Selected (assume it fails)", self)
+        self.reject_action.triggered.connect(lambda: self._mark("reject"))
+        self.release_action = QAction("Release Selected from What-If", self)
+        self.release_action.triggered.connect(lambda: self._mark("release"))
+        self.clear_action = QAction("C&lear All What-Ifs", self)
+        self.clear_action.triggered.connect(self.clear_whatifs)
+        self._update_whatif_actions()
+
+    def install(self, bar: QMenuBar, before: QMenu | None = None) -> QMenu:
+        menu = QMenu("E&valuate", bar)
+        menu.addAction(self.show_action)
+        menu.addSeparator()
+        menu.addActions(self.semantics_group.actions())
+        menu.addSeparator()
+        menu.addActions(
+            [self.concede_action, self.reject_action, self.release_action, self.clear_action]
+        )
+        if before is not None:
+            bar.insertMenu(before.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        return menu
+
+    def all(self) -> list[QAction]:
+        return [
+            self.show_action,
+            *self.semantics_group.actions(),
+            self.concede_action,
+            self.reject_action,
+            self.release_action,
+            self.clear_action,
+        ]
+
+    # State ---------------------------------------------------------------------------------
+
+    def set_semantics(self, semantics: Semantics) -> None:
+        self.semantics = semantics
+        self.semantics_actions[semantics].setChecked(True)
+        self.recompute()
+
+    def clear_whatifs(self) -> None:
+        self.whatif = WhatIf()
+        self._update_whatif_actions()
+        self.recompute()
+
+    def _mark(self, how: str) -> None:
+        nodes = [i for i in self.selection.ids if self.bridge.session.map.has_node(i)]
+        for node_id in nodes:
+            self.whatif = getattr(self.whatif, how)(node_id)
+        self._update_whatif_actions()
+        self.recompute()
+
+    def _update_whatif_actions(self) -> None:
+        has_node = any(self.bridge.session.map.has_node(i) for i in self.selection.ids)
+        for action in (self.concede_action, self.reject_action, self.release_action):
+            action.setEnabled(has_node)
+        self.clear_action.setEnabled(not self.whatif.is_empty)
+
+    def _on_changes(self, _changes: list[Change]) -> None:
+        self.schedule()
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def recompute(self) -> None:
+        """Evaluate now (what-ifs on statements that no longer exist are dropped)."""
+        self._timer.stop()
+        argument_map = self.bridge.session.map
+        known = {n.id for n in argument_map.nodes}
+        self.whatif = WhatIf(self.whatif.conceded & known, self.whatif.rejected & known)
+        try:
+            self.evaluation = evaluate(argument_map, self.semantics, self.whatif)
+        except ArgmapError as exc:
+            self.evaluation = None
+            self.message.emit(f"Cannot evaluate: {exc}")
+        self._apply()
+        self.updated.emit(self.evaluation)
+
+    # Drawing -------------------------------------------------------------------------------
+
+    def badges(self) -> dict[str, tuple[str, QColor, float | None]]:
+        """The badge of each statement under the current evaluation."""
+        result = self.evaluation
+        if result is None:
+            return {}
+        marked = self.whatif.conceded | self.whatif.rejected
+        badges: dict[str, tuple[str, QColor, float | None]] = {}
+        if result.semantics is Semantics.STRENGTH:
+            for node_id, value in result.strength.items():
+                star = "*" if node_id in marked else ""
+                badges[node_id] = (f"{value:.2f}{star}", strength_colour(value), value)
+            return badges
+        for node_id, label in result.labels.items():
+            text, colour = LABEL_STYLE[label]
+            badges[node_id] = (text + ("*" if node_id in marked else ""), colour, None)
+        return badges
+
+    def _apply(self, *_args: object) -> None:
+        on = self.show_action.isChecked()
+        self.canvas.map_scene.set_badges(self.badges() if on else None)
+        self._legend.setVisible(on)
+        if on:
+            self._legend.setText(LEGEND.format(semantics=self.semantics.value))
+            self._legend.adjustSize()
+            self._place_legend()
+            self._legend.raise_()
+
+    def _place_legend(self) -> None:
+        area = self.canvas.viewport().geometry()
+        x = max(area.left(), area.right() - self._legend.width() - 10)
+        self._legend.move(x, area.top() + 10)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The legend keeps to the viewport's top-right corner as the window is resized.
+        if event.type() == QEvent.Type.Resize and self._legend.isVisible():
+            self._place_legend()
+        return False

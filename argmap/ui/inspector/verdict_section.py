@@ -1,0 +1,48 @@
+"""Inspector section: whether the selected statement stands, and why, in plain words."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from argmap.analysis.evaluate import Evaluation, Semantics
+from argmap.analysis.explain import explain, explain_strength
+from argmap.model import ArgmapError
+from argmap.ui.evaluation_view import EvaluationController
+
+
+class VerdictSection(QGroupBox):
+    """Follows the inspector's subject and the evaluation controller's results."""
+
+    def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
+        super().__init__("Does it stand?", parent)
+        self.controller = controller
+        self.subject: str | None = None
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        controller.updated.connect(lambda _evaluation: self.refresh())
+
+    def show_subject(self, subject: str | None) -> None:
+        self.subject = subject
+        self.refresh()
+
+    def refresh(self) -> None:
+        argument_map = self.controller.bridge.session.map
+        evaluation: Evaluation | None = self.controller.evaluation
+        if self.subject is None or not argument_map.has_node(self.subject) or evaluation is None:
+            self.hide()
+            return
+        try:
+            if evaluation.semantics is Semantics.STRENGTH:
+                words = explain_strength(argument_map, evaluation, self.subject)
+            else:
+                words = explain(argument_map, evaluation, self.subject)
+        except (ArgmapError, KeyError):
+            self.hide()
+            return
+        status = self.controller.whatif.status(self.subject)
+        if status:
+            words += f" (You have {status} it for now: Evaluate > Clear All What-Ifs.)"
+        self.text.setText(words)
+        self.show()
