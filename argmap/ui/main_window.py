@@ -25,6 +25,7 @@ from argmap.ui.evaluation_view import EvaluationController
 from argmap.ui.file_drop import FileDropFilter
 from argmap.ui.help import ABOUT_TEXT, ABOUT_TITLE, ShortcutsDialog
 from argmap.ui.inspector import InspectorPanel
+from argmap.ui.inspector.questions_section import QuestionsSection
 from argmap.ui.inspector.verdict_section import VerdictSection
 from argmap.ui.interchange import InterchangeController
 from argmap.ui.layout_controller import LayoutController
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         self.verdict = VerdictSection(self.evaluation)
         self.inspector.add_section(self.verdict)
         self.inspector.subject_changed.connect(self.verdict.show_subject)
+        self.questions = QuestionsSection(self.bridge, self.runner)
+        self.inspector.add_section(self.questions)
+        self.inspector.subject_changed.connect(self.questions.show_subject)
         self.checklist = ChecklistPanel(self.bridge, self.selection)
         self._shortcuts_dialog: ShortcutsDialog | None = None
         self.setCentralWidget(self.canvas)

@@ -1,0 +1,169 @@
+"""Inspector section: the critical questions of a relation's scheme, and what became of each.
+
+A question is open, answered by a node, or dismissed with a note. "Raise as objection" turns an
+open question into a placeholder counterargument attacking what the question is about (or,
+"as undercut", the inference itself) and records that node as the question's answer — all as
+one undoable command.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from argmap.analysis.schemes import (
+    QuestionView,
+    critical_questions,
+    placeholder_for_question,
+    scheme,
+    with_question_state,
+)
+from argmap.editing import AddNode, AddRelation, CompositeCommand, SetRelationFields
+from argmap.model import ArgmapError, CriticalQuestionState, QuestionStatus, Relation
+from argmap.ui.bridge import SessionBridge
+from argmap.ui.runner import CommandRunner
+
+_QUESTION = Qt.ItemDataRole.UserRole
+_MARKS = {
+    QuestionStatus.OPEN: "open",
+    QuestionStatus.ANSWERED: "answered",
+    QuestionStatus.DISMISSED: "dismissed",
+}
+
+
+class QuestionsSection(QGroupBox):
+    """Follows the inspector's subject; acts only through commands."""
+
+    def __init__(
+        self, bridge: SessionBridge, runner: CommandRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Critical questions", parent)
+        self.bridge, self.runner = bridge, runner
+        self.subject: str | None = None
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["State", "Question"])
+        self.tree.setColumnWidth(0, 80)
+        self.tree.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Why it does not apply (for Dismiss)")
+        self.raise_attack = QPushButton("Raise as objection")
+        self.raise_undercut = QPushButton("Raise as undercut")
+        self.dismiss = QPushButton("Dismiss")
+        self.reopen = QPushButton("Reopen")
+        self.raise_attack.clicked.connect(lambda: self.raise_question(as_undercut=False))
+        self.raise_undercut.clicked.connect(lambda: self.raise_question(as_undercut=True))
+        self.dismiss.clicked.connect(self.dismiss_question)
+        self.reopen.clicked.connect(self.reopen_question)
+        buttons = QHBoxLayout()
+        for button in (self.raise_attack, self.raise_undercut, self.dismiss, self.reopen):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.about)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        bridge.changed.connect(lambda _changes: self.refresh())
+        self.hide()
+
+    def show_subject(self, subject: str | None) -> None:
+        self.subject = subject
+        self.refresh()
+
+    def relation(self) -> Relation | None:
+        m = self.bridge.session.map
+        if self.subject is None or not m.has_relation(self.subject):
+            return None
+        relation = m.relation(self.subject)
+        return relation if relation.scheme else None
+
+    def refresh(self) -> None:
+        relation = self.relation()
+        if relation is None or relation.scheme is None:
+            self.hide()
+            return
+        try:
+            found = scheme(relation.scheme)
+            views = critical_questions(relation)
+        except ArgmapError:
+            self.hide()
+            return
+        self.about.setText(f"<b>{found.name}</b>: {found.description}")
+        selected = self.current_question_id()
+        self.tree.clear()
+        nodes = self.bridge.session.map.node_index()
+        for view in views:
+            state = _MARKS[view.status]
+            if view.answered_by in nodes:
+                state += f" by {view.answered_by}"
+            if view.note:
+                state += f" ({view.note})"
+            item = QTreeWidgetItem([state, view.question.text])
+            item.setToolTip(1, view.question.text)
+            item.setData(0, _QUESTION, view.question.id)
+            self.tree.addTopLevelItem(item)
+            if view.question.id == selected:
+                self.tree.setCurrentItem(item)
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
+        self.show()
+
+    def current_question_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return str(item.data(0, _QUESTION)) if item is not None else None
+
+    def _view(self, relation: Relation, question_id: str) -> QuestionView | None:
+        return next((v for v in critical_questions(relation) if v.question.id == question_id), None)
+
+    def raise_question(self, as_undercut: bool) -> None:
+        relation, question_id = self.relation(), self.current_question_id()
+        if relation is None or question_id is None:
+            return
+        m = self.bridge.session.map
+        node, attack = placeholder_for_question(m, relation.id, question_id, as_undercut)
+        state = CriticalQuestionState(
+            question_id=question_id, status=QuestionStatus.ANSWERED, answered_by=node.id
+        )
+        label = "Raise critical question as " + ("undercut" if as_undercut else "objection")
+        self.runner.run(
+            CompositeCommand(
+                label,
+                [
+                    AddNode(node),  # placed by the canvas beside the map, like any unplaced card
+                    AddRelation(attack),
+                    SetRelationFields(
+                        relation.id,
+                        "Answer question",
+                        questions=with_question_state(relation, state),
+                    ),
+                ],
+            )
+        )
+
+    def dismiss_question(self) -> None:
+        self._set_state(QuestionStatus.DISMISSED, self.note.text().strip(), "Dismiss question")
+        self.note.clear()
+
+    def reopen_question(self) -> None:
+        self._set_state(QuestionStatus.OPEN, "", "Reopen question")
+
+    def _set_state(self, status: QuestionStatus, note: str, label: str) -> None:
+        relation, question_id = self.relation(), self.current_question_id()
+        if relation is None or question_id is None:
+            return
+        state = CriticalQuestionState(question_id=question_id, status=status, note=note)
+        self.runner.run(
+            SetRelationFields(relation.id, label, questions=with_question_state(relation, state))
+        )
