@@ -209,3 +209,20 @@ def test_python_dash_m_argmap_validate(map_file: Path, tmp_path: Path) -> None:
     assert done.stdout == f"{map_file}: ok (6 nodes, 4 relations)\n"
     assert "not valid JSON at line 1, column 1" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_output_cut_short_by_a_pipe_is_not_a_traceback() -> None:
+    import subprocess
+    import sys as _sys
+
+    from argmap.resources import DEFAULT_MAP
+
+    result = subprocess.run(
+        f'"{_sys.executable}" -m argmap evaluate "{DEFAULT_MAP}" | head -n 1',
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip()
+    assert "Traceback" not in result.stderr
