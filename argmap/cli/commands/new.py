@@ -7,14 +7,11 @@ import re
 from pathlib import Path
 
 from argmap.io import native
-from argmap.io.errors import FileFormatError
+from argmap.io.text import read_source_text
 from argmap.model import ArgmapError, ArgumentMap, SourceDocument
 
 NAME = "new"
 HELP = "start an empty map over a UTF-8 text file (the source id comes from the file name)"
-
-#: A source text larger than this is surely not a document to map by hand.
-MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -57,29 +54,8 @@ def source_id(source_file: Path) -> str:
 
 
 def read_text(path: Path) -> str:
-    """The file as UTF-8 text (a BOM dropped, line ends made ``\\n`` so offsets are stable)."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_TEXT_BYTES + 1)
-    except FileNotFoundError:
-        raise FileFormatError(path, "no such file") from None
-    except IsADirectoryError:
-        raise FileFormatError(path, "is a folder, not a text file") from None
-    except OSError as exc:
-        raise FileFormatError(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_TEXT_BYTES:
-        raise FileFormatError(path, f"larger than {MAX_TEXT_BYTES // 2**20} MB; is it a text?")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FileFormatError(
-            path,
-            f"not UTF-8 text (byte {exc.start} is 0x{data[exc.start]:02x}); "
-            "save it as UTF-8 and try again",
-        ) from None
-    if not text.strip():
-        raise FileFormatError(path, "the text is empty")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """The source text (see :func:`argmap.io.text.read_source_text`)."""
+    return read_source_text(path)
 
 
 def _first_line(text: str) -> str:
