@@ -71,13 +71,19 @@ class Construction:
     uncut: dict[str, str] = field(default_factory=dict)
 
 
-def construct(argument_map: ArgumentMap) -> Construction:
-    """Auxiliary arguments, attacks and conflicts of the map's framework."""
-    return _Builder(argument_map).build()
+def construct(argument_map: ArgumentMap, exposed: Iterable[str] = ()) -> Construction:
+    """Auxiliary arguments, attacks and conflicts of the map's framework.
+
+    ``exposed`` names statements that something outside the map may attack (a rejected
+    what-if), besides those the map's own attacks can reach.
+    """
+    return _Builder(argument_map, exposed).build()
 
 
 class _Builder:
-    def __init__(self, argument_map: ArgumentMap) -> None:
+    def __init__(self, argument_map: ArgumentMap, exposed: Iterable[str]) -> None:
+        self.exposed = set(exposed)
+        self._final_secondary: dict[str, str | None] = {}
         self.node_ids = [n.id for n in argument_map.nodes]
         nodes = set(self.node_ids)
         self.relations = argument_map.relations
@@ -102,13 +108,18 @@ class _Builder:
 
     def build(self) -> Construction:
         attacks = [r for r in self.relations if r.kind == RelationKind.ATTACK]
+        attacked = {a.target for a in attacks if a.target in self.attacks_into}
+        # A statement nothing can attack is in under every semantics, and so is anything that
+        # backs it: its backing is itself, and supports into it need not be followed. This
+        # keeps the framework small on large maps.
+        self.exposed = set(self._closure(attacked | self.exposed, self.supports_from, False))
         self._backing({q for a in attacks for q in a.premises})
         for attack in attacks:
             self._attack(attack)
         for relation_id, uncut in self.result.uncut.items():
             for undercut in self.undercuts[relation_id]:
                 self.circuit.attack(self.result.holds[undercut.id], uncut)
-        self._undermining({a.target for a in attacks if a.target in self.attacks_into})
+        self._undermining(attacked)
         for conflict in self.result.conflicts:
             if conflict.kind is not ConflictKind.UNDERCUT:
                 self.circuit.attack(conflict.carrier, conflict.target)
@@ -132,13 +143,21 @@ class _Builder:
         )
 
     def _closure(
-        self, start: Iterable[str], step: dict[str, list[Relation]], back: bool
+        self,
+        start: Iterable[str],
+        step: dict[str, list[Relation]],
+        back: bool,
+        only: set[str] | None = None,
     ) -> list[str]:
-        """Statements reachable from ``start`` along supports (backwards: to premises)."""
+        """Statements reachable from ``start`` along supports (backwards: to premises),
+        going on only from statements in ``only`` when it is given."""
         seen = set(start)
         stack = list(seen)
         while stack:
-            for relation in step.get(stack.pop(), ()):
+            here = stack.pop()
+            if only is not None and here not in only:
+                continue
+            for relation in step.get(here, ()):
                 for found in relation.premises if back else (relation.target,):
                     if found not in seen:
                         seen.add(found)
@@ -146,10 +165,12 @@ class _Builder:
         return [x for x in self.node_ids if x in seen]
 
     def _backing(self, roots: set[str]) -> None:
-        items = self._closure(roots, self.supports_into, back=True)
+        items = self._closure(roots, self.supports_into, True, self.exposed)
         backed = self.result.backed
 
         def deps(x: str) -> list[str]:
+            if x not in self.exposed:
+                return []
             return [p for s in self.supports_into.get(x, ()) for p in s.premises]
 
         for members, cyclic in components_in_order(items, deps):
@@ -163,6 +184,8 @@ class _Builder:
             backed |= level_values
 
     def _backed_step(self, x: str, current: Mapping[str, str], tag: str) -> str:
+        if x not in self.exposed:
+            return x
         parts = [x]
         for support in self.supports_into.get(x, ()):
             premises = [current[p] for p in support.premises] + self._guard(support)
@@ -230,8 +253,16 @@ class _Builder:
         return found
 
     def _secondary(self, support: Relation, current: Mapping[str, str], tag: str) -> str | None:
+        final = current is self.result.undermined  # then the answer is the same every time
+        if final and support.id in self._final_secondary:
+            return self._final_secondary[support.id]
         below = [current[p] for p in support.premises if p in current]
-        if not below:
-            return None
-        either = self.circuit.or_(below, f"undermines {support.id}{tag}")
-        return self.circuit.and_([either, *self._guard(support)], f"secondary {support.id}{tag}")
+        found = None
+        if below:
+            either = self.circuit.or_(below, f"undermines {support.id}{tag}")
+            found = self.circuit.and_(
+                [either, *self._guard(support)], f"secondary {support.id}{tag}"
+            )
+        if final:
+            self._final_secondary[support.id] = found
+        return found

@@ -123,7 +123,7 @@ def evaluate(
     if chosen is Semantics.STRENGTH:
         result = compute_strength(argument_map, method, whatif)
         return Evaluation(chosen, whatif, strength_result=result)
-    framework = build_framework(argument_map)
+    framework = build_framework(argument_map, whatif.rejected)
     af = apply_whatif(framework, whatif)
     if chosen is Semantics.GROUNDED:
         found = [grounded_labelling(af)]

@@ -56,7 +56,7 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -115,8 +115,12 @@ class MapFramework:
         return argument in self._statement_set
 
 
-def build_framework(argument_map: ArgumentMap) -> MapFramework:
+def build_framework(argument_map: ArgumentMap, exposed: Iterable[str] = ()) -> MapFramework:
     """The argumentation framework a map stands for (the construction is described above).
+
+    ``exposed`` names statements that may be attacked from outside the map: build with the
+    rejected statements of a what-if before applying it (as
+    :func:`~argmap.analysis.evaluate.evaluate` does), so attacks backed through them are kept.
 
     Raises :class:`~argmap.analysis.errors.FrameworkError` when a relation names a premise or
     target that is not in the map.
@@ -139,7 +143,7 @@ def build_framework(argument_map: ArgumentMap) -> MapFramework:
     [('c', 'out'), ('x', 'out'), ('e', 'in'), ('y', 'in')]
     """
     _check_references(argument_map)
-    made = construct(argument_map)
+    made = construct(argument_map, exposed)
     statements = tuple(n.id for n in argument_map.nodes)
     return MapFramework(
         DungFramework(statements + tuple(made.arguments), tuple(made.attacks)),
@@ -181,9 +185,14 @@ def relation_labels(
     undercut of it holds, ``out`` when a premise is out or an undercut holds, else undecided.
     """
     result: dict[str, Label] = {}
+    uncuts = framework.uncut
     for relation in argument_map.relations:
-        labels = [labelling[p] for p in relation.premises]
-        uncut = framework.uncut.get(relation.id)
+        premises = relation.premises
+        if len(premises) == 1 and relation.id not in uncuts:  # the common case, quickly
+            result[relation.id] = labelling[premises[0]]
+            continue
+        labels = [labelling[p] for p in premises]
+        uncut = uncuts.get(relation.id)
         if uncut is not None:
             labels.append(labelling[uncut])
         if all(label is Label.IN for label in labels):

@@ -85,7 +85,9 @@ def grounded_labelling(framework: DungFramework) -> Labelling:
     {'a': 'in', 'b': 'out', 'c': 'in'}
     """
     targets = framework.targets
-    live = {a: len(attackers) for a, attackers in framework.attackers.items()}
+    live = dict.fromkeys(framework.arguments, 0)
+    for _, attacked in framework.attacks:
+        live[attacked] += 1
     labels: dict[str, Label] = {}
     queue = [a for a, count in live.items() if count == 0]
     for argument in queue:

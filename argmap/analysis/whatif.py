@@ -7,7 +7,9 @@ every what-if is one action: evaluate with :data:`NO_WHATIF`.
   every attack on it is dropped, so it is ``in`` under every semantics; its strength is fixed
   at 1 (as if its base score were 1 and nothing spoke for or against it).
 * A **rejected** statement is taken as refuted: an unattacked auxiliary argument attacks it,
-  so it is ``out`` and its own attacks no longer count; its strength is fixed at 0.
+  so it is ``out`` and its own attacks no longer count (though, as for any statement that is
+  out, a statement that supports it still raises them: supported attacks); its strength is
+  fixed at 0.
 
 Everything else is then evaluated as usual, so every label and strength that depends on the
 conceded or rejected statements changes at once.
@@ -89,6 +91,9 @@ def check_whatif(argument_map: ArgumentMap, whatif: WhatIf) -> None:
 
 def apply_whatif(framework: MapFramework, whatif: WhatIf) -> DungFramework:
     """The map's framework with the what-if applied (see the module docstring).
+
+    Build the framework with ``build_framework(map, whatif.rejected)``, so that it follows
+    supports into the rejected statements as it does into any attacked one.
 
     Examples
     --------

@@ -1,0 +1,112 @@
+"""Explanations in plain words (explain.py, explain_strength.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.analysis.errors import UnknownIdError
+from argmap.analysis.evaluate import evaluate
+from argmap.analysis.explain import explain
+from argmap.analysis.whatif import WhatIf
+from argmap.model import ArgumentMap, Node, Relation
+
+
+def debate(*relations: tuple[str, str, list[str], str]) -> ArgumentMap:
+    texts = {
+        "c": "The deal will cut crossings.",
+        "x": "French patrols will only displace crossings.",
+        "y": "Patrols now cover the whole coast.",
+        "z": "The whole coast cannot be watched every night.",
+        "e": "Patrols doubled last year.",
+        "u": "Last year's figures count attempts, not people.",
+    }
+    return ArgumentMap(
+        nodes=[Node(id=i, kind="claim", text=t) for i, t in texts.items()],
+        relations=[Relation(id=r, kind=k, premises=p, target=t) for r, k, p, t in relations],
+    )
+
+
+def test_an_unanswered_attack_is_named_in_the_explanation() -> None:
+    m = debate(("r", "attack", ["x"], "c"))
+    assert explain(m, evaluate(m), "c") == (
+        "Out, because 'French patrols will only displace crossings' attacks it "
+        "and nothing answers that attack."
+    )
+    assert explain(m, evaluate(m), "x") == "In, because nothing attacks it."
+
+
+def test_reinstatement_is_explained_by_the_answer_to_the_attack() -> None:
+    m = debate(("r", "attack", ["x"], "c"), ("s", "attack", ["y"], "x"))
+    assert explain(m, evaluate(m), "c") == (
+        "In, because every attack on it is answered: 'French patrols will only displace "
+        "crossings' is answered by 'Patrols now cover the whole coast'."
+    )
+    m.relations.append(Relation(id="t", kind="attack", premises=["z"], target="y"))
+    assert explain(m, evaluate(m), "c").startswith(
+        "Out, because 'French patrols will only displace crossings' attacks it and every "
+        "answer to that attack is itself answered"
+    )
+
+
+def test_an_undercut_attack_is_explained_as_undercut() -> None:
+    m = debate(("r", "attack", ["x"], "c"), ("cut", "attack", ["u"], "r"))
+    assert (
+        "the attack from 'French patrols will only displace crossings' is undercut by "
+        "'Last year's figures count attempts, not people'" in explain(m, evaluate(m), "c")
+    )
+
+
+def test_secondary_and_supported_attacks_are_spelled_out() -> None:
+    m = debate(("s", "support", ["e"], "c"), ("r", "attack", ["x"], "e"))
+    assert explain(m, evaluate(m), "c").startswith(
+        "Out, because 'French patrols will only displace crossings' attacks 'Patrols doubled "
+        "last year', which supports it"
+    )
+    m = debate(
+        ("r", "attack", ["x"], "c"), ("s", "support", ["y"], "x"), ("t", "attack", ["z"], "x")
+    )
+    assert explain(m, evaluate(m), "c").startswith(
+        "Out, because 'Patrols now cover the whole coast' supports 'French patrols will only "
+        "displace crossings', which attacks it"
+    )
+
+
+def test_a_cycle_is_explained_as_undecided_and_per_extension() -> None:
+    m = debate(("r", "attack", ["x"], "c"), ("s", "attack", ["c"], "x"))
+    assert explain(m, evaluate(m), "c").startswith(
+        "Undecided, because 'French patrols will only displace crossings' attacks it, and "
+        "that attack is itself undecided"
+    )
+    text = explain(m, evaluate(m, "preferred"), "c")
+    assert text.startswith("Undecided: it is in 1 of 2 preferred extensions.")
+    assert "Where it is out, 'French patrols" in text
+
+
+def test_no_stable_extension_is_said_plainly() -> None:
+    m = debate(
+        ("r", "attack", ["x"], "c"), ("s", "attack", ["c"], "y"), ("t", "attack", ["y"], "x")
+    )
+    assert "no stable extension" in explain(m, evaluate(m, "stable"), "c")
+
+
+def test_what_ifs_are_named_as_the_reason() -> None:
+    m = debate(("r", "attack", ["x"], "c"))
+    result = evaluate(m, whatif=WhatIf().reject("x"))
+    assert explain(m, result, "x") == "Out, because you rejected it (a what-if)."
+    assert "is rejected (a what-if)" in explain(m, result, "c")
+    strength = evaluate(m, "strength", WhatIf().concede("c"))
+    assert explain(m, strength, "c") == "Strength 1.00, because you conceded it (a what-if)."
+
+
+def test_strength_explanations_name_attackers_and_supporters() -> None:
+    m = debate(("r", "attack", ["x"], "c"), ("s", "support", ["e"], "c"))
+    text = explain(m, evaluate(m, "strength"), "c")
+    assert text.startswith("Strength 0.50 from a base score of 0.50 (DF-QuAD): lowered by")
+    assert "'French patrols will only displace crossings' attacking it (passes on 0.50)" in text
+    assert "raised by 'Patrols doubled last year' supporting it" in text
+
+
+def test_unknown_ids_are_refused() -> None:
+    m = debate()
+    with pytest.raises(UnknownIdError, match="nope"):
+        explain(m, evaluate(m), "nope")
