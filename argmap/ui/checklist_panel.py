@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from argmap.analysis.checklist import GAP_TITLES, Gap, find_gaps
 from argmap.editing import Change
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.selection import SelectionModel
+from argmap.ui.wrapping_tree import WrappingTree
 
 _IDS = Qt.ItemDataRole.UserRole
 
 
 class ChecklistPanel(QWidget):
     """What a debater has not prepared yet, refreshed after every change."""
+
+    #: str: the node a click chose, for the canvas to centre on
+    node_chosen = Signal(str)
 
     def __init__(
         self, bridge: SessionBridge, selection: SelectionModel, parent: QWidget | None = None
@@ -23,10 +27,9 @@ class ChecklistPanel(QWidget):
         self.bridge, self.selection = bridge, selection
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
+        self.tree = WrappingTree()  # a gap's message names its statement in full
         self.tree.itemClicked.connect(self._select)
+        self.tree.itemActivated.connect(self._select)  # Enter, for the keyboard
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
@@ -75,3 +78,6 @@ class ChecklistPanel(QWidget):
         ids = item.data(0, _IDS) or []
         if ids:
             self.selection.set(ids)
+            node_ids = [i for i in ids if self.bridge.session.map.has_node(i)]
+            if node_ids:
+                self.node_chosen.emit(node_ids[0])

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMenuBar
 from argmap.analysis.evaluate import Evaluation, Semantics, WhatIf, evaluate
 from argmap.analysis.labels import Label
 from argmap.editing import Change
-from argmap.model import ArgmapError
+from argmap.model import ArgmapError, ArgumentMap
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.canvas.view import MapView
 from argmap.ui.selection import SelectionModel
@@ -34,6 +34,13 @@ LEGEND = (
     "<span style='color:#1e8449'>■</span> IN stands &nbsp; "
     "<span style='color:#b03a2e'>■</span> OUT falls &nbsp; "
     "<span style='color:#7f8c8d'>■</span> UND undecided<br>"
+    "bar = strength 0–1 · * = what-if (conceded/rejected)"
+)
+STRENGTH_LEGEND = (
+    "<b>Evaluation</b> (strength, 0–1)<br>"
+    "<span style='color:#1e8449'>■</span> ≥ 0.6 strong &nbsp; "
+    "<span style='color:#7f8c8d'>■</span> in between &nbsp; "
+    "<span style='color:#b03a2e'>■</span> ≤ 0.4 weak<br>"
     "bar = strength · * = what-if (conceded/rejected)"
 )
 
@@ -67,6 +74,8 @@ class EvaluationController(QObject):
         self.semantics = Semantics.GROUNDED
         self.whatif = WhatIf()
         self.evaluation: Evaluation | None = None
+        #: Strengths for the bars under a label semantics (None while the badges are hidden).
+        self.strength: Evaluation | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -78,6 +87,7 @@ class EvaluationController(QObject):
             "QLabel { background: rgba(255,255,255,235); border: 1px solid #aaa;"
             " border-radius: 4px; padding: 6px; color: #222; }"
         )
+        self._legend.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # cards below
         self._legend.hide()
         canvas.viewport().installEventFilter(self)
         self._build_actions()
@@ -171,11 +181,20 @@ class EvaluationController(QObject):
         self.whatif = WhatIf(self.whatif.conceded & known, self.whatif.rejected & known)
         try:
             self.evaluation = evaluate(argument_map, self.semantics, self.whatif)
-        except ArgmapError as exc:
-            self.evaluation = None
+            self.strength = self._strength_for(argument_map)
+        except ArgmapError as exc:  # e.g. too many extensions to enumerate: say so, never hang
+            self.evaluation = self.strength = None
             self.message.emit(f"Cannot evaluate: {exc}")
         self._apply()
         self.updated.emit(self.evaluation)
+
+    def _strength_for(self, argument_map: ArgumentMap) -> Evaluation | None:
+        """Strengths for the bars: computed only while the badges show (it is a second pass)."""
+        if self.evaluation is not None and self.evaluation.semantics is Semantics.STRENGTH:
+            return self.evaluation
+        if not self.show_action.isChecked():
+            return None
+        return evaluate(argument_map, Semantics.STRENGTH, self.whatif)
 
     # Drawing -------------------------------------------------------------------------------
 
@@ -191,9 +210,11 @@ class EvaluationController(QObject):
                 star = "*" if node_id in marked else ""
                 badges[node_id] = (f"{value:.2f}{star}", strength_colour(value), value)
             return badges
+        strength = self.strength.strength if self.strength is not None else {}
         for node_id, label in result.labels.items():
             text, colour = LABEL_STYLE[label]
-            badges[node_id] = (text + ("*" if node_id in marked else ""), colour, None)
+            star = "*" if node_id in marked else ""
+            badges[node_id] = (text + star, colour, strength.get(node_id))
         return badges
 
     def _apply(self, *_args: object) -> None:
@@ -201,7 +222,9 @@ class EvaluationController(QObject):
         self.canvas.map_scene.set_badges(self.badges() if on else None)
         self._legend.setVisible(on)
         if on:
-            self._legend.setText(LEGEND.format(semantics=self.semantics.value))
+            strength = self.semantics is Semantics.STRENGTH
+            legend = STRENGTH_LEGEND if strength else LEGEND.format(semantics=self.semantics.value)
+            self._legend.setText(legend)
             self._legend.adjustSize()
             self._place_legend()
             self._legend.raise_()

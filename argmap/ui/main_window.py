@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
             "source": self._dock("Source text", self.source_panel, left),
             "outline": self._dock("Outline", self.outline, left),
             "inspector": self._dock("Inspector", self.inspector, right),
-            "checklist": self._dock("Checklist", self.checklist, left),
+            "checklist": self._dock("Preparation checklist", self.checklist, left),
         }
         self.tabifyDockWidget(docks["source"], docks["outline"])
         self.tabifyDockWidget(docks["outline"], docks["checklist"])
@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         ):
             reporter.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.source_panel.node_clicked.connect(self._center_on)
+        self.checklist.node_chosen.connect(self._center_on)
         self.source_panel.node_created.connect(self._center_on)
         self.inspector.anchors_section.jump_requested.connect(self.source_panel.scroll_to_node)
         self.outline.tree.itemActivated.connect(

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from pytestqt.qtbot import QtBot
 
-from argmap.analysis.evaluate import evaluate
+from argmap.analysis.errors import TooLargeError
+from argmap.analysis.evaluate import Evaluation, Semantics, evaluate
+from argmap.analysis.explain import explain
 from argmap.editing import add_related_node
 from argmap.model import NodeKind, RelationKind
+from argmap.ui import evaluation_view
 from argmap.ui.main_window import MainWindow
+
+
+def _badge_strengths(window: MainWindow) -> dict[str, float | None]:
+    strengths = {}
+    for node in window.session.map.nodes:
+        item = window.canvas.map_scene.node_item(node.id)
+        assert item is not None and item.badge is not None
+        strengths[node.id] = item.badge[2]
+    return strengths
 
 
 def _badge_labels(window: MainWindow) -> dict[str, str]:
@@ -61,20 +76,92 @@ def test_what_ifs_change_labels_but_never_the_map(window: MainWindow) -> None:
     assert _badge_labels(window)["c2"] == "OUT"
 
 
+def test_rejecting_a_statement_makes_what_it_attacked_stand(window: MainWindow) -> None:
+    window.evaluation.show_action.trigger()
+    before = window.session.map.model_dump()
+    window.selection.set(["ca1"])
+    window.evaluation.reject_action.trigger()
+    assert _badge_labels(window)["ca1"] == "OUT*"
+    assert _badge_labels(window)["c2"] == "IN"
+    assert window.session.map.model_dump() == before
+    window.evaluation.clear_action.trigger()
+    assert _badge_labels(window)["ca1"] == "IN"
+    assert _badge_labels(window)["c2"] == "OUT"
+    assert not window.evaluation.clear_action.isEnabled()
+
+
+def test_every_card_gets_a_strength_bar(window: MainWindow) -> None:
+    window.evaluation.show_action.trigger()
+    expected = evaluate(window.session.map, Semantics.STRENGTH).strength
+    assert _badge_strengths(window) == pytest.approx(dict(expected))
+
+
 def test_strength_semantics_shows_numbers(window: MainWindow) -> None:
     window.evaluation.show_action.trigger()
-    window.evaluation.semantics_actions[next(iter(window.evaluation.semantics_actions))]
-    from argmap.analysis.evaluate import Semantics
-
     window.evaluation.semantics_actions[Semantics.STRENGTH].trigger()
-    value = float(_badge_labels(window)["e1"])
-    assert 0.0 <= value <= 1.0
+    expected = evaluate(window.session.map, Semantics.STRENGTH).strength
+    assert float(_badge_labels(window)["e1"]) == pytest.approx(expected["e1"], abs=0.005)
+    assert "strength" in window.evaluation._legend.text()
+
+
+def test_a_burst_of_edits_is_evaluated_once(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+
+    def counting(*args: Any, **kwargs: Any) -> Evaluation:
+        calls.append(str(args[1]))
+        return evaluate(*args, **kwargs)
+
+    monkeypatch.setattr(evaluation_view, "evaluate", counting)
+    for text in ("One", "Two", "Three"):
+        window.session.execute(
+            add_related_node(window.session.map, "c1", NodeKind.CLAIM, RelationKind.SUPPORT, text)
+        )
+    qtbot.waitUntil(lambda: bool(calls))
+    qtbot.wait(20)
+    assert calls == ["grounded"]
+    assert set(window.evaluation.evaluation.labels) == {n.id for n in window.session.map.nodes}
+
+
+def test_a_map_too_large_to_evaluate_is_reported_not_hung(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def too_large(*_args: Any, **_kwargs: Any) -> Evaluation:
+        raise TooLargeError("more than 10,000 labellings to try; use grounded or strength")
+
+    window.evaluation.show_action.trigger()
+    monkeypatch.setattr(evaluation_view, "evaluate", too_large)
+    window.evaluation.semantics_actions[Semantics.PREFERRED].trigger()
+    assert window.statusBar().currentMessage() == (
+        "Cannot evaluate: more than 10,000 labellings to try; use grounded or strength"
+    )
+    assert _badge_labels(window) == {}
 
 
 def test_inspector_says_why_a_statement_falls(window: MainWindow) -> None:
     window.selection.set(["c2"])
     window.evaluation.recompute()
     assert not window.verdict.isHidden()
+    assert window.verdict.text.text().startswith("Out, because 'Patrols displace the crossings'")
+    assert window.verdict.text.text() == explain(
+        window.session.map, window.evaluation.evaluation, "c2"
+    )
+    assert window.verdict.strength.isHidden()  # strengths are computed while badges show
+    window.evaluation.show_action.trigger()
+    value = evaluate(window.session.map, Semantics.STRENGTH).strength["c2"]
+    assert window.verdict.strength.text() == f"Strength {value:.2f} of 1 (the bar on its card)."
+
+
+def test_inspector_explanation_follows_a_what_if(window: MainWindow) -> None:
+    window.selection.set(["ca1"])
+    window.evaluation.reject_action.trigger()
+    assert window.verdict.text.text() == (
+        "Out, because you rejected it (a what-if). (Evaluate > Clear All What-Ifs takes it back.)"
+    )
+    window.selection.set(["c2"])
+    assert window.verdict.text.text().startswith("In")
+    window.evaluation.clear_action.trigger()
     assert window.verdict.text.text().startswith("Out, because 'Patrols displace the crossings'")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -172,25 +172,30 @@ class NodeItem(QGraphicsItem):
     def _paint_header(self, painter: QPainter) -> None:
         r = self._rect
         header = QRectF(r.left() + PADDING, r.top(), r.width() - 2 * PADDING, HEADER_HEIGHT)
-        painter.setFont(header_font())
         painter.setPen(QColor("white"))
         label = self.content.kind_label.upper()
         if self.content.detail:
             label += f"  ·  {self.content.detail}"
         align = Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(header, int(align | Qt.AlignmentFlag.AlignLeft), label)
+        if self.badge is not None:
+            header.setRight(header.right() - _BADGE_WIDTH - 4)
         marks = []
         if self.content.cited:
             marks.append(CITATION_MARK)
         if self.content.anchored:
             marks.append(ANCHOR_MARK)
         if marks:
-            if self.badge is not None:
-                header.setRight(header.right() - _BADGE_WIDTH - 4)
             font = header_font()
             font.setPixelSize(12)
             painter.setFont(font)
-            painter.drawText(header, int(align | Qt.AlignmentFlag.AlignRight), " ".join(marks))
+            shown = " ".join(marks)
+            painter.drawText(header, int(align | Qt.AlignmentFlag.AlignRight), shown)
+            header.setRight(header.right() - QFontMetricsF(font).horizontalAdvance(shown) - 4)
+        # On a narrow card the label gives way (elided) to the marks and the evaluation badge.
+        font = header_font()
+        painter.setFont(font)
+        label = QFontMetricsF(font).elidedText(label, Qt.TextElideMode.ElideRight, header.width())
+        painter.drawText(header, int(align | Qt.AlignmentFlag.AlignLeft), label)
 
     def _paint_text(self, painter: QPainter) -> None:
         font = text_font()

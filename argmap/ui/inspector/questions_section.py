@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +32,7 @@ from argmap.editing import AddNode, AddRelation, CompositeCommand, SetRelationFi
 from argmap.model import ArgmapError, CriticalQuestionState, QuestionStatus, Relation
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.runner import CommandRunner
+from argmap.ui.wrapping_tree import WrappingTree
 
 _QUESTION = Qt.ItemDataRole.UserRole
 _MARKS = {
@@ -52,28 +53,43 @@ class QuestionsSection(QGroupBox):
         self.subject: str | None = None
         self.about = QLabel()
         self.about.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["State", "Question"])
+        self.tree = WrappingTree(["State", "Question"])  # questions shown whole, wrapped
+        self.tree.setRootIsDecorated(False)
         self.tree.setColumnWidth(0, 80)
-        self.tree.setWordWrap(True)
+        self.tree.setMinimumHeight(230)  # room for a scheme's 4-6 questions, wrapped
+        self.tree.currentItemChanged.connect(lambda *_items: self._update_buttons())
+        self.answer = QComboBox()
+        # Sized by the panel, not by the longest statement in the map.
+        self.answer.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.answer.setMinimumContentsLength(12)
+        self.answer.setToolTip("The statement in the map that answers the question")
+        self.mark_answered = QPushButton("Answered by")
         self.note = QLineEdit()
         self.note.setPlaceholderText("Why it does not apply (for Dismiss)")
-        self.raise_attack = QPushButton("Raise as objection")
-        self.raise_undercut = QPushButton("Raise as undercut")
         self.dismiss = QPushButton("Dismiss")
         self.reopen = QPushButton("Reopen")
+        self.raise_attack = QPushButton("Add objection")
+        self.raise_attack.setToolTip(
+            "Add a placeholder counterargument for this question, attacking what it is about"
+        )
+        self.raise_undercut = QPushButton("Add undercut")
+        self.raise_undercut.setToolTip(
+            "Add a placeholder counterargument for this question, attacking the inference"
+        )
+        self.mark_answered.clicked.connect(self.answer_question)
+        self.answer.currentIndexChanged.connect(lambda _index: self._update_buttons())
         self.raise_attack.clicked.connect(lambda: self.raise_question(as_undercut=False))
         self.raise_undercut.clicked.connect(lambda: self.raise_question(as_undercut=True))
         self.dismiss.clicked.connect(self.dismiss_question)
         self.reopen.clicked.connect(self.reopen_question)
-        buttons = QHBoxLayout()
-        for button in (self.raise_attack, self.raise_undercut, self.dismiss, self.reopen):
-            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addWidget(self.tree)
-        layout.addWidget(self.note)
-        layout.addLayout(buttons)
+        layout.addLayout(_row(self.mark_answered, self.answer, stretch=1))
+        layout.addLayout(_row(self.dismiss, self.note, stretch=1))
+        layout.addLayout(_row(self.raise_attack, self.raise_undercut, self.reopen))
         bridge.changed.connect(lambda _changes: self.refresh())
         self.hide()
 
@@ -111,6 +127,10 @@ class QuestionsSection(QGroupBox):
                 state += f" ({view.note})"
             item = QTreeWidgetItem([state, view.question.text])
             item.setToolTip(1, view.question.text)
+            if view.answered_by in nodes:
+                item.setToolTip(0, f"Answered by: {nodes[view.answered_by].text}")
+            elif view.note:
+                item.setToolTip(0, f"Dismissed: {view.note}")
             item.setData(0, _QUESTION, view.question.id)
             self.tree.addTopLevelItem(item)
             if view.question.id == selected:
@@ -118,7 +138,32 @@ class QuestionsSection(QGroupBox):
         first = self.tree.topLevelItem(0)
         if self.tree.currentItem() is None and first is not None:
             self.tree.setCurrentItem(first)
+        self._fill_answers(relation)
+        self._update_buttons()
         self.show()
+
+    def _fill_answers(self, relation: Relation) -> None:
+        """Every statement but the relation's own ends may answer one of its questions."""
+        chosen = self.answer.currentData()
+        ends = {*relation.premises, relation.target}
+        self.answer.clear()
+        self.answer.addItem("— choose the statement —", None)
+        for node in self.bridge.session.map.nodes:
+            if node.id not in ends:
+                self.answer.addItem(f"{_short(node.text) or '(empty)'} [{node.id}]", node.id)
+        index = self.answer.findData(chosen)
+        self.answer.setCurrentIndex(max(index, 0))
+
+    def _update_buttons(self) -> None:
+        """Raising and answering are for open questions; reopening for the others."""
+        relation, question_id = self.relation(), self.current_question_id()
+        view = self._view(relation, question_id) if relation and question_id else None
+        is_open = view is not None and view.status is QuestionStatus.OPEN
+        for button in (self.raise_attack, self.raise_undercut):
+            button.setEnabled(is_open and view is not None and view.known)
+        self.mark_answered.setEnabled(view is not None and self.answer.currentData() is not None)
+        self.dismiss.setEnabled(view is not None)
+        self.reopen.setEnabled(view is not None and not is_open)
 
     def current_question_id(self) -> str | None:
         item = self.tree.currentItem()
@@ -152,6 +197,12 @@ class QuestionsSection(QGroupBox):
             )
         )
 
+    def answer_question(self) -> None:
+        """Record that the statement chosen in the combo answers the current question."""
+        node_id = self.answer.currentData()
+        if isinstance(node_id, str):
+            self._set_state(QuestionStatus.ANSWERED, "", "Answer question", answered_by=node_id)
+
     def dismiss_question(self) -> None:
         self._set_state(QuestionStatus.DISMISSED, self.note.text().strip(), "Dismiss question")
         self.note.clear()
@@ -159,11 +210,30 @@ class QuestionsSection(QGroupBox):
     def reopen_question(self) -> None:
         self._set_state(QuestionStatus.OPEN, "", "Reopen question")
 
-    def _set_state(self, status: QuestionStatus, note: str, label: str) -> None:
+    def _set_state(
+        self, status: QuestionStatus, note: str, label: str, answered_by: str | None = None
+    ) -> None:
         relation, question_id = self.relation(), self.current_question_id()
         if relation is None or question_id is None:
             return
-        state = CriticalQuestionState(question_id=question_id, status=status, note=note)
+        state = CriticalQuestionState(
+            question_id=question_id, status=status, note=note, answered_by=answered_by
+        )
         self.runner.run(
             SetRelationFields(relation.id, label, questions=with_question_state(relation, state))
         )
+
+
+def _row(*widgets: QWidget, stretch: int = 0) -> QHBoxLayout:
+    """Widgets side by side; ``stretch`` goes to the last one (a field beside its button)."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    if stretch:
+        row.setStretch(len(widgets) - 1, stretch)
+    return row
+
+
+def _short(text: str, limit: int = 50) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from argmap.analysis.evaluate import Evaluation, Semantics
@@ -19,8 +20,14 @@ class VerdictSection(QGroupBox):
         self.subject: str | None = None
         self.text = QLabel()
         self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # node texts quoted in it are not HTML
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.strength = QLabel()
+        self.strength.setWordWrap(True)
+        self.strength.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
+        layout.addWidget(self.strength)
         controller.updated.connect(lambda _evaluation: self.refresh())
 
     def show_subject(self, subject: str | None) -> None:
@@ -41,8 +48,17 @@ class VerdictSection(QGroupBox):
         except (ArgmapError, KeyError):
             self.hide()
             return
-        status = self.controller.whatif.status(self.subject)
-        if status:
-            words += f" (You have {status} it for now: Evaluate > Clear All What-Ifs.)"
+        if self.controller.whatif.status(self.subject):  # the explanation names the what-if
+            words += " (Evaluate > Clear All What-Ifs takes it back.)"
         self.text.setText(words)
+        self.strength.setText(self._strength_words(evaluation))
+        self.strength.setVisible(bool(self.strength.text()))
         self.show()
+
+    def _strength_words(self, evaluation: Evaluation) -> str:
+        """The strength beside a label's explanation (the strength semantics explains its own)."""
+        extra = self.controller.strength
+        if evaluation.semantics is Semantics.STRENGTH or extra is None or self.subject is None:
+            return ""
+        value = extra.strength.get(self.subject)
+        return "" if value is None else f"Strength {value:.2f} of 1 (the bar on its card)."
