@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from argmap.analysis.collector import collector_paused
 from argmap.analysis.framework import MapFramework, build_framework, relation_labels
 from argmap.analysis.labels import Label, Labelling
 from argmap.analysis.semantics import DEFAULT_LIMITS, Limits, grounded_labelling, labellings
@@ -116,8 +117,20 @@ def evaluate(
     map lacks, :class:`~argmap.analysis.errors.TooLargeError` when enumerating extensions
     passes ``limits``, and :class:`~argmap.analysis.errors.FrameworkError` for a map whose
     relations name missing nodes.
+
+    The cyclic garbage collector is paused meanwhile (see :mod:`argmap.analysis.collector`).
     """
-    chosen = Semantics(semantics)
+    with collector_paused():
+        return _evaluate(argument_map, Semantics(semantics), whatif, limits, method)
+
+
+def _evaluate(
+    argument_map: ArgumentMap,
+    chosen: Semantics,
+    whatif: WhatIf | None,
+    limits: Limits,
+    method: StrengthMethod | str,
+) -> Evaluation:
     whatif = whatif or NO_WHATIF
     check_whatif(argument_map, whatif)
     if chosen is Semantics.STRENGTH:
