@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from argmap.model import ArgumentMap, RelationKind
 
-__all__ = ["StatementEdge", "statement_edges"]
+__all__ = ["StatementEdge", "conclusion_of", "statement_edges"]
 
 
 class StatementEdge(NamedTuple):
@@ -42,7 +42,7 @@ def statement_edges(argument_map: ArgumentMap) -> list[StatementEdge]:
         undercut: str | None = None
         if target in targets:
             undercut = target
-            conclusion = _conclusion(target, targets)
+            conclusion = conclusion_of(target, targets)
             if conclusion is None:
                 continue
             target = conclusion
@@ -53,7 +53,7 @@ def statement_edges(argument_map: ArgumentMap) -> list[StatementEdge]:
     return edges
 
 
-def _conclusion(relation_id: str, targets: dict[str, str]) -> str | None:
+def conclusion_of(relation_id: str, targets: dict[str, str]) -> str | None:
     """The statement at the end of a chain of undercuts, or None if the chain is a cycle."""
     seen: set[str] = set()
     target = relation_id

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from pydantic import TypeAdapter
+
 from argmap.model import Direction, Point
 
 __all__ = ["XY", "Positions", "Size", "Spacing", "spacing_for", "to_points"]
@@ -59,6 +61,10 @@ def breadth_depth(size: Size, direction: Direction) -> tuple[float, float]:
 def to_points(centres: Mapping[str, XY]) -> Positions:
     """Model points (not rounded: saving rounds them, and ``round`` would cost a third of the
     tree layout's time)."""
-    # Plain construction (validation runs in pydantic-core) is about 1 µs a point, three
-    # times faster than model_construct, which runs in Python.
-    return {node_id: Point(x=x, y=y) for node_id, (x, y) in centres.items()}
+    # One validation call for the whole mapping runs entirely in pydantic-core: a quarter
+    # faster than constructing each Point (BaseModel.__init__ is Python), and three times
+    # faster than model_construct, which skips validation but runs in Python.
+    return _POSITIONS.validate_python({n: {"x": x, "y": y} for n, (x, y) in centres.items()})
+
+
+_POSITIONS: TypeAdapter[Positions] = TypeAdapter(Positions)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from argmap.layout.forest import SUPPORT, LayoutForest, build_forest
-from argmap.layout.geometry import XY, Positions, Size, Spacing, breadth_depth, spacing_for
+from argmap.layout.geometry import XY, Positions, Size, Spacing, spacing_for
 from argmap.layout.geometry import to_points as _to_points
 from argmap.layout.sizes import sizes_for
 from argmap.model import ArgumentMap, Direction
@@ -53,15 +53,6 @@ class _Walker:
         self.lefts = [kids[0] if kids else -1 for kids in children]
         self.rights = [kids[-1] if kids else -1 for kids in children]
         self.ancestor = list(range(count))
-
-    def execute_shifts(self, node: int) -> None:
-        prelim, mod, shift, change = self.prelim, self.mod, self.shift, self.change
-        moved = accumulated = 0.0
-        for child in reversed(self.children[node]):
-            prelim[child] += moved
-            mod[child] += moved
-            accumulated += change[child]
-            moved += shift[child] + accumulated
 
     def move_subtree(self, left: int, right: int, amount: float) -> None:
         subtrees = self.number[right] - self.number[left]
@@ -124,27 +115,37 @@ def tidy_breadths(
     """Breadth centres of the tree under ``top`` (relative; ``top`` at 0)."""
     walker = _Walker(children, parent, breadth)
     prelim, mod, number = walker.prelim, walker.mod, walker.number
+    shift, change = walker.shift, walker.change
     lefts, rights = walker.lefts, walker.rights
-    default: dict[int, int] = {}
+    apportion = walker.apportion
+    default = [0] * len(children)
     for node in _post_order(children, top):
         kids = children[node]
         middle = 0.0
         if kids:
-            walker.execute_shifts(node)
+            if len(kids) > 1:  # execute the shifts apportion left on the children
+                moved = accumulated = 0.0
+                for child in reversed(kids):
+                    prelim[child] += moved
+                    mod[child] += moved
+                    accumulated += change[child]
+                    moved += shift[child] + accumulated
             middle = (prelim[kids[0]] + prelim[kids[-1]]) / 2
-        above = parent[node]
         position = number[node]
-        if node != top and position > 0:
+        if position > 0:
+            above = parent[node]
             left = children[above][position - 1]
-            prelim[node] = prelim[left] + (breadth[left] + breadth[node]) / 2 + gap(left, node)
-            mod[node] = prelim[node] - middle if kids else 0.0
+            placed = prelim[left] + (breadth[left] + breadth[node]) / 2 + gap(left, node)
+            prelim[node] = placed
+            if kids:
+                mod[node] = placed - middle
             # Two neighbouring leaves have no contours to compare or thread: skip the call.
             if lefts[node] >= 0 or rights[left] >= 0:
-                default[above] = walker.apportion(node, default[above], gap)
+                default[above] = apportion(node, default[above], gap)
         else:
             prelim[node] = middle
             if node != top:
-                default[above] = node
+                default[parent[node]] = node
     return _absolute(children, top, prelim, mod)
 
 
@@ -190,7 +191,8 @@ def level_depths(depth: list[int], depth_sizes: list[float], level_gap: float) -
     levels = max(depth, default=-1) + 1
     extent = [0.0] * levels
     for level, size in zip(depth, depth_sizes, strict=True):
-        extent[level] = max(extent[level], size)
+        if size > extent[level]:
+            extent[level] = size
     start = [0.0] * levels
     for level in range(1, levels):
         start[level] = start[level - 1] + extent[level - 1] + level_gap
@@ -214,9 +216,13 @@ def forest_centres(
     forest: LayoutForest, sizes: Mapping[str, Size], direction: Direction, spacing: Spacing
 ) -> list[XY]:
     """Card centres of the tidy tree of ``forest``, with the top-left card corner at (0, 0)."""
-    extents = [breadth_depth(sizes[node_id], direction) for node_id in forest.ids]
-    across = forest_breadths(forest, [b for b, _ in extents], spacing)
-    down = level_depths(forest.depth, [d for _, d in extents], spacing.level)
+    cards = [sizes[node_id] for node_id in forest.ids]
+    widths = [size[0] for size in cards]
+    heights = [size[1] for size in cards]
+    if direction == Direction.LEFT_RIGHT:
+        widths, heights = heights, widths
+    across = forest_breadths(forest, widths, spacing)
+    down = level_depths(forest.depth, heights, spacing.level)
     if direction == Direction.LEFT_RIGHT:
         return list(zip(down, across, strict=True))
     return list(zip(across, down, strict=True))
