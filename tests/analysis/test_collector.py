@@ -1,4 +1,4 @@
-"""Evaluation runs without (full) cyclic garbage collections, and leaves the collector as it found it."""
+"""Evaluation runs without full cyclic garbage collections, and restores the collector."""
 
 from __future__ import annotations
 

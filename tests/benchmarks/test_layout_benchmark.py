@@ -187,6 +187,8 @@ def test_layout(benchmark: BenchmarkFixture, case: str, algorithm: str) -> None:
         pytest.skip(f"{case}: the map is not available here")
     if algorithm.startswith("dot") and not dot_available():
         pytest.skip("Graphviz dot is not installed")
+    if algorithm == "dot-read" and len(argument_map.nodes) > 1000:
+        pytest.skip("the width peer is measured up to 1,000 nodes (dot takes seconds beyond)")
     sizes: dict[str, Size] = sizes_for(argument_map.nodes)  # as the canvas would pass them
     times: list[float] = []
     if algorithm == "dot-read":
@@ -216,7 +218,8 @@ def test_layout(benchmark: BenchmarkFixture, case: str, algorithm: str) -> None:
     )
     RESULTS[case, algorithm] = row
     benchmark.extra_info.update(vars(row))
-    assert row.overlaps == 0
+    if algorithm != "dot-read":  # a peer measured for comparison, not one of argmap's layouts
+        assert row.overlaps == 0
     if algorithm == "tree":
         assert row.tree_crossings == 0
 
@@ -301,8 +304,9 @@ def _targets() -> list[str]:
             )
         ratios = RATIOS.get(f"{kind}-1000")
         if ratios:
+            median = ratios[len(ratios) // 2]
             lines.append(
-                f"{kind}-1000: dot / tree layout timed interleaved: median {ratios[len(ratios) // 2]:.0f}x"
+                f"{kind}-1000: dot / tree layout timed interleaved: median {median:.0f}x"
                 f" (rounds {ratios[0]:.0f}x to {ratios[-1]:.0f}x; target >= 20x)"
             )
         if compact:
