@@ -1,15 +1,11 @@
-"""The one entry point (evaluate.py), its JSON, the bundled map, and the docstring examples."""
+"""The one entry point (evaluate.py), its JSON, and the bundled map."""
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import json
-import pkgutil
 
 import pytest
 
-import argmap.analysis
 from argmap.analysis.errors import UnknownIdError, WhatIfError
 from argmap.analysis.evaluate import Semantics, evaluate
 from argmap.analysis.explain import explain
@@ -18,16 +14,6 @@ from argmap.cli import main
 from argmap.io import native
 from argmap.resources import DEFAULT_MAP
 from tests.analysis.maps import statement_map
-
-MODULES = sorted(
-    f"argmap.analysis.{info.name}" for info in pkgutil.iter_modules(argmap.analysis.__path__)
-)
-
-
-@pytest.mark.parametrize("name", MODULES)
-def test_docstring_examples(name: str) -> None:
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0
 
 
 def test_json_holds_exactly_the_keys_of_each_semantics() -> None:
