@@ -30,18 +30,23 @@ SEMANTICS_NAMES = {
     Semantics.STRENGTH: "Strength (gradual, 0–1)",
 }
 LEGEND = (
-    "<b>Evaluation</b> ({semantics})<br>"
+    "<b>Evaluation</b> ({semantics}): &nbsp;"
     "<span style='color:#1e8449'>■</span> IN stands &nbsp; "
     "<span style='color:#b03a2e'>■</span> OUT falls &nbsp; "
-    "<span style='color:#7f8c8d'>■</span> UND undecided<br>"
-    "bar = strength 0–1 · * = what-if (conceded/rejected)"
+    "<span style='color:#7f8c8d'>■</span> UND undecided &nbsp;·&nbsp; "
+    "bar = strength 0–1 &nbsp;·&nbsp; * = what-if (conceded/rejected)"
 )
 STRENGTH_LEGEND = (
-    "<b>Evaluation</b> (strength, 0–1)<br>"
+    "<b>Evaluation</b> (strength, 0–1): &nbsp;"
     "<span style='color:#1e8449'>■</span> ≥ 0.6 strong &nbsp; "
     "<span style='color:#7f8c8d'>■</span> in between &nbsp; "
-    "<span style='color:#b03a2e'>■</span> ≤ 0.4 weak<br>"
-    "bar = strength · * = what-if (conceded/rejected)"
+    "<span style='color:#b03a2e'>■</span> ≤ 0.4 weak &nbsp;·&nbsp; "
+    "bar = strength &nbsp;·&nbsp; * = what-if (conceded/rejected)"
+)
+#: The legend is a strip above the canvas, in a margin of its own: it never covers a card.
+LEGEND_STYLE = (
+    "QLabel { background: #f4f4f1; border: none; border-bottom: 1px solid #c8c8c2;"
+    " padding: 4px 8px; color: #222; }"
 )
 
 
@@ -83,13 +88,10 @@ class EvaluationController(QObject):
         # A child of the view, not of its viewport: the viewport scrolls its children.
         self._legend = QLabel(canvas)
         self._legend.setTextFormat(Qt.TextFormat.RichText)
-        self._legend.setStyleSheet(
-            "QLabel { background: rgba(255,255,255,235); border: 1px solid #aaa;"
-            " border-radius: 4px; padding: 6px; color: #222; }"
-        )
-        self._legend.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # cards below
+        self._legend.setWordWrap(True)
+        self._legend.setStyleSheet(LEGEND_STYLE)
         self._legend.hide()
-        canvas.viewport().installEventFilter(self)
+        canvas.installEventFilter(self)  # its resizes: the legend strip follows
         self._build_actions()
         bridge.changed.connect(self._on_changes)
         selection.changed.connect(lambda _ids: self._update_whatif_actions())
@@ -225,17 +227,24 @@ class EvaluationController(QObject):
             strength = self.semantics is Semantics.STRENGTH
             legend = STRENGTH_LEGEND if strength else LEGEND.format(semantics=self.semantics.value)
             self._legend.setText(legend)
-            self._legend.adjustSize()
-            self._place_legend()
-            self._legend.raise_()
+        self._place_legend()
 
     def _place_legend(self) -> None:
-        area = self.canvas.viewport().geometry()
-        x = max(area.left(), area.right() - self._legend.width() - 10)
-        self._legend.move(x, area.top() + 10)
+        """Give the legend a strip above the viewport (a margin), or give the strip back."""
+        if self._legend.isHidden():  # hidden by us, not merely a window not yet shown
+            self.canvas.setViewportMargins(0, 0, 0, 0)
+            return
+        frame = self.canvas.frameWidth()
+        width = self.canvas.width() - 2 * frame
+        height = self._legend.heightForWidth(width)
+        if height <= 0:
+            height = self._legend.sizeHint().height()
+        self.canvas.setViewportMargins(0, height, 0, 0)
+        self._legend.setGeometry(frame, frame, width, height)
+        self._legend.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The legend keeps to the viewport's top-right corner as the window is resized.
-        if event.type() == QEvent.Type.Resize and self._legend.isVisible():
+        # The legend strip keeps the canvas's width as the window is resized.
+        if event.type() == QEvent.Type.Resize and not self._legend.isHidden():
             self._place_legend()
         return False

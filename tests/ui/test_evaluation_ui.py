@@ -196,3 +196,25 @@ def test_checklist_refreshes_after_an_answer(window: MainWindow, qtbot: QtBot) -
             )
         )
     )
+
+
+def test_legend_has_a_strip_of_its_own_above_the_cards(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    canvas = window.canvas
+    legend = window.evaluation._legend
+    before = canvas.viewport().geometry()
+    window.evaluation.show_action.trigger()
+    viewport = canvas.viewport().geometry()
+    # The cards are drawn in the viewport only: a legend outside it can cover none of them.
+    assert not legend.geometry().intersects(viewport)
+    assert legend.geometry().bottom() < viewport.top()
+    assert viewport.top() - before.top() == legend.height() > 0
+    assert "IN stands" in legend.text()
+    window.resize(700, 900)  # narrower: the strip wraps and still covers nothing
+    qtbot.waitUntil(lambda: legend.width() < 700)
+    assert not legend.geometry().intersects(canvas.viewport().geometry())
+    assert legend.width() >= canvas.viewport().width()  # a strip across the whole canvas
+    window.evaluation.show_action.trigger()  # hidden again: the canvas gets its room back
+    assert legend.isHidden()
+    assert canvas.viewport().geometry().top() == before.top()
