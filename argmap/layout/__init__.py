@@ -31,7 +31,7 @@ from argmap.layout.metrics import (
 from argmap.layout.radial import radial_layout
 from argmap.layout.sizes import estimate_card_size, sizes_for
 from argmap.layout.tree import tree_layout
-from argmap.layout.views import focus_nodes, hidden_counts, hidden_nodes, project
+from argmap.layout.views import collapsed_hiding, focus_nodes, hidden_counts, hidden_nodes, project
 
 __all__ = [
     "ALGORITHMS",
@@ -46,6 +46,7 @@ __all__ = [
     "available_algorithms",
     "bounding_box",
     "build_forest",
+    "collapsed_hiding",
     "compact_layout",
     "compute_layout",
     "count_crossings",

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable
 from argmap.layout.edges import statement_edges
 from argmap.model import ArgumentMap
 
-__all__ = ["focus_nodes", "hidden_counts", "hidden_nodes", "project"]
+__all__ = ["collapsed_hiding", "focus_nodes", "hidden_counts", "hidden_nodes", "project"]
 
 
 def _premises_of(argument_map: ArgumentMap) -> dict[str, list[str]]:
@@ -83,6 +83,60 @@ def hidden_counts(argument_map: ArgumentMap, collapsed: Iterable[str]) -> dict[s
         if node_id in premises and node_id not in hidden:
             counts[node_id] = len(_below([node_id], premises, ()) & hidden)
     return counts
+
+
+def collapsed_hiding(
+    argument_map: ArgumentMap, node_id: str, collapsed: Iterable[str]
+) -> list[str]:
+    """The collapsed statements to expand so that ``node_id`` shows; [] when it already does.
+
+    Only collapsed statements above ``node_id`` (that it bears on, directly or through others)
+    are candidates; of those, as few as needed, nearest first.
+
+    >>> from argmap.model import ArgumentMap, Node, Relation
+    >>> m = ArgumentMap(nodes=[Node(id=i, kind="claim") for i in "abcd"],
+    ...                 relations=[Relation(id="r", kind="support", premises=["b"], target="a"),
+    ...                            Relation(id="s", kind="support", premises=["c"], target="b"),
+    ...                            Relation(id="t", kind="support", premises=["d"], target="a")])
+    >>> collapsed_hiding(m, "c", ["a", "b", "d"])  # folded away twice: under b, and b under a
+    ['b', 'a']
+    >>> collapsed_hiding(m, "b", ["a", "b", "d"])
+    ['a']
+    >>> collapsed_hiding(m, "a", ["a"])
+    []
+    """
+    folded = list(dict.fromkeys(collapsed))
+    if node_id not in hidden_nodes(argument_map, folded):
+        return []
+    targets: dict[str, list[str]] = {}
+    for target, premises in _premises_of(argument_map).items():
+        for premise in premises:
+            targets.setdefault(premise, []).append(target)
+    # Collapsed statements above the node, nearest first (breadth-first up the map).
+    folded_set = set(folded)
+    above: list[str] = []
+    seen = {node_id}
+    queue = deque([node_id])
+    while queue:
+        for target in targets.get(queue.popleft(), ()):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+                if target in folded_set:
+                    above.append(target)
+    expand: list[str] = []
+    for candidate in above:
+        expand.append(candidate)
+        rest = [c for c in folded if c not in expand]
+        if node_id not in hidden_nodes(argument_map, rest):
+            break
+    # Drop any expansion the others make unnecessary.
+    for candidate in list(expand):
+        trial = [c for c in expand if c != candidate]
+        rest = [c for c in folded if c not in trial]
+        if node_id not in hidden_nodes(argument_map, rest):
+            expand = trial
+    return expand
 
 
 def focus_nodes(argument_map: ArgumentMap, claim: str, depth: int = 2) -> set[str]:

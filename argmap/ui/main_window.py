@@ -182,6 +182,10 @@ class MainWindow(QMainWindow):
         self.checklist.node_chosen.connect(self._center_on)
         self.source_panel.node_created.connect(self._center_on)
         self.inspector.anchors_section.jump_requested.connect(self.source_panel.scroll_to_node)
+        # A row clicked is a "go to": its card is shown, even folded away (activated: centred).
+        self.outline.tree.itemClicked.connect(
+            lambda item, _column: self.canvas.show_item(str(item.data(0, Qt.ItemDataRole.UserRole)))
+        )
         self.outline.tree.itemActivated.connect(
             lambda item, _column: self._center_on(str(item.data(0, Qt.ItemDataRole.UserRole)))
         )

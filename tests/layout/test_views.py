@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from argmap.io import native
-from argmap.layout import compute_layout, focus_nodes, hidden_counts, hidden_nodes, project
+from argmap.layout import (
+    collapsed_hiding,
+    compute_layout,
+    focus_nodes,
+    hidden_counts,
+    hidden_nodes,
+    project,
+)
 from argmap.model import ArgumentMap, validate
 from tests.generators import generate_map
 from tests.layout.strategies import node, relation
@@ -78,3 +85,17 @@ def test_a_projection_keeps_undercuts_only_with_their_relation() -> None:
     )
     assert project(linked, {"t", "q"}).relations[0].premises == ["q"]
     assert linked.relations[0].premises == ["p", "q"]
+
+
+def test_collapsed_hiding_names_the_fewest_collapsed_cards_above_the_node() -> None:
+    m = sample()
+    assert collapsed_hiding(m, "a1", ["a"]) == ["a"]
+    assert collapsed_hiding(m, "a1", ["c", "a"]) == ["a", "c"]  # folded twice over
+    assert collapsed_hiding(m, "a2", ["a", "b"]) == ["a"]  # one way in is enough
+    assert collapsed_hiding(m, "u", ["c"]) == ["c"]  # an undercutter, under the claim
+    assert collapsed_hiding(m, "a", ["a"]) == []  # the collapsed card itself shows
+    assert collapsed_hiding(m, "other", ["c"]) == []
+    for folded in (["a"], ["c", "a"], ["a", "b"], ["c"]):
+        for node_id in hidden_nodes(m, folded):
+            rest = [c for c in folded if c not in collapsed_hiding(m, node_id, folded)]
+            assert node_id not in hidden_nodes(m, rest)

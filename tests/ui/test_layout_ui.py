@@ -438,3 +438,81 @@ def test_the_bundled_map_opens_at_a_readable_zoom_on_its_main_claim(
     assert shown.contains(item.sceneBoundingRect())
     canvas.zoom_to_fit()  # the action itself still shows the whole map, however small
     assert canvas.zoom_level() < READABLE_SCALE
+
+
+# Going to a hidden card ---------------------------------------------------------------------
+
+
+def _outline_click(qtbot: QtBot, window: MainWindow, node_id: str) -> None:
+    """Click ``node_id``'s row in the Outline tab, as a user would."""
+    window.docks["outline"].raise_()
+    tree = window.outline.tree
+    row = next(i for i in window.outline.items() if i.data(0, Qt.ItemDataRole.UserRole) == node_id)
+    tree.scrollToItem(row)
+    qtbot.waitUntil(lambda: tree.isVisible())
+    rect = tree.visualItemRect(row)
+    QTest.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), rect.center()
+    )
+
+
+def _on_screen(window: MainWindow, node_id: str) -> bool:
+    item = window.canvas.map_scene.node_item(node_id)
+    assert item is not None
+    canvas = window.canvas
+    shown = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    return item.isVisible() and shown.contains(item.sceneBoundingRect().center())
+
+
+def test_a_folded_card_chosen_in_the_outline_is_unfolded_and_shown(
+    qtbot: QtBot, sample: MainWindow
+) -> None:
+    sample.show()
+    qtbot.waitExposed(sample)
+    sample.selection.set([SUB_CLAIM])
+    menu_action(sample, "collapse").trigger()
+    hidden = sorted(set(subtree_nodes(sample.session.map, [SUB_CLAIM])) - {SUB_CLAIM})[0]
+    sample.canvas.set_zoom(1.0)
+    sample.canvas.centerOn(-50_000, -50_000)  # far from everything
+    assert hidden not in visible_nodes(sample)
+
+    _outline_click(qtbot, sample, hidden)
+    assert sample.selection.ids == [hidden]
+    assert sample.session.map.layout.collapsed == []
+    assert _on_screen(sample, hidden)
+    assert sample.session.history.undo_label() == "Expand"  # one step, undone as one
+    assert "to show the card" in sample.statusBar().currentMessage()
+    sample.app_actions.undo.trigger()
+    assert sample.session.map.layout.collapsed == [SUB_CLAIM]
+
+
+def test_a_card_outside_the_focus_chosen_elsewhere_ends_the_focus(
+    qtbot: QtBot, sample: MainWindow
+) -> None:
+    sample.show()
+    qtbot.waitExposed(sample)
+    sample.selection.set([SUB_CLAIM])
+    menu_action(sample, "focus").trigger()
+    outside = next(n.id for n in sample.session.map.nodes if n.id not in visible_nodes(sample))
+    steps = len(sample.session.history)
+    sample.checklist.node_chosen.emit(outside)  # a checklist item clicked
+    assert not sample.canvas.visibility.focused
+    assert _on_screen(sample, outside)
+    assert len(sample.session.history) == steps  # a focus is a view: nothing to undo
+
+
+def test_an_outline_click_on_a_card_in_view_leaves_the_view_still(
+    qtbot: QtBot, sample: MainWindow
+) -> None:
+    sample.show()
+    qtbot.waitExposed(sample)
+    canvas = sample.canvas
+    canvas.set_zoom(1.0)
+    canvas.center_on(MAIN_CLAIM)
+    item = canvas.map_scene.node_item(MAIN_CLAIM)
+    assert item is not None
+    canvas.centerOn(item.sceneBoundingRect().center() + QPointF(80, 40))  # in view, off-centre
+    before = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    _outline_click(qtbot, sample, MAIN_CLAIM)
+    assert sample.selection.ids == [MAIN_CLAIM]
+    assert canvas.mapToScene(canvas.viewport().rect()).boundingRect() == before

@@ -90,9 +90,24 @@ class MapView(QGraphicsView):
         return self.actions_.all()
 
     def center_on(self, item_id: str) -> None:
-        """Scroll so the card (or arrow) of ``item_id`` is in the middle of the view."""
+        """Scroll so the card (or arrow) of ``item_id`` is in the middle of the view.
+
+        A card hidden by a collapse or outside the focus is shown first: asked for by name (from
+        the outline, the text, the checklist), it is wanted on screen.
+        """
+        self.visibility.reveal(item_id)
         item = self.map_scene.item_for(item_id)
         if item is not None:
+            self.centerOn(item.sceneBoundingRect().center())
+
+    def show_item(self, item_id: str) -> None:
+        """Like :meth:`center_on`, but leave the view alone when the card is already in it."""
+        self.visibility.reveal(item_id)
+        item = self.map_scene.item_for(item_id)
+        if item is None:
+            return
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not shown.contains(item.sceneBoundingRect()):
             self.centerOn(item.sceneBoundingRect().center())
 
     def center_on_current(self) -> None:
@@ -262,7 +277,7 @@ class MapView(QGraphicsView):
         self._apply_selection()
         current = self.selection.current
         item = self.map_scene.item_for(current) if current else None
-        if item is not None:
+        if item is not None and item.isVisible():  # a hidden card has no place to scroll to
             visible = self.mapToScene(self.viewport().rect()).boundingRect()
             if not visible.contains(item.sceneBoundingRect()):
                 self.centerOn(item.sceneBoundingRect().center())

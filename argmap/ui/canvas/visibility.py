@@ -18,8 +18,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QLabel
 
-from argmap.editing import Change, ChangeKind
-from argmap.layout import compute_layout, focus_nodes, hidden_counts, hidden_nodes, project
+from argmap.editing import Change, ChangeKind, SetFlag
+from argmap.layout import (
+    collapsed_hiding,
+    compute_layout,
+    focus_nodes,
+    hidden_counts,
+    hidden_nodes,
+    project,
+)
 from argmap.layout.freespace import BoxIndex, free_spot
 from argmap.layout.incremental import MARGIN
 from argmap.model import Point
@@ -39,6 +46,11 @@ BANNER_STYLE = (
     "QLabel { background: rgba(40, 48, 60, 215); color: white; padding: 5px 10px;"
     " border-radius: 4px; font-size: 12px; }"
 )
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
 def to_model(scene: MapScene, shown: Point, near: str | None) -> Point:
@@ -131,6 +143,35 @@ class CanvasVisibility(QObject):
             point = self.scene.view_position(claim)
             self.view.centerOn(QPointF(point.x, point.y))
         self.focus_changed.emit(None)
+        return True
+
+    def reveal(self, item_id: str) -> bool:
+        """Make the card (or arrow) ``item_id`` visible; False if it is not in the map.
+
+        A card outside the focus ends the focus; a card folded away is shown by expanding, as
+        one undoable step, as few of the collapsed cards above it as that takes.
+        """
+        argument_map = self.session.map
+        if argument_map.has_node(item_id):
+            nodes = [item_id]
+        else:
+            relation = argument_map.relation_index().get(item_id)
+            if relation is None:
+                return False
+            nodes = [*relation.premises]
+            if argument_map.has_node(relation.target):
+                nodes.append(relation.target)
+        if self.focus_claim is not None and any(n in self.scene.hidden_ids for n in nodes):
+            self.leave_focus()
+        collapsed = argument_map.layout.collapsed
+        expand: list[str] = []
+        for node_id in nodes:
+            hiding = collapsed_hiding(argument_map, node_id, collapsed)
+            expand += [c for c in hiding if c not in expand]
+        if expand:
+            names = ", ".join(f"\u2018{_short(argument_map.node(c).text)}\u2019" for c in expand)
+            self.view.execute(SetFlag("collapsed", expand, False))
+            self.view.report(f"Expanded {names} to show the card")
         return True
 
     def _show_focus_drawing(self) -> None:
