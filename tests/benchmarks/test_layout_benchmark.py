@@ -14,18 +14,16 @@ wider than dot, no crossings between tree edges; compact aspect within 3:1 at 1,
 from __future__ import annotations
 
 import gc
-import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any
 
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from argmap.io import native
+from argmap.io.aif import read_aif
 from argmap.layout import (
     build_forest,
     compute_layout,
@@ -37,7 +35,7 @@ from argmap.layout import (
 from argmap.layout.edges import statement_edges
 from argmap.layout.geometry import Positions, Size, spacing_for, to_points
 from argmap.layout.graphviz import POINTS_PER_INCH, _run_dot, dot_source
-from argmap.model import ArgumentMap, Direction, Node, NodeKind, Relation, RelationKind
+from argmap.model import ArgumentMap, Direction
 from argmap.resources import DEFAULT_MAP
 from tests.conftest import SHARED_DATA
 from tests.generators import generate_map
@@ -47,52 +45,11 @@ ALGORITHMS = ("tree", "layered", "compact", "radial", "dot", "dot-read")
 AIF_DIR = SHARED_DATA / "aif"
 
 
-def _largest_aif() -> Path | None:
+def _largest_aif() -> ArgumentMap | None:
+    """The corpus map with the most statements, imported as the app imports it."""
     files = sorted(AIF_DIR.glob("*.json")) if AIF_DIR.is_dir() else []
-    return max(files, key=lambda f: f.stat().st_size, default=None)
-
-
-def _read_aif_locally(path: Path) -> ArgumentMap:
-    """I nodes as claims; RA nodes as supports, CA nodes as attacks (undercuts when they
-    attack an RA); everything else (dialogue, rephrase) left out."""
-    document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    aif = document.get("AIF", document)
-    kinds = {str(n["nodeID"]): n["type"] for n in aif["nodes"]}
-    texts = {str(n["nodeID"]): str(n.get("text", "")) for n in aif["nodes"]}
-    into: dict[str, list[str]] = {}
-    out_of: dict[str, list[str]] = {}
-    for edge in aif["edges"]:
-        source, target = str(edge["fromID"]), str(edge["toID"])
-        out_of.setdefault(source, []).append(target)
-        into.setdefault(target, []).append(source)
-    nodes = [
-        Node(id=f"i{k}", kind=NodeKind.CLAIM, text=texts[k]) for k, t in kinds.items() if t == "I"
-    ]
-    relations = []
-    for key, kind in kinds.items():
-        if kind not in ("RA", "CA"):
-            continue
-        premises = [f"i{p}" for p in into.get(key, []) if kinds.get(p) == "I"]
-        targets = [t for t in out_of.get(key, []) if kinds.get(t) in ("I", "RA")]
-        if not premises or len(targets) != 1:
-            continue
-        target = f"i{targets[0]}" if kinds[targets[0]] == "I" else f"r{targets[0]}"
-        relation_kind = RelationKind.SUPPORT if kind == "RA" else RelationKind.ATTACK
-        relations.append(
-            Relation(id=f"r{key}", kind=relation_kind, premises=premises, target=target)
-        )
-    ids = {r.id for r in relations}
-    relations = [r for r in relations if not r.target.startswith("r") or r.target in ids]
-    return ArgumentMap(title=path.name, nodes=nodes, relations=relations)
-
-
-def _aif_map(path: Path) -> ArgumentMap:
-    try:  # the project's importer, when it is there and reads the file
-        from argmap.io.aif import read_aif
-
-        return read_aif(path).map
-    except Exception:
-        return _read_aif_locally(path)
+    maps = [read_aif(path).map for path in files]
+    return max(maps, key=lambda m: len(m.nodes), default=None)
 
 
 @cache
@@ -102,8 +59,7 @@ def case_map(case: str) -> ArgumentMap | None:
         return generate_map(int(size), seed=2024, cross_link_share=0.05 if kind == "dag" else 0.0)
     if kind == "sample":
         return native.load(DEFAULT_MAP).map if DEFAULT_MAP.exists() else None
-    path = _largest_aif()
-    return _aif_map(path) if path is not None else None
+    return _largest_aif()
 
 
 CASES = [f"{kind}-{n}" for kind in ("tree", "dag") for n in SIZES] + ["sample", "aif"]
