@@ -109,18 +109,18 @@ class EvaluationController(QObject):
             action.setChecked(semantics is self.semantics)
             action.triggered.connect(lambda _=False, s=semantics: self.set_semantics(s))
             self.semantics_actions[semantics] = action
-        self.concede_action = QAction("&Concede Selected (assume it holds)", self)
+        self.concede_action = QAction("Co&ncede Selected (assume it holds)", self)
         self.concede_action.triggered.connect(lambda: self._mark("concede"))
-        self.reject_action = QAction("&Reject Selected (assume it fails)", self)
+        self.reject_action = QAction("Re&ject Selected (assume it fails)", self)
         self.reject_action.triggered.connect(lambda: self._mark("reject"))
-        self.release_action = QAction("Release Selected from What-If", self)
+        self.release_action = QAction("Release Selected from &What-If", self)
         self.release_action.triggered.connect(lambda: self._mark("release"))
         self.clear_action = QAction("C&lear All What-Ifs", self)
         self.clear_action.triggered.connect(self.clear_whatifs)
         self._update_whatif_actions()
 
     def install(self, bar: QMenuBar, before: QMenu | None = None) -> QMenu:
-        menu = QMenu("E&valuate", bar)
+        menu = QMenu("Ev&aluate", bar)
         menu.addAction(self.show_action)
         menu.addSeparator()
         menu.addActions(self.semantics_group.actions())

@@ -118,7 +118,7 @@ class LayoutController(QObject):
     def _build_tool_actions(self) -> None:
         a = self._action
         self.lay_out_selection = a(
-            "Lay Out &Selection",
+            "Lay O&ut Selection",
             "selection",
             "Tidy the selected cards and everything under them; nothing else moves",
             ("Ctrl+Shift+L",),
@@ -141,7 +141,7 @@ class LayoutController(QObject):
         self.collapse.setCheckable(True)
         self.collapse.triggered.connect(lambda _checked=False: self.toggle_flag("collapsed"))
         self.focus = a(
-            "&Focus on Claim",
+            "Focus on Cl&aim",
             "focus",
             "Show only the selected claim, what bears on it, and what bears on that",
             ("Ctrl+Alt+F",),

@@ -19,6 +19,7 @@ from argmap.ui.bridge import SessionBridge
 from argmap.ui.canvas.keyboard import GESTURES
 from argmap.ui.canvas_host import CanvasPlacer, make_canvas
 from argmap.ui.checklist_panel import ChecklistPanel
+from argmap.ui.context_menu import CanvasContextMenu
 from argmap.ui.dialogs import Prompter, QtPrompter
 from argmap.ui.document import DocumentController
 from argmap.ui.evaluation_view import EvaluationController
@@ -151,6 +152,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a, document = self.app_actions, self.document
+        self.context_menu = CanvasContextMenu(
+            self.canvas, self.layout_controller, self.evaluation, self
+        )
         # A field being typed in commits first (connected first, so it runs first).
         for action in a.file_actions():
             action.triggered.connect(self.inspector.commit_pending)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 from pytestqt.qtbot import QtBot
 
 from argmap.app import run_app
@@ -38,7 +38,7 @@ def test_window_composes_canvas_panels_and_menus(window: MainWindow) -> None:
         "&Map",
         "&Layout",
         "&View",
-        "E&valuate",
+        "Ev&aluate",
         "&Help",
     ]
     file_menu = [a.text() for a in window.menus["file"].actions() if a.text()]
@@ -53,6 +53,24 @@ def test_window_composes_canvas_panels_and_menus(window: MainWindow) -> None:
         "&Close",
         "&Quit",
     ]
+
+
+def _access_key_clashes(menu: QMenu | QMenuBar, path: str) -> list[str]:
+    """Entries of one menu (and, in turn, of its submenus) sharing an access key."""
+    keys: dict[str, list[str]] = {}
+    clashes = []
+    for action in menu.actions():
+        text = action.text().replace("&&", "")
+        if "&" in text:
+            keys.setdefault(text[text.index("&") + 1].lower(), []).append(text)
+        if action.menu() is not None:
+            clashes += _access_key_clashes(action.menu(), f"{path} > {text}")
+    return clashes + [f"{path}: {names}" for names in keys.values() if len(names) > 1]
+
+
+def test_every_menu_entry_has_its_own_access_key(window: MainWindow) -> None:
+    """Alt+letter opens one menu, and a letter in an open menu picks one entry, not a cycle."""
+    assert _access_key_clashes(window.menuBar(), "menu bar") == []
 
 
 def test_standard_shortcuts(window: MainWindow) -> None:

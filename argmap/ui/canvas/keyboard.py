@@ -95,7 +95,7 @@ BUILDING: list[tuple[str, str, list[str], str]] = [
 VIEWING: list[tuple[str, str, list[str], str]] = [
     ("zoom_in", "Zoom &In", ["Ctrl++", "Ctrl+="], "Zoom in"),
     ("zoom_out", "Zoom &Out", ["Ctrl+-"], "Zoom out"),
-    ("zoom_actual", "&Actual Size", ["Ctrl+0"], "Zoom to 100%"),
+    ("zoom_actual", "Actual Si&ze", ["Ctrl+0"], "Zoom to 100%"),
     ("zoom_fit", "Zoom to &Fit", ["Ctrl+Shift+F"], "Show the whole map"),
     (
         "zoom_centre_selection",
