@@ -1,14 +1,21 @@
-"""A relation's arrow: premise lines, junction dot, arrowhead and the +/− sign, as one item."""
+"""A relation's arrow: premise lines, junction dot, arrowhead and the +/− sign, as one item.
+
+Its argument scheme, if any, is a separate :class:`SchemeLabel` drawn above the cards, which
+the router places where no card covers it (see :mod:`label_place`).
+"""
 
 from __future__ import annotations
 
+import itertools
 import math
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -20,7 +27,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from argmap.model import RelationKind
 from argmap.ui import theme
 from argmap.ui.canvas import lod
-from argmap.ui.canvas.geometry import SIGN_RADIUS, EdgeGeometry
+from argmap.ui.canvas.geometry import SIGN_RADIUS, EdgeGeometry, bezier_point
+from argmap.ui.canvas.label_place import place_label
 
 LINE_WIDTH = 2.0
 HEAD_LENGTH = 13.0
@@ -28,6 +36,11 @@ HEAD_HALF_WIDTH = 5.5
 JUNCTION_RADIUS = 4.5
 #: Width of the band around the lines that a click selects the relation in.
 PICK_WIDTH = 10.0
+#: Scheme labels sit above cards (1), so one that finds no free spot is still read.
+LABEL_Z = 2.0
+LABEL_HEIGHT = 14.0
+LABEL_PADDING = 3.0
+_Change = QGraphicsItem.GraphicsItemChange
 
 
 class EdgeItem(QGraphicsItem):
@@ -39,17 +52,34 @@ class EdgeItem(QGraphicsItem):
         self.kind = kind
         self.scheme = scheme
         self.geometry: EdgeGeometry | None = None
+        self.label: SchemeLabel | None = None
         self._drawing: tuple[QPainterPath, QPolygonF] | None = None
         self._shape: QPainterPath | None = None
         self._bounds = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0.0)
+        self._set_label()
 
     def set_style(self, kind: RelationKind, scheme: str | None) -> None:
         if (kind, scheme) != (self.kind, self.scheme):
             self.kind, self.scheme = kind, scheme
+            self._set_label()
+            self.update()
+
+    def _set_label(self) -> None:
+        text = self.scheme.replace("_", " ") if self.scheme else ""
+        if self.label is not None and self.label.text == text:
+            return
+        if self.label is not None and self.label.scene() is not None:
+            self.label.scene().removeItem(self.label)
+        self.label = SchemeLabel(self.relation_id, text) if text else None
+        if self.label is not None:
+            self.label.setVisible(self.isVisible())
+            scene = self.scene()
+            if scene is not None:
+                scene.addItem(self.label)
             if self.geometry is not None:
-                self.set_geometry(self.geometry)  # a scheme label widens the bounds
+                self.label.place(self.path())
 
     def set_geometry(self, geometry: EdgeGeometry) -> None:
         self.prepareGeometryChange()
@@ -58,11 +88,26 @@ class EdgeItem(QGraphicsItem):
         # by one (see overview.py), and most are never clicked.
         self._drawing = None
         self._shape = None
-        self._bounds = _bounds(geometry, bool(self.scheme))
+        self._bounds = _bounds(geometry)  # the router then places the label (see labels.py)
         self.update()
 
     def mid(self) -> QPointF:
         return self.geometry.mid if self.geometry is not None else QPointF()
+
+    def path(self) -> list[QPointF]:
+        """The final arrow's Bézier control points: start, any bend controls, end."""
+        if self.geometry is None:
+            return []
+        return [self.geometry.start, *self.geometry.controls, self.geometry.end]
+
+    def segments(self) -> list[tuple[QPointF, QPointF]]:
+        """The lines as straight pieces (a bent arrow in eight), for labels to keep off."""
+        if self.geometry is None:
+            return []
+        points = [(p.x(), p.y()) for p in self.path()]
+        steps = 1 if len(points) == 2 else 8
+        polyline = [QPointF(*bezier_point(points, i / steps)) for i in range(steps + 1)]
+        return [*self.geometry.premise_lines, *itertools.pairwise(polyline)]
 
     def _paths(self) -> tuple[QPainterPath, QPolygonF]:
         if self._drawing is None:
@@ -75,6 +120,20 @@ class EdgeItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return self._bounds
+
+    def itemChange(self, change: _Change, value: Any) -> Any:
+        # The label is a top-level item (to sit above the cards): it comes, goes and hides
+        # with its arrow.
+        label = self.label
+        if label is not None:
+            if change == _Change.ItemSceneChange and label.scene() is not None:
+                label.scene().removeItem(label)
+            elif change == _Change.ItemSceneHasChanged and value is not None:
+                if label.scene() is not value:
+                    value.addItem(label)
+            elif change == _Change.ItemVisibleHasChanged:
+                label.setVisible(bool(value))
+        return super().itemChange(change, value)
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
@@ -139,26 +198,67 @@ class EdgeItem(QGraphicsItem):
             mid.x() - SIGN_RADIUS, mid.y() - SIGN_RADIUS - 1, 2 * SIGN_RADIUS, 2 * SIGN_RADIUS
         )
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), theme.RELATION_SIGNS[self.kind])
-        if self.scheme:
-            font.setPixelSize(10)
-            font.setBold(False)
-            font.setItalic(True)
-            painter.setFont(font)
-            painter.setPen(theme.MUTED_INK)
-            label = QRectF(mid.x() + SIGN_RADIUS + 3, mid.y() - 7, 120, 14)
-            painter.drawText(label, int(Qt.AlignmentFlag.AlignLeft), self.scheme.replace("_", " "))
 
 
-def _bounds(geometry: EdgeGeometry, scheme: bool) -> QRectF:
+def _label_font() -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(10)
+    font.setItalic(True)
+    return font
+
+
+class SchemeLabel(QGraphicsItem):
+    """An arrow's scheme ("cause to effect") on a light plate; clicks go through it."""
+
+    def __init__(self, relation_id: str, text: str) -> None:
+        super().__init__()
+        self.relation_id = relation_id
+        self.text = text
+        width = QFontMetricsF(_label_font()).horizontalAdvance(text) + 2 * LABEL_PADDING
+        self.size = (math.ceil(width), LABEL_HEIGHT)
+        self._rect = QRectF(0.0, 0.0, *self.size)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(LABEL_Z)
+
+    def place(self, path: list[QPointF]) -> None:
+        """Sit at the first spot on the arrow through ``path``, until the router places it
+        among the cards (see :mod:`labels`)."""
+        self.setPos(place_label(self.size, path, ()))
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never "under the pointer": clicks reach the card or arrow
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        if lod.scale_of(painter) < lod.DETAIL_SCALE:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        scene = self.scene()
+        plate = QColor(scene.backgroundBrush().color() if scene else theme.CANVAS_BACKGROUND)
+        plate.setAlpha(225)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(plate))
+        painter.drawRoundedRect(self._rect, 3.0, 3.0)
+        painter.setFont(_label_font())
+        painter.setPen(theme.MUTED_INK)
+        painter.drawText(self._rect, int(Qt.AlignmentFlag.AlignCenter), self.text)
+
+
+def _bounds(geometry: EdgeGeometry) -> QRectF:
     points = [geometry.start, geometry.end, *(start for start, _end in geometry.premise_lines)]
     points += geometry.controls
     xs = [p.x() for p in points]
     ys = [p.y() for p in points]
-    mid = geometry.mid
     pad = max(PICK_WIDTH, 2 * SIGN_RADIUS, 2 * HEAD_HALF_WIDTH) / 2 + 3
-    right = max(max(xs), mid.x() + (150 if scheme else 0))
     return QRectF(
-        min(xs) - pad, min(ys) - pad, right - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
+        min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
     )
 
 

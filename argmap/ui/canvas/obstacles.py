@@ -1,8 +1,11 @@
-"""Which cards an arrow would run under: a coarse grid of card boxes, for bending arrows."""
+"""Which cards an arrow would run under: a coarse grid of card boxes, for bending arrows;
+and a grid of any rects, for finding what lies near a scheme label."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+
+from PySide6.QtCore import QRectF
 
 from argmap.ui.canvas.geometry import Box, Hit
 
@@ -38,3 +41,28 @@ class CardGrid:
             return False
 
         return hit
+
+
+class RectGrid[T]:
+    """Values by the grid cells their rects touch, so a look-up reads a handful of cells."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[T]] = {}
+
+    def add(self, rect: QRectF, value: T) -> None:
+        for cell in _cells(rect):
+            self._cells.setdefault(cell, []).append(value)
+
+    def near(self, rect: QRectF) -> list[T]:
+        """The values added with a rect in the cells ``rect`` touches, each once."""
+        found: dict[int, T] = {}
+        for cell in _cells(rect):
+            for value in self._cells.get(cell, ()):
+                found.setdefault(id(value), value)
+        return list(found.values())
+
+
+def _cells(rect: QRectF) -> Iterator[tuple[int, int]]:
+    for gx in range(int(rect.left() // CELL), int(rect.right() // CELL) + 1):
+        for gy in range(int(rect.top() // CELL), int(rect.bottom() // CELL) + 1):
+            yield gx, gy

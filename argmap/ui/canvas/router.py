@@ -1,7 +1,7 @@
 """Routing the arrows: which relations an edit moves, where each arrow arrives, and its lines.
 
 The router reads the scene's cards and arrows (the dicts it is given, kept by the scene) and
-the relations of the map; it only sets arrow geometry.
+the relations of the map; it only sets arrow geometry and places the arrows' scheme labels.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF
 from argmap.model import Relation
 from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.geometry import Box, edge_geometry
+from argmap.ui.canvas.labels import place_labels
 from argmap.ui.canvas.node_item import NodeItem
 from argmap.ui.canvas.obstacles import CardGrid
 from argmap.ui.canvas.ports import arrival_ports
@@ -62,21 +63,23 @@ class EdgeRouter:
                     frontier.append(undercut)
         return result
 
-    def route(self, relation_ids: Iterable[str]) -> None:
-        """Lay the arrows of these relations (an undercut after the arrow it attacks)."""
+    def route(self, relation_ids: Iterable[str], moved: Iterable[str] = ()) -> None:
+        """Lay the arrows of these relations (an undercut after the arrow it attacks) and
+        place their labels; any other label the ``moved`` cards now cover moves too."""
         todo = set(relation_ids)
-        if not todo:
-            return
-        done: set[str] = set()
-        grid = None
-        if len(self._edges) <= BEND_LIMIT:
-            # Hidden cards (collapsed, outside a focus) are no obstacle to bend around.
-            boxes = {n: item.box() for n, item in self._nodes.items() if item.isVisible()}
-            grid = CardGrid(boxes)
-        ports = self._ports(todo)
-        for relation_id in todo:
-            self._route_one(relation_id, _Batch(todo, done, grid, ports), set())
-        self._on_routed()
+        if todo:
+            done: set[str] = set()
+            grid = None
+            if len(self._edges) <= BEND_LIMIT:
+                # Hidden cards (collapsed, outside a focus) are no obstacle to bend around.
+                boxes = {n: item.box() for n, item in self._nodes.items() if item.isVisible()}
+                grid = CardGrid(boxes)
+            ports = self._ports(todo)
+            for relation_id in todo:
+                self._route_one(relation_id, _Batch(todo, done, grid, ports), set())
+        place_labels(self._nodes, self._edges, todo, moved)
+        if todo:
+            self._on_routed()
 
     def _incoming(self, node_id: str) -> set[str]:
         relations = self.relations

@@ -121,6 +121,8 @@ class MapScene(QGraphicsScene):
         for edge in self._shown_edges():
             if edge.geometry is not None:
                 rect = rect.united(edge.boundingRect())
+                if edge.label is not None:
+                    rect = rect.united(edge.label.sceneBoundingRect())
         return rect
 
     def is_rebuttal(self, node_id: str) -> bool:
@@ -181,7 +183,7 @@ class MapScene(QGraphicsScene):
         if relations:
             relations = self._sync_relations(relations - {""})
         self._move_to_model(moved)
-        self._router.route(self._router.affected(moved, relations))
+        self._router.route(self._router.affected(moved, relations), moved)
         self.synced.emit(changes)
 
     def _apply_node_change(self, change: Change) -> set[str]:
@@ -310,4 +312,4 @@ class MapScene(QGraphicsScene):
             item = self._nodes.get(node_id)
             if item is not None:
                 item.setPos(point)
-        self._router.route(self._router.affected(positions, ()))
+        self._router.route(self._router.affected(positions, ()), positions)
