@@ -57,6 +57,7 @@ def render_map(
     ensure_application()
     shown = argument_map if selection is None else submap(argument_map, selection)
     scene = MapScene(EditSession(shown.model_copy(deep=True)))
+    scene.label_queue.flush()  # a picture has no "later": every label in its place
     source = _layout_legend(scene, legend)
     size = _output_size(source, width)
     data = {"png": _png, "svg": _svg, "pdf": _pdf}[fmt](scene, source, size, shown.title)

@@ -46,8 +46,9 @@ _KINDS = (NodeKind.CLAIM, NodeKind.EVIDENCE, NodeKind.COUNTERARGUMENT)
 
 
 def generated_map(count: int, placed: bool = False) -> bytes:
-    """A tree of ``count`` statements (four children each), every fifth link an attack, with
-    texts of 4 to 30 words. Unplaced, opening it lays it out; ``placed`` stores a tidy tree
+    """A tree of ``count`` statements (four children each), every fifth link an attack, every
+    third support labelled with a scheme (each label is placed clear of the cards), with texts
+    of 4 to 30 words. Unplaced, opening it lays it out; ``placed`` stores a tidy tree
     layout (leaves side by side, parents centred above), as a saved map would have."""
     nodes = []
     relations = []
@@ -56,8 +57,15 @@ def generated_map(count: int, placed: bool = False) -> bytes:
         nodes.append(Node(id=f"n{i}", kind=_KINDS[i % 3], text=" ".join(words).capitalize()))
         if i:
             kind = RelationKind.ATTACK if i % 5 == 0 else RelationKind.SUPPORT
+            scheme = "statistics" if kind == RelationKind.SUPPORT and i % 3 == 0 else None
             relations.append(
-                Relation(id=f"r{i}", kind=kind, premises=[f"n{i}"], target=f"n{(i - 1) // 4}")
+                Relation(
+                    id=f"r{i}",
+                    kind=kind,
+                    premises=[f"n{i}"],
+                    target=f"n{(i - 1) // 4}",
+                    scheme=scheme,
+                )
             )
     argument_map = ArgumentMap(title=f"{count} nodes", nodes=nodes, relations=relations)
     if placed:

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF
+from pytestqt.qtbot import QtBot
 
 from argmap.editing import EditSession, MoveNodes, set_scheme
 from argmap.io import native
+from argmap.layout import compute_layout
 from argmap.model import ArgumentMap, MapLayout, Node, NodeKind, Point, Relation, RelationKind
 from argmap.resources import DEFAULT_MAP
 from argmap.ui.bridge import SessionBridge
+from argmap.ui.canvas import router
 from argmap.ui.canvas.edge_item import EdgeItem, SchemeLabel
 from argmap.ui.canvas.geometry import SIGN_RADIUS
 from argmap.ui.canvas.label_place import place_label
@@ -203,3 +206,42 @@ def test_a_label_comes_and_goes_with_its_arrow(live: tuple[EditSession, MapScene
     edge = scene.edge_item("r1")
     assert edge is not None and edge.label is None
     assert not [i for i in scene.items() if isinstance(i, SchemeLabel)]
+
+
+def big_labelled_map(count: int = 800) -> ArgumentMap:
+    """A tree of ``count`` statements, four premises each, every support with a scheme, laid
+    out by the tree layout."""
+    nodes = [Node(id=f"n{i}", kind=NodeKind.CLAIM, text=f"Statement {i}") for i in range(count)]
+    relations = [
+        Relation(
+            id=f"r{i}",
+            kind=RelationKind.SUPPORT,
+            premises=[f"n{i}"],
+            target=f"n{(i - 1) // 4}",
+            scheme="statistics",
+        )
+        for i in range(1, count)
+    ]
+    argument_map = ArgumentMap(nodes=nodes, relations=relations)
+    argument_map.layout.positions = compute_layout(argument_map, "tree")
+    return argument_map
+
+
+def test_a_big_maps_labels_are_placed_just_after_it_opens(qtbot: QtBot) -> None:
+    """Hundreds of labels wait for the first paint, then find their spots batch by batch."""
+    scene = MapScene(EditSession(big_labelled_map()))
+    waiting = scene.label_queue.waiting
+    assert len(waiting) == 799  # opening did not place them ...
+    assert len(waiting) > router.LABELS_AT_ONCE
+    qtbot.waitUntil(lambda: not scene.label_queue.waiting, timeout=20_000)  # ... this did
+    for label in labels(scene).values():
+        assert covered(scene, label.sceneBoundingRect()) == []
+
+
+def test_a_flush_places_every_waiting_label_at_once() -> None:
+    scene = MapScene(EditSession(big_labelled_map(400)))
+    assert scene.label_queue.waiting
+    scene.label_queue.flush()  # what an export does before drawing
+    assert not scene.label_queue.waiting
+    for label in labels(scene).values():
+        assert covered(scene, label.sceneBoundingRect()) == []

@@ -8,7 +8,7 @@ per label could scan everything each time); a grid of that then serves each labe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGraphicsItem
@@ -27,8 +27,13 @@ def place_labels(
     edges: dict[str, EdgeItem],
     routed: set[str],
     moved: Iterable[str] = (),
+    unplaced: Collection[str] = (),
 ) -> None:
-    """Place the labels of the ``routed`` arrows, and those the ``moved`` cards now cover."""
+    """Place the labels of the ``routed`` arrows, and those the ``moved`` cards now cover.
+
+    The labels of the ``unplaced`` arrows (waiting for a later pass) are no obstacle: they are
+    not where they will be.
+    """
     todo = [e for r in routed if (e := edges.get(r)) is not None and _placeable(e)]
     cards = [n.scene_card_rect() for m in moved if (n := nodes.get(m)) and n.isVisible()]
     if cards and any(e.label is not None for e in edges.values()):
@@ -48,6 +53,7 @@ def place_labels(
     spots = {e.relation_id: label_spots(_label(e).size, e.path()) for e in todo}
     reaches = {r: _union(rects) for r, rects in spots.items()}
     moving = {id(_label(e)) for e in todo}
+    moving |= {id(e.label) for r in unplaced if (e := edges.get(r)) and e.label is not None}
     near = _Nearby(_items_in(_union(reaches.values()), nodes, edges), moving)
     for edge in todo:
         label = _label(edge)
@@ -74,7 +80,8 @@ class _Nearby:
                 self.arrows.add(item.boundingRect(), item)
             elif isinstance(item, SchemeLabel) and id(item) not in moving:
                 self.labels.add(item.sceneBoundingRect(), item)
-        self._segments: dict[str, list[Segment]] = {}
+        #: Each arrow's sign and straight pieces, worked out once per pass.
+        self._edges: dict[str, tuple[QRectF, list[Segment]]] = {}
 
     def around(
         self, reach: QRectF, label: SchemeLabel
@@ -85,14 +92,26 @@ class _Nearby:
         lines: list[Segment] = []
         r = SIGN_RADIUS
         for edge in self.arrows.near(reach):
-            mid = edge.mid()
-            avoid.append(QRectF(mid.x() - r, mid.y() - r, 2 * r, 2 * r))
-            if edge.relation_id not in self._segments:
-                self._segments[edge.relation_id] = edge.segments()
-            lines += self._segments[edge.relation_id]
+            known = self._edges.get(edge.relation_id)
+            if known is None:
+                mid = edge.mid()
+                sign = QRectF(mid.x() - r, mid.y() - r, 2 * r, 2 * r)
+                known = self._edges[edge.relation_id] = (sign, edge.segments())
+            if known[0].intersects(reach):
+                avoid.append(known[0])
+            left, top, right, bottom = reach.left(), reach.top(), reach.right(), reach.bottom()
+            lines += [
+                (a, b)
+                for a, b in known[1]
+                if min(a.x(), b.x()) <= right
+                and max(a.x(), b.x()) >= left
+                and min(a.y(), b.y()) <= bottom
+                and max(a.y(), b.y()) >= top
+            ]
         for other in self.labels.near(reach):
-            if other is not label:
-                avoid.append(other.sceneBoundingRect())  # where it is now, if moved meanwhile
+            rect = other.sceneBoundingRect()  # where it is now, if moved meanwhile
+            if other is not label and rect.intersects(reach):
+                avoid.append(rect)
         return cards, avoid, lines
 
 

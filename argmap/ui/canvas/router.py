@@ -20,6 +20,9 @@ from argmap.ui.canvas.ports import arrival_ports
 
 #: Above this many arrows they stay straight: bending around cards costs too much to open.
 BEND_LIMIT = 2000
+#: Above this many labels in one pass, they are placed after the first paint (see
+#: :attr:`EdgeRouter.defer_labels`); below it, at once.
+LABELS_AT_ONCE = 100
 
 
 class EdgeRouter:
@@ -36,6 +39,9 @@ class EdgeRouter:
         self._on_routed = on_routed
         self.relations: dict[str, Relation] = {}
         self._touching: dict[str, set[str]] = {}  # node or relation id -> relations using it
+        #: Takes the arrows of a pass with more than :data:`LABELS_AT_ONCE` labels, to place
+        #: them later (their labels wait at the first spot on their arrow); None: never wait.
+        self.defer_labels: Callable[[set[str]], None] | None = None
 
     def reindex(self, relations: dict[str, Relation]) -> None:
         """Take the map's relations (by id) as they are now."""
@@ -77,7 +83,12 @@ class EdgeRouter:
             ports = self._ports(todo)
             for relation_id in todo:
                 self._route_one(relation_id, _Batch(todo, done, grid, ports), set())
-        place_labels(self._nodes, self._edges, todo, moved)
+        labelled = {r for r in todo if (e := self._edges.get(r)) and e.label is not None}
+        if self.defer_labels is not None and len(labelled) > LABELS_AT_ONCE:
+            self.defer_labels(labelled)
+            place_labels(self._nodes, self._edges, set(), moved, unplaced=labelled)
+        else:
+            place_labels(self._nodes, self._edges, todo, moved)
         if todo:
             self._on_routed()
 

@@ -19,6 +19,7 @@ from argmap.ui.bridge import SessionBridge
 from argmap.ui.canvas.card import CardMeasure, content_for
 from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.fallback import fallback_positions
+from argmap.ui.canvas.label_queue import LabelQueue
 from argmap.ui.canvas.node_item import Badge, NodeItem
 from argmap.ui.canvas.overview import EdgeOverview
 from argmap.ui.canvas.router import EdgeRouter
@@ -42,6 +43,8 @@ class MapScene(QGraphicsScene):
     rebuilt = Signal()
     #: list[Change]: the scene has applied these changes to its items
     synced = Signal(object)
+    #: nothing: waiting scheme labels have been placed (the map's frame may have grown)
+    labels_placed = Signal()
 
     def __init__(
         self,
@@ -63,6 +66,9 @@ class MapScene(QGraphicsScene):
         self._router = EdgeRouter(
             self._nodes, self._edges, lambda: self._overview.invalidate(self._shown_edges())
         )
+        #: Labels of big passes, placed after the first paint.
+        self.label_queue = LabelQueue(self._nodes, self._edges, self.labels_placed.emit, self)
+        self._router.defer_labels = self.label_queue.add
         self._rebuttals: set[str] = set()
         self._fallback: dict[str, Point] = {}
         self._badges: dict[str, Badge] = {}
@@ -140,6 +146,7 @@ class MapScene(QGraphicsScene):
 
     def rebuild(self) -> None:
         """Drop every item and build them again from the session's current map."""
+        self.label_queue.clear()
         self.clear()
         self._overview = EdgeOverview(self)
         self._nodes.clear()

@@ -63,6 +63,7 @@ class MapView(QGraphicsView):
         bridge.changed.connect(self._on_changes)
         self.map_scene.rebuilt.connect(self._on_rebuilt)
         self.map_scene.synced.connect(self._update_scene_rect)
+        self.map_scene.labels_placed.connect(self._update_scene_rect)
         self.setScene(self.map_scene)
         # Items switch antialiasing on themselves when zoomed in enough for it to show.
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)

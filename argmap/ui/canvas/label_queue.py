@@ -1,0 +1,70 @@
+"""Scheme labels placed after the first paint, a batch per turn of the event loop.
+
+Placing a label means looking for a spot clear of cards, signs and other labels; for the
+thousand-odd labels of a big map that costs more than drawing it. Such a pass hands its arrows
+here: each label waits at the first spot on its arrow (readable, maybe under a card) and is
+placed a moment later, while the map is already on screen and answering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+from argmap.ui.canvas.edge_item import EdgeItem
+from argmap.ui.canvas.labels import place_labels
+from argmap.ui.canvas.node_item import NodeItem
+
+#: Labels placed per turn of the event loop (a few tens of milliseconds on a slow machine).
+BATCH = 250
+
+
+class LabelQueue(QObject):
+    """The arrows whose labels wait to be placed; see the module's text."""
+
+    def __init__(
+        self,
+        nodes: dict[str, NodeItem],
+        edges: dict[str, EdgeItem],
+        on_placed: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._nodes, self._edges, self._on_placed = nodes, edges, on_placed
+        self._waiting: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._place_batch)
+
+    @property
+    def waiting(self) -> frozenset[str]:
+        """The relations whose labels are not placed yet."""
+        return frozenset(self._waiting)
+
+    def add(self, relation_ids: set[str]) -> None:
+        self._waiting |= relation_ids
+        self._timer.start()
+
+    def clear(self) -> None:
+        """Forget every waiting label (their arrows are gone: a rebuild)."""
+        self._waiting.clear()
+        self._timer.stop()
+
+    def flush(self) -> None:
+        """Place every waiting label now (before an export is drawn, say)."""
+        self._timer.stop()
+        while self._waiting:
+            self._place(sorted(self._waiting))
+
+    def _place_batch(self) -> None:
+        self._place(sorted(self._waiting)[:BATCH])
+        if self._waiting:
+            self._timer.start()
+
+    def _place(self, batch: list[str]) -> None:
+        self._waiting.difference_update(batch)
+        present = {r for r in batch if r in self._edges}
+        place_labels(self._nodes, self._edges, present, unplaced=self._waiting)
+        self._on_placed()
