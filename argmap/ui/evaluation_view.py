@@ -33,15 +33,15 @@ LEGEND = (
     "<b>Evaluation</b> ({semantics}): &nbsp;"
     "<span style='color:#1e8449'>■</span> IN stands &nbsp; "
     "<span style='color:#b03a2e'>■</span> OUT falls &nbsp; "
-    "<span style='color:#7f8c8d'>■</span> UND undecided &nbsp;·&nbsp; "
-    "bar = strength 0–1 &nbsp;·&nbsp; * = what-if (conceded/rejected)"
+    "<span style='color:#7f8c8d'>■</span> UND undecided&nbsp;&nbsp;&nbsp; "
+    "bar&nbsp;=&nbsp;strength&nbsp;0–1&nbsp;&nbsp;&nbsp; *&nbsp;=&nbsp;what-if"
 )
 STRENGTH_LEGEND = (
     "<b>Evaluation</b> (strength, 0–1): &nbsp;"
     "<span style='color:#1e8449'>■</span> ≥ 0.6 strong &nbsp; "
     "<span style='color:#7f8c8d'>■</span> in between &nbsp; "
-    "<span style='color:#b03a2e'>■</span> ≤ 0.4 weak &nbsp;·&nbsp; "
-    "bar = strength &nbsp;·&nbsp; * = what-if (conceded/rejected)"
+    "<span style='color:#b03a2e'>■</span> ≤ 0.4 weak&nbsp;&nbsp;&nbsp; "
+    "bar&nbsp;=&nbsp;strength&nbsp;&nbsp;&nbsp; *&nbsp;=&nbsp;what-if"
 )
 #: The legend is a strip above the canvas, in a margin of its own: it never covers a card.
 LEGEND_STYLE = (
@@ -90,6 +90,10 @@ class EvaluationController(QObject):
         self._legend.setTextFormat(Qt.TextFormat.RichText)
         self._legend.setWordWrap(True)
         self._legend.setStyleSheet(LEGEND_STYLE)
+        self._legend.setToolTip(
+            "The bar under each badge is the statement's strength (0 to 1).\n"
+            "* marks a statement you conceded or rejected (Evaluate menu): a what-if."
+        )
         self._legend.hide()
         canvas.installEventFilter(self)  # its resizes: the legend strip follows
         self._build_actions()
