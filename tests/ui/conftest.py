@@ -63,6 +63,12 @@ class ScriptedPrompter:
     errors: list[tuple[str, str]] = field(default_factory=list)
     infos: list[tuple[str, str]] = field(default_factory=list)
     save_suggestions: list[Path] = field(default_factory=list)
+    import_answer: tuple[Path, str] | None = None
+    export_answer: tuple[Path, str] | None = None
+    broken_answer: bool = False
+    export_requests: list[tuple[str, Path, str]] = field(default_factory=list)
+    import_filters: list[str] = field(default_factory=list)
+    asked_broken: list[str] = field(default_factory=list)
 
     def ask_unsaved(self, document_name: str) -> UnsavedChoice:
         self.asked_unsaved.append(document_name)
@@ -87,6 +93,22 @@ class ScriptedPrompter:
     def choose_save_path(self, suggested: Path) -> Path | None:
         self.save_suggestions.append(suggested)
         return self.save_path
+
+    def choose_file_to_import(
+        self, folder: Path | None, file_filter: str
+    ) -> tuple[Path, str] | None:
+        self.import_filters.append(file_filter)
+        return self.import_answer
+
+    def choose_export_path(
+        self, title: str, suggested: Path, file_filter: str
+    ) -> tuple[Path, str] | None:
+        self.export_requests.append((title, suggested, file_filter))
+        return self.export_answer
+
+    def ask_import_broken(self, problem: str) -> bool:
+        self.asked_broken.append(problem)
+        return self.broken_answer
 
 
 def anchor(quote: str, source_id: str = "s1", text: str = SOURCE_TEXT) -> TextAnchor:

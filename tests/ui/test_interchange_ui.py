@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QImage
 
 from argmap.editing import edit_text
@@ -22,39 +20,6 @@ from tests.ui.conftest import ScriptedPrompter, small_map
 from tests.ui.test_render import header_count, is_blank
 
 
-@dataclass
-class InterchangePrompter(ScriptedPrompter):
-    """The scripted prompter, also answering the import and export dialogs."""
-
-    import_answer: tuple[Path, str] | None = None
-    export_answer: tuple[Path, str] | None = None
-    broken_answer: bool = False
-    export_requests: list[tuple[str, Path, str]] = field(default_factory=list)
-    import_filters: list[str] = field(default_factory=list)
-    asked_broken: list[str] = field(default_factory=list)
-
-    def choose_file_to_import(
-        self, folder: Path | None, file_filter: str
-    ) -> tuple[Path, str] | None:
-        self.import_filters.append(file_filter)
-        return self.import_answer
-
-    def choose_export_path(
-        self, title: str, suggested: Path, file_filter: str
-    ) -> tuple[Path, str] | None:
-        self.export_requests.append((title, suggested, file_filter))
-        return self.export_answer
-
-    def ask_import_broken(self, problem: str) -> bool:
-        self.asked_broken.append(problem)
-        return self.broken_answer
-
-
-@pytest.fixture
-def prompter() -> InterchangePrompter:
-    return InterchangePrompter()
-
-
 def _bundled() -> ArgumentMap:
     return native.load(DEFAULT_MAP).map
 
@@ -63,12 +28,12 @@ def _edit(window: MainWindow) -> None:
     window.session.execute(edit_text("c1", "An edited claim"))
 
 
-def _import(window: MainWindow, prompter: InterchangePrompter, path: Path, filt: str = "") -> None:
+def _import(window: MainWindow, prompter: ScriptedPrompter, path: Path, filt: str = "") -> None:
     prompter.import_answer = (path, filt)
     window.app_actions.import_map.trigger()
 
 
-def _export(window: MainWindow, prompter: InterchangePrompter, name: str, path: Path) -> None:
+def _export(window: MainWindow, prompter: ScriptedPrompter, name: str, path: Path) -> None:
     prompter.export_answer = (path, "")
     window.app_actions.exports[name].trigger()
 
@@ -81,7 +46,7 @@ def _status(window: MainWindow) -> str:
 
 
 def test_importing_aif_opens_the_same_map_untitled(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     original = _bundled()
     aif = tmp_path / "bundle.json"
@@ -104,7 +69,7 @@ def test_importing_aif_opens_the_same_map_untitled(
 
 
 def test_import_cancelled_at_the_unsaved_question_keeps_the_map(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     aif = tmp_path / "small.json"
     export_file(small_map(), aif, "aif")
@@ -116,7 +81,7 @@ def test_import_cancelled_at_the_unsaved_question_keeps_the_map(
 
 
 def test_argdown_import_is_laid_out_and_its_summary_shown(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     argdown = tmp_path / "debate.argdown"
     export_file(small_map(), argdown, "argdown")
@@ -134,7 +99,7 @@ def test_argdown_import_is_laid_out_and_its_summary_shown(
 
 
 def test_a_broken_file_shows_the_message_and_keeps_the_map(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text('{"nodes": [', "utf-8")
@@ -149,7 +114,7 @@ def test_a_broken_file_shows_the_message_and_keeps_the_map(
 
 
 def test_a_file_with_broken_parts_offers_the_rest(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     aif = tmp_path / "partly.json"
     export_file(small_map(), aif, "aif")
@@ -168,7 +133,7 @@ def test_a_file_with_broken_parts_offers_the_rest(
 
 
 def test_the_filter_decides_for_a_name_that_says_nothing(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     notes = tmp_path / "notes.txt"
     export_file(small_map(), tmp_path / "x.argdown", "argdown")
@@ -180,7 +145,7 @@ def test_the_filter_decides_for_a_name_that_says_nothing(
 
 
 def test_importing_an_argmap_map_opens_it(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     other = tmp_path / "other.argmap.json"
     native.save(small_map().model_copy(update={"title": "Other"}), other)
@@ -192,7 +157,7 @@ def test_importing_an_argmap_map_opens_it(
 
 
 def test_text_exports_write_each_format_and_leave_the_session_alone(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     _edit(window)
     before = native.dumps(window.session.map)
@@ -232,7 +197,7 @@ def test_text_exports_write_each_format_and_leave_the_session_alone(
 
 
 def test_a_name_without_extension_gets_the_formats(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     _export(window, prompter, "markdown", tmp_path / "brief")
     assert (tmp_path / "brief.md").read_text("utf-8").startswith("#")
@@ -240,7 +205,7 @@ def test_a_name_without_extension_gets_the_formats(
 
 
 def test_png_of_the_whole_map_and_of_the_selection(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     whole_path = tmp_path / "whole.png"
     _export(window, prompter, "png", whole_path)
@@ -269,7 +234,7 @@ def test_png_of_the_whole_map_and_of_the_selection(
 
 
 def test_svg_and_pdf_exports(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     _export(window, prompter, "svg", tmp_path / "map.svg")
     assert "Criminal gangs drive illegal" in (tmp_path / "map.svg").read_text("utf-8")
@@ -282,7 +247,7 @@ def test_svg_and_pdf_exports(
 
 
 def test_a_failed_export_says_why_and_changes_nothing(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path, map_file: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path, map_file: Path
 ) -> None:
     _edit(window)
     before = native.dumps(window.session.map)
@@ -299,7 +264,7 @@ def test_a_failed_export_says_why_and_changes_nothing(
 
 
 def test_cancelled_dialogs_do_nothing(
-    window: MainWindow, prompter: InterchangePrompter, tmp_path: Path
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     files_before = sorted(tmp_path.rglob("*"))
     window.app_actions.import_map.trigger()
