@@ -245,3 +245,21 @@ def test_a_flush_places_every_waiting_label_at_once() -> None:
     assert not scene.label_queue.waiting
     for label in labels(scene).values():
         assert covered(scene, label.sceneBoundingRect()) == []
+
+
+def test_labels_of_many_moving_cards_wait_for_them_to_settle(qtbot: QtBot) -> None:
+    """A layout glides every card: their labels are placed once, when the cards stop."""
+    session = EditSession(big_labelled_map(60))
+    bridge = SessionBridge(session)
+    scene = MapScene(session, bridge)
+    assert not scene.label_queue.waiting  # 59 labels: placed as the map opened
+    shifted = {n: Point(x=p.x + 500, y=p.y) for n, p in session.map.layout.positions.items()}
+    session.execute(MoveNodes(shifted))
+    assert len(scene.label_queue.waiting) == 59
+    qtbot.waitUntil(lambda: not scene.label_queue.waiting, timeout=10_000)
+    for label in labels(scene).values():
+        assert covered(scene, label.sceneBoundingRect()) == []
+    one = next(iter(shifted))
+    session.execute(MoveNodes({one: Point(x=shifted[one].x + 40, y=shifted[one].y)}))
+    assert not scene.label_queue.waiting  # a few arrows (a drag): their labels follow at once
+    bridge.detach()

@@ -18,6 +18,9 @@ from argmap.ui.canvas.node_item import NodeItem
 
 #: Labels placed per turn of the event loop (a few tens of milliseconds on a slow machine).
 BATCH = 250
+#: Placing starts once no new labels have come for this long: cards gliding to a new layout
+#: hand over their labels every frame, and spots found mid-glide would be wasted.
+SETTLE_MS = 60
 
 
 class LabelQueue(QObject):
@@ -35,7 +38,6 @@ class LabelQueue(QObject):
         self._waiting: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
         self._timer.timeout.connect(self._place_batch)
 
     @property
@@ -45,7 +47,7 @@ class LabelQueue(QObject):
 
     def add(self, relation_ids: set[str]) -> None:
         self._waiting |= relation_ids
-        self._timer.start()
+        self._timer.start(SETTLE_MS)
 
     def clear(self) -> None:
         """Forget every waiting label (their arrows are gone: a rebuild)."""
@@ -61,7 +63,7 @@ class LabelQueue(QObject):
     def _place_batch(self) -> None:
         self._place(sorted(self._waiting)[:BATCH])
         if self._waiting:
-            self._timer.start()
+            self._timer.start(0)
 
     def _place(self, batch: list[str]) -> None:
         self._waiting.difference_update(batch)

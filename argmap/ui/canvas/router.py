@@ -23,6 +23,8 @@ BEND_LIMIT = 2000
 #: Above this many labels in one pass, they are placed after the first paint (see
 #: :attr:`EdgeRouter.defer_labels`); below it, at once.
 LABELS_AT_ONCE = 100
+#: The same while cards move (a drag follows at once; a glide of many cards waits to settle).
+LABELS_WHILE_MOVING = 24
 
 
 class EdgeRouter:
@@ -84,7 +86,9 @@ class EdgeRouter:
             for relation_id in todo:
                 self._route_one(relation_id, _Batch(todo, done, grid, ports), set())
         labelled = {r for r in todo if (e := self._edges.get(r)) and e.label is not None}
-        if self.defer_labels is not None and len(labelled) > LABELS_AT_ONCE:
+        moved = list(moved)
+        limit = LABELS_WHILE_MOVING if moved else LABELS_AT_ONCE
+        if self.defer_labels is not None and len(labelled) > limit:
             self.defer_labels(labelled)
             place_labels(self._nodes, self._edges, set(), moved, unplaced=labelled)
         else:
