@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from argmap.model import ArgumentMap, Point
+from argmap.layout.freespace import BoxIndex, free_spot
+from argmap.model import ArgumentMap, Direction, Point
 
 #: (width, height) of a card in scene pixels.
 Size = tuple[float, float]
@@ -30,7 +31,8 @@ def free_position(boxes: Mapping[str, Box], size: Size, near: str | None = None)
     """A centre for a new card of ``size`` that keeps :data:`GAP` from every box.
 
     Beside ``near`` (a node id) when it is placed, otherwise right of all boxes, level with
-    their top; from there it moves down past whatever is in the way.
+    their top; from there it moves down past whatever is in the way (the layout engine's
+    :func:`~argmap.layout.freespace.free_spot`, which the automatic layouts use too).
     """
     if not boxes:
         return Point(x=0.0, y=0.0)
@@ -42,17 +44,9 @@ def free_position(boxes: Mapping[str, Box], size: Size, near: str | None = None)
         right = max(c.x + w / 2 for c, (w, _) in boxes.values())
         top = min(c.y - h / 2 for c, (_, h) in boxes.values())
         x, y = right + GAP + width / 2, top + height / 2
-    # Each step moves below at least one box for good, so this ends within len(boxes) steps.
-    for _ in range(len(boxes) + 1):
-        blocking = [(c, s) for c, s in boxes.values() if _too_close(x, y, size, c, s)]
-        if not blocking:
-            break
-        y = max(c.y + h / 2 for c, (_, h) in blocking) + GAP + height / 2
-    return Point.rounded(x, y)
-
-
-def _too_close(x: float, y: float, size: Size, centre: Point, other: Size) -> bool:
-    return (
-        abs(x - centre.x) < (size[0] + other[0]) / 2 + GAP
-        and abs(y - centre.y) < (size[1] + other[1]) / 2 + GAP
+    index = BoxIndex.of(
+        {n: c for n, (c, _) in boxes.items()}, {n: s for n, (_, s) in boxes.items()}
     )
+    # Along the left-right breadth axis (y), forward only: down past the cards in the way.
+    spot = free_spot(index, (x, y), size, GAP, Direction.LEFT_RIGHT, prefer=1)
+    return Point.rounded(*spot)
