@@ -135,6 +135,12 @@ class MainWindow(QMainWindow):
             self, self.app_actions, self.recent_menu, map_actions, view_actions, panel_actions
         )
         self.layout_controller = LayoutController(self.canvas, self)
+        view_menu = self.menus["view"]
+        reflow = self.source_panel.reflow_action
+        reflow.setChecked(self.settings.join_wrapped_lines())
+        reflow.toggled.connect(self.settings.set_join_wrapped_lines)
+        view_menu.insertAction(panel_actions[0], reflow)
+        view_menu.insertSeparator(panel_actions[0])
         self.menus["layout"] = self.layout_controller.install(self.menuBar(), self.menus["view"])
         self.menus["evaluate"] = self.evaluation.install(self.menuBar(), self.menus.get("help"))
 

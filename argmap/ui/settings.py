@@ -1,4 +1,4 @@
-"""What the editor remembers between runs: recent files and the window's layout.
+"""What the editor remembers between runs: recent files, the window's layout, view choices.
 
 A thin wrapper over QSettings so tests can point it at a file in a temporary folder and never
 touch the user's real settings.
@@ -16,6 +16,7 @@ MAX_RECENT = 10
 _RECENT = "files/recent"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
+_JOIN_LINES = "view/join_wrapped_lines"
 
 
 class AppSettings:
@@ -59,6 +60,15 @@ class AppSettings:
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self._settings.setValue(_GEOMETRY, geometry)
         self._settings.setValue(_STATE, state)
+        self._settings.sync()
+
+    def join_wrapped_lines(self) -> bool:
+        """Whether the source text is shown with its wrapped lines joined (the default)."""
+        value = self._settings.value(_JOIN_LINES, True)
+        return value not in (False, "false", "0", 0)
+
+    def set_join_wrapped_lines(self, on: bool) -> None:
+        self._settings.setValue(_JOIN_LINES, on)
         self._settings.sync()
 
     def _bytes(self, key: str) -> QByteArray | None:

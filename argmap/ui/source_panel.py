@@ -29,6 +29,7 @@ from argmap.ui.selection import SelectionModel
 from argmap.ui.source_highlight import AnchorSpan, span_selections, spans_at, spans_in
 from argmap.ui.source_text import SourceTextView
 from argmap.ui.text_positions import TextPositions
+from argmap.ui.text_reflow import reflow
 from argmap.ui.theme import KIND_LABELS
 
 #: Gives the centre for a new node (not yet in the map), beside the node id given if any.
@@ -67,6 +68,13 @@ class SourcePanel(QWidget):
         self._spans: list[AnchorSpan] = []
         self._base: list[QTextEdit.ExtraSelection] = []
         self._positions = TextPositions("")
+        #: Shows hard-wrapped texts as running prose (offsets unchanged); a View setting.
+        self.reflow_action = QAction("&Join Wrapped Lines of the Text", self, checkable=True)
+        self.reflow_action.setChecked(True)
+        self.reflow_action.setStatusTip(
+            "Show the source's wrapped lines as running sentences; the text itself is unchanged"
+        )
+        self.reflow_action.toggled.connect(self._reflow_toggled)
         self.source_combo = QComboBox()
         self.source_combo.setToolTip("The source shown below")
         self.text_view = SourceTextView()
@@ -130,8 +138,22 @@ class SourcePanel(QWidget):
         source_id = self.current_source_id
         text = self.session.map.source(source_id).text if source_id else ""
         self._positions = TextPositions(text)
-        self.text_view.setPlainText(text)
+        # One character for one: anchors, selections and highlights keep their offsets.
+        self.text_view.setPlainText(reflow(text) if self.reflow_action.isChecked() else text)
         self._repaint()
+
+    def _reflow_toggled(self, _on: bool) -> None:
+        """Show the text joined or as wrapped, keeping the selection and about the same place."""
+        cursor = self.text_view.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        scroll = self.text_view.verticalScrollBar()
+        share = scroll.value() / scroll.maximum() if scroll.maximum() else 0.0
+        self._show_current_source()
+        cursor = self.text_view.textCursor()
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.text_view.setTextCursor(cursor)
+        scroll.setValue(round(share * scroll.maximum()))
 
     def _repaint(self) -> None:
         """Rebuild the highlights after the anchors changed."""

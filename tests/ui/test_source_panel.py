@@ -14,6 +14,7 @@ from argmap.io import native
 from argmap.model import NodeKind, Point, SourceDocument, TextAnchor
 from argmap.ui.main_window import MainWindow
 from argmap.ui.placement import GAP, free_position
+from argmap.ui.settings import AppSettings
 from argmap.ui.source_highlight import NORMAL_ALPHA, SELECTED_ALPHA
 from argmap.ui.text_positions import TextPositions
 from argmap.ui.theme import KIND_COLOURS
@@ -238,3 +239,26 @@ def test_clicking_a_highlight_scrolls_the_map_to_the_card(window: MainWindow, qt
     assert card is not None
     shown = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
     assert shown.contains(card.sceneBoundingRect().center())
+
+
+def test_wrapped_lines_are_joined_for_reading_and_anchors_keep_the_source(
+    make_window: MakeWindow, settings: AppSettings
+) -> None:
+    window = make_window()  # the bundled release, hard-wrapped at about 65 characters
+    panel = window.source_panel
+    source = window.session.map.sources[0].text
+    assert "respond\nby posting" in source
+    assert "respond by posting" in panel.text_view.toPlainText()
+
+    start = source.index("respond\nby posting")
+    panel.select_range(start, start + len("respond\nby posting"))
+    window.app_actions.claim_from_text.trigger()
+    anchor = window.session.map.nodes[-1].anchors[0]
+    assert (anchor.start, anchor.quote) == (start, "respond\nby posting")  # the source's words
+
+    action = panel.reflow_action
+    assert action in window.menus["view"].actions()
+    action.trigger()  # off: the text as it was written
+    assert panel.text_view.toPlainText() == source
+    assert not settings.join_wrapped_lines()  # remembered for the next start
+    assert not make_window().source_panel.reflow_action.isChecked()
