@@ -30,6 +30,8 @@ __all__ = ["SCREEN_ASPECT", "compact_layout"]
 
 #: Width over height of the drawing aimed at.
 SCREEN_ASPECT = 16 / 9
+#: Extra room between stacked lanes, for the arrows of the blocks lower in a lane.
+CHANNEL = 70.0
 
 
 @dataclass
@@ -78,12 +80,15 @@ def _arrange(
     """Children blocks in ``lanes`` lanes: the area's breadth, depth and each block's corner."""
     heights = [blocks.depth[kid] for kid in kids]
     cuts = [*_lane_cuts(heights, lanes, spacing.sibling), len(kids)]
+    # Stacked lanes keep a channel between them: the arrows of the lower blocks run up it
+    # (bending round the blocks above them) instead of across their cards.
+    between = spacing.subtree + (CHANNEL if lanes < len(kids) else 0.0)
     corners: list[XY] = []
     across = deepest = 0.0
     for lane in range(len(cuts) - 1):
         members = kids[cuts[lane] : cuts[lane + 1]]
         if lane:
-            across += spacing.subtree
+            across += between
         down = 0.0
         for i, kid in enumerate(members):
             down += spacing.sibling if i else 0.0

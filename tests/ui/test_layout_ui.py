@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from argmap.io import native
 from argmap.layout import ALGORITHMS, dot_available, focus_nodes, overlaps, subtree_nodes
-from argmap.model import ArgumentMap, Direction, NodeKind, Point, RelationKind
+from argmap.model import ArgumentMap, Direction, Node, NodeKind, Point, Relation, RelationKind
 from argmap.resources import DEFAULT_MAP
 from argmap.ui.canvas import building, marks
 from argmap.ui.canvas.framing import READABLE_SCALE
@@ -516,3 +516,32 @@ def test_an_outline_click_on_a_card_in_view_leaves_the_view_still(
     _outline_click(qtbot, sample, MAIN_CLAIM)
     assert sample.selection.ids == [MAIN_CLAIM]
     assert canvas.mapToScene(canvas.viewport().rect()).boundingRect() == before
+
+
+def test_compact_stacked_premises_have_arrows_clear_of_the_cards_above_them() -> None:
+    """Twelve premises of one claim stack in lanes; each arrow runs up the channel between
+    lanes instead of across the cards stacked above its own."""
+    from argmap.editing import EditSession
+    from argmap.layout import compute_layout
+    from argmap.ui.canvas.geometry import bezier_point
+    from argmap.ui.canvas.scene import MapScene
+
+    leaves = [Node(id=f"e{i}", kind=NodeKind.EVIDENCE, text=f"Figure {i}") for i in range(12)]
+    argument_map = ArgumentMap(
+        nodes=[Node(id="c", kind=NodeKind.CLAIM, text="The claim"), *leaves],
+        relations=[
+            Relation(id=f"r{i}", kind=RelationKind.SUPPORT, premises=[f"e{i}"], target="c")
+            for i in range(12)
+        ],
+    )
+    argument_map.layout.positions = compute_layout(argument_map, "compact")
+    assert len({round(p.x) for p in argument_map.layout.positions.values()}) < 12  # stacked
+    scene = MapScene(EditSession(argument_map))
+    cards = {item.node_id: item.scene_card_rect() for item in scene.node_items()}
+    for edge in scene.edge_items():
+        points = [(p.x(), p.y()) for p in edge.path()]
+        premise = argument_map.relation(edge.relation_id).premises[0]
+        others = [rect for node_id, rect in cards.items() if node_id not in (premise, "c")]
+        for step in range(1, 40):
+            x, y = bezier_point(points, step / 40)
+            assert not any(rect.contains(QPointF(x, y)) for rect in others), edge.relation_id

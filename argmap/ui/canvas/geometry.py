@@ -125,6 +125,9 @@ def edge_geometry(
 #: sideways, run alongside the obstacle and come back (for a card right between the ends).
 _BENDS = (90.0, -90.0, 180.0, -180.0)
 _DETOURS = (150.0, -150.0, 240.0, -240.0, 340.0, -340.0)
+#: Channel runs, tried last: step sideways off the premise (past its half-width), run straight
+#: along the channel between stacked cards to the target's level, then in (compact lanes).
+_CHANNELS = (30.0, -30.0, 60.0, -60.0, 110.0, -110.0)
 #: Sample spacing along an arrow when testing it against cards.
 _STEP = 20.0
 #: Arrows longer than this stay straight: no bend would clear their way, and testing is costly.
@@ -149,6 +152,14 @@ def _avoid(
     nx, ny = -(ey - sy) / length, (ex - sx) / length
     candidates = [[((sx + ex) / 2 + nx * o, (sy + ey) / 2 + ny * o)] for o in _BENDS]
     candidates += [[(sx + nx * o, sy + ny * o), (ex + nx * o, ey + ny * o)] for o in _DETOURS]
+    if premise is not None:
+        cx, cy, hw, hh = premise
+        for o in _CHANNELS:  # up (or down) a channel beside the card, then across
+            x = cx + math.copysign(hw, o) + o
+            candidates.append([(x, cy), (x, ey)])
+        for o in _CHANNELS:  # the same for a left-right map
+            y = cy + math.copysign(hh, o) + o
+            candidates.append([(cx, y), (ex, y)])
     for controls in candidates:
         first, last = controls[0], controls[-1]
         start = (sx, sy) if premise is None else _border(premise, *first)
