@@ -232,6 +232,11 @@ def test_a_big_maps_labels_are_placed_just_after_it_opens(qtbot: QtBot) -> None:
     scene = MapScene(EditSession(big_labelled_map()))
     waiting = scene.label_queue.waiting
     assert len(waiting) == 799  # opening did not place them ...
+    for relation_id in waiting:  # ... but each waits beside its own arrow's sign
+        edge = scene.edge_item(relation_id)
+        assert edge is not None and edge.label is not None
+        distance = edge.label.sceneBoundingRect().center() - edge.mid()
+        assert distance.manhattanLength() < 60
     assert len(waiting) > router.LABELS_AT_ONCE
     qtbot.waitUntil(lambda: not scene.label_queue.waiting, timeout=20_000)  # ... this did
     for label in labels(scene).values():
@@ -256,6 +261,10 @@ def test_labels_of_many_moving_cards_wait_for_them_to_settle(qtbot: QtBot) -> No
     shifted = {n: Point(x=p.x + 500, y=p.y) for n, p in session.map.layout.positions.items()}
     session.execute(MoveNodes(shifted))
     assert len(scene.label_queue.waiting) == 59
+    for edge in scene.edge_items():  # gone along with their arrows, not left behind
+        assert edge.label is not None
+        distance = edge.label.sceneBoundingRect().center() - edge.mid()
+        assert distance.manhattanLength() < 60
     qtbot.waitUntil(lambda: not scene.label_queue.waiting, timeout=10_000)
     for label in labels(scene).values():
         assert covered(scene, label.sceneBoundingRect()) == []

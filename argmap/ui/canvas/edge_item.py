@@ -225,6 +225,10 @@ class SchemeLabel(QGraphicsItem):
         among the cards (see :mod:`labels`)."""
         self.setPos(place_label(self.size, path, ()))
 
+    def park(self, sign: QPointF) -> None:
+        """Wait beside the arrow's sign (cheap, maybe over a card) until placed properly."""
+        self.setPos(sign.x() + SIGN_RADIUS + LABEL_PADDING, sign.y() - LABEL_HEIGHT / 2)
+
     def boundingRect(self) -> QRectF:
         return self._rect
 

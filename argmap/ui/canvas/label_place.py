@@ -86,18 +86,10 @@ def pick_spot(
     m = CARD_MARGIN
     blocks = [card.adjusted(-m, -m, m, m) for card in cards]
     others = list(avoid)
-    left = min(spot.left() for spot in spots)
-    right = max(spot.right() for spot in spots)
-    top = min(spot.top() for spot in spots)
-    bottom = max(spot.bottom() for spot in spots)
-    pieces = [
-        (a.x(), a.y(), b.x(), b.y())
-        for a, b in lines
-        if min(a.x(), b.x()) <= right
-        and max(a.x(), b.x()) >= left
-        and min(a.y(), b.y()) <= bottom
-        and max(a.y(), b.y()) >= top
-    ]
+    reach = QRectF()
+    for spot in spots:
+        reach = reach.united(spot)
+    pieces = [(a.x(), a.y(), b.x(), b.y()) for a, b in lines_near(lines, reach)]
     best = spots[0]
     best_cost = (math.inf, math.inf)
     for spot in spots:
@@ -108,6 +100,19 @@ def pick_spot(
         if cost < best_cost:
             best, best_cost = spot, cost
     return best
+
+
+def lines_near(lines: Iterable[Segment], rect: QRectF) -> list[Segment]:
+    """The pieces whose bounding boxes meet ``rect`` (only they can run under a spot in it)."""
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    return [
+        (a, b)
+        for a, b in lines
+        if min(a.x(), b.x()) <= right
+        and max(a.x(), b.x()) >= left
+        and min(a.y(), b.y()) <= bottom
+        and max(a.y(), b.y()) >= top
+    ]
 
 
 def _covered(spot: QRectF, rects: list[QRectF]) -> float:

@@ -2,7 +2,7 @@
 
 Placing a label means looking for a spot clear of cards, signs and other labels; for the
 thousand-odd labels of a big map that costs more than drawing it. Such a pass hands its arrows
-here: each label waits at the first spot on its arrow (readable, maybe under a card) and is
+here: each label waits beside its arrow's sign (readable, maybe over a card) and is
 placed a moment later, while the map is already on screen and answering.
 """
 

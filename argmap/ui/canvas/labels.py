@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from argmap.ui.canvas.edge_item import EdgeItem, SchemeLabel
 from argmap.ui.canvas.geometry import SIGN_RADIUS
-from argmap.ui.canvas.label_place import Segment, label_spots, pick_spot
+from argmap.ui.canvas.label_place import Segment, label_spots, lines_near, pick_spot
 from argmap.ui.canvas.node_item import NodeItem
 from argmap.ui.canvas.obstacles import RectGrid
 
@@ -99,15 +99,7 @@ class _Nearby:
                 known = self._edges[edge.relation_id] = (sign, edge.segments())
             if known[0].intersects(reach):
                 avoid.append(known[0])
-            left, top, right, bottom = reach.left(), reach.top(), reach.right(), reach.bottom()
-            lines += [
-                (a, b)
-                for a, b in known[1]
-                if min(a.x(), b.x()) <= right
-                and max(a.x(), b.x()) >= left
-                and min(a.y(), b.y()) <= bottom
-                and max(a.y(), b.y()) >= top
-            ]
+            lines += lines_near(known[1], reach)
         for other in self.labels.near(reach):
             rect = other.sceneBoundingRect()  # where it is now, if moved meanwhile
             if other is not label and rect.intersects(reach):

@@ -42,7 +42,7 @@ class EdgeRouter:
         self.relations: dict[str, Relation] = {}
         self._touching: dict[str, set[str]] = {}  # node or relation id -> relations using it
         #: Takes the arrows of a pass with more than :data:`LABELS_AT_ONCE` labels, to place
-        #: them later (their labels wait at the first spot on their arrow); None: never wait.
+        #: them later (their labels wait beside their arrows' signs); None: never wait.
         self.defer_labels: Callable[[set[str]], None] | None = None
 
     def reindex(self, relations: dict[str, Relation]) -> None:
@@ -89,6 +89,10 @@ class EdgeRouter:
         moved = list(moved)
         limit = LABELS_WHILE_MOVING if moved else LABELS_AT_ONCE
         if self.defer_labels is not None and len(labelled) > limit:
+            for relation_id in labelled:  # beside their arrows (moved, or new) meanwhile
+                edge = self._edges[relation_id]
+                if edge.label is not None and edge.geometry is not None:
+                    edge.label.park(edge.mid())
             self.defer_labels(labelled)
             place_labels(self._nodes, self._edges, set(), moved, unplaced=labelled)
         else:
