@@ -3,7 +3,8 @@
 Deleting a node deletes the relations it is the target of, the relations whose only premise
 it is (it is dropped from the premises of linked arguments it shares with others), undercuts
 of every relation deleted, and clears critical-question answers that pointed at it. One undo
-restores all of it, in order.
+restores all of it, in order. Positions taken on a deleted statement go with it, and the
+debate forgets it (as motion, hand-set side or speech step).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.editing.command import Command, CompositeCommand, EditError
+from argmap.editing.map_commands import SetMapFields
 from argmap.editing.node_commands import RemoveNode
 from argmap.editing.relation_commands import RemoveRelation, SetRelationFields
 from argmap.model import ArgumentMap, CriticalQuestionState, QuestionStatus
@@ -86,9 +88,32 @@ def delete_nodes(argument_map: ArgumentMap, node_ids: Iterable[str]) -> Command:
     doomed_relations = _doomed_relations(argument_map, set(nodes))
     commands: list[Command] = _detach_commands(argument_map, set(nodes), set(doomed_relations))
     commands += [RemoveRelation(rid) for rid in doomed_relations]
+    commands += _forget_commands(argument_map, set(nodes))
     commands += [RemoveNode(nid) for nid in nodes]
     if len(nodes) == 1:
         label = f"Delete {argument_map.node(nodes[0]).kind.value}"
     else:
         label = f"Delete {len(nodes)} nodes"
     return CompositeCommand(label, commands)
+
+
+def _forget_commands(argument_map: ArgumentMap, nodes: set[str]) -> list[Command]:
+    """Drop positions on the deleted statements and the debate's references to them."""
+    values: dict[str, object] = {}
+    positions = [p for p in argument_map.positions if p.statement not in nodes]
+    if len(positions) != len(argument_map.positions):
+        values["positions"] = positions
+    debate = argument_map.debate
+    if not debate.is_empty():
+        forgotten = debate.model_copy(
+            update={
+                "motion": None if debate.motion in nodes else debate.motion,
+                "side_overrides": {
+                    k: v for k, v in debate.side_overrides.items() if k not in nodes
+                },
+                "speech_order": [s for s in debate.speech_order if s not in nodes],
+            }
+        )
+        if forgotten != debate:
+            values["debate"] = forgotten
+    return [SetMapFields("Forget deleted statements", **values)] if values else []

@@ -1,4 +1,4 @@
-"""Commands on the map itself: title, description and sources."""
+"""Commands on the map itself: title, description, sources, participants, positions, debate."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from argmap.model.validation import anchor_problem
 
 
 class SetMapFields(Command):
-    """Set the title, the description or the sources list."""
+    """Set the title, the description, the sources, participants, positions or debate."""
 
-    FIELDS = frozenset({"title", "description", "sources"})
+    FIELDS = frozenset({"title", "description", "sources", "participants", "positions", "debate"})
 
     def __init__(self, label: str, **values: Any) -> None:
         unknown = set(values) - self.FIELDS
@@ -28,7 +28,7 @@ class SetMapFields(Command):
             self._check_sources(argument_map, self.values["sources"])
         self._old = {name: getattr(argument_map, name) for name in self.values}
         for name, value in self.values.items():
-            setattr(argument_map, name, list(value) if name == "sources" else value)
+            setattr(argument_map, name, list(value) if isinstance(value, list) else value)
         return [Change(ChangeKind.MAP_CHANGED, (), tuple(self.values))]
 
     def revert(self, argument_map: ArgumentMap) -> list[Change]:

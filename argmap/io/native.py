@@ -1,7 +1,8 @@
-"""The native file format: ``.argmap.json`` (``"format": "argmap"``, ``"version": 1``).
+"""The native file format: ``.argmap.json`` (``"format": "argmap"``, ``"version": 2``).
 
 UTF-8, indented, keys in model order and positions rounded, so a map diffs well under git.
-Loading checks everything and says what is wrong and where; saving is atomic.
+Loading checks everything and says what is wrong and where; saving is atomic. Version 1 files
+(before participants, positions and debate settings) are migrated on load.
 """
 
 from __future__ import annotations
@@ -30,13 +31,25 @@ from argmap.model import (
 from argmap.model.layout import POSITION_DECIMALS
 
 FORMAT = "argmap"
-VERSION = 1
+VERSION = 2
 SUFFIX = ".argmap.json"
 #: Larger files are refused before they are read (a map of 50,000 nodes is about 40 MB).
 MAX_FILE_BYTES = 200_000_000
 
 #: Migrations from older versions: MIGRATIONS[n] turns a version-n document into version n+1.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds participants, positions, authorship and the debate settings.
+
+    Every one of them has an empty default, so a version-1 map is a version-2 map as it is:
+    it gains no participants, no positions, no authors and no motion.
+    """
+    return {**document, "version": 2}
+
+
+MIGRATIONS[1] = _from_version_1
 
 
 @dataclass
@@ -197,7 +210,7 @@ def _migrated(
 ) -> tuple[dict[str, Any], list[str]]:
     """The document brought up to :data:`VERSION` through :data:`MIGRATIONS`, with notes."""
     if "version" not in document:
-        raise FileFormatError(origin, 'no "version": expected "version": 1')
+        raise FileFormatError(origin, f'no "version": expected "version": {VERSION}')
     version = document["version"]
     if type(version) is not int:
         raise FileFormatError(origin, f'"version" must be a whole number, not {version!r}')

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from argmap.model.debate import Debate
 from argmap.model.layout import MapLayout
 from argmap.model.node import Node
+from argmap.model.participant import Participant, Position
 from argmap.model.relation import Relation
 from argmap.model.source import SourceDocument
 
@@ -20,6 +22,9 @@ class ArgumentMap(BaseModel):
     sources: list[SourceDocument] = Field(default_factory=list)
     nodes: list[Node] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    debate: Debate = Field(default_factory=Debate)
     layout: MapLayout = Field(default_factory=MapLayout)
 
     # Look-ups. Linear scans keep the model free of caches that edits would have to keep in

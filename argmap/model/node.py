@@ -71,5 +71,9 @@ class Node(BaseModel):
         description="The user's own judgement of the statement on its own (0-1); "
         "evaluation uses it as the base score",
     )
+    author: str | None = Field(default=None, description="Participant id of who made it")
+    editors: list[str] = Field(
+        default_factory=list, description="Participant ids of others who edited it, in order"
+    )
     created: datetime = Field(default_factory=now)
     modified: datetime = Field(default_factory=now)

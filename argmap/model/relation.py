@@ -49,3 +49,7 @@ class Relation(BaseModel):
     scheme: str | None = None
     questions: list[CriticalQuestionState] = Field(default_factory=list)
     notes: str = ""
+    author: str | None = Field(default=None, description="Participant id of who made it")
+    editors: list[str] = Field(
+        default_factory=list, description="Participant ids of others who edited it, in order"
+    )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from argmap.model.anchor import TextAnchor
 from argmap.model.argument_map import ArgumentMap
 from argmap.model.errors import MapValidationError, ValidationProblem
+from argmap.model.people_rules import debate_problems, people_problems
 from argmap.model.relation import Relation
 from argmap.model.source import text_sha256
 
@@ -40,6 +41,8 @@ def find_problems(argument_map: ArgumentMap) -> list[ValidationProblem]:
     problems += _relation_problems(argument_map)
     problems += _anchor_problems(argument_map)
     problems += _layout_problems(argument_map)
+    problems += people_problems(argument_map)
+    problems += debate_problems(argument_map)
     return problems
 
 

@@ -38,9 +38,10 @@ def test_generated_maps_round_trip_and_dump_identically(n_nodes: int, seed: int)
 def test_envelope_comes_first_then_fields_in_model_order() -> None:
     document = json.loads(native.dumps(small_map()))
     assert list(document) == [
-        "format", "version", "title", "description", "sources", "nodes", "relations", "layout",
+        "format", "version", "title", "description", "sources", "nodes", "relations",
+        "participants", "positions", "debate", "layout",
     ]  # fmt: skip
-    assert document["format"] == "argmap" and document["version"] == 1
+    assert document["format"] == "argmap" and document["version"] == 2
     assert list(document["nodes"][0]) == list(Node.model_fields)
 
 
@@ -48,7 +49,7 @@ def test_text_is_indented_utf8_with_a_final_newline() -> None:
     m = small_map()
     m.title = "Traité du Touquet — «small boats» 🚤"
     text = native.dumps(m)
-    assert text.startswith('{\n  "format": "argmap",\n  "version": 1,\n  "title": "Traité')
+    assert text.startswith('{\n  "format": "argmap",\n  "version": 2,\n  "title": "Traité')
     assert "🚤" in text and "\\u" not in text  # UTF-8 as is, not escaped
     assert text.endswith("}\n")
 
@@ -113,8 +114,8 @@ def test_an_edited_source_text_is_accepted_with_a_note_and_anchors_follow() -> N
 
 
 def test_future_version_says_to_update() -> None:
-    with pytest.raises(FileFormatError, match=r"newer argmap \(file format version 2; .* up to 1"):
-        native.loads(json.dumps(_document(version=2)), origin="m.argmap.json")
+    with pytest.raises(FileFormatError, match=r"newer argmap \(file format version 3; .* up to 2"):
+        native.loads(json.dumps(_document(version=3)), origin="m.argmap.json")
 
 
 def test_migrations_run_in_order_and_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -129,7 +130,10 @@ def test_migrations_run_in_order_and_are_reported(monkeypatch: pytest.MonkeyPatc
     document["name"] = document.pop("title")
     result = native.loads(json.dumps(document))
     assert result.map.title == "Small"
-    assert result.notes == ["upgraded from file format version 0 to 1"]
+    assert result.notes == [
+        "upgraded from file format version 0 to 1",
+        "upgraded from file format version 1 to 2",
+    ]
 
 
 def test_a_version_without_migration_is_unsupported() -> None:

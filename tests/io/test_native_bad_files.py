@@ -56,14 +56,14 @@ CASES: dict[str, tuple[bytes, str]] = {
     ),
     "a future version": (
         _edit(_set("version", 7)),
-        "made by a newer argmap (file format version 7; this argmap reads up to 1): "
+        "made by a newer argmap (file format version 7; this argmap reads up to 2): "
         "update argmap to open it",
     ),
     "a version that is no number": (
         _edit(_set("version", "1")),
         "\"version\" must be a whole number, not '1'",
     ),
-    "no version": (_edit(lambda d: d.pop("version")), 'no "version": expected "version": 1'),
+    "no version": (_edit(lambda d: d.pop("version")), 'no "version": expected "version": 2'),
     "an unknown node kind": (
         _edit(_set("nodes.1.kind", "opinion")),
         "$.nodes[1].kind: Input should be 'claim', 'evidence' or 'counterargument' (in node 'e1')",

@@ -104,11 +104,11 @@ def test_every_file_argmap_writes_conforms(argument_map: ArgumentMap) -> None:
 def test_the_checker_sees_violations() -> None:
     schema = json_schema()
     document = json.loads(native.dumps(small_map()))
-    document["version"] = 2
+    document["version"] = 3
     document["nodes"][0]["kind"] = "opinion"
     del document["relations"][0]["premises"]
     assert _conforms(document, schema, schema["$defs"], "$") == [
-        "$.version: not 1",
+        "$.version: not 2",
         "$.nodes[0].kind: 'opinion' not in enum",
         "$.relations[0].premises: required",
     ]
