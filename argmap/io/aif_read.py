@@ -22,11 +22,14 @@ from argmap.io.errors import FileFormatError
 from argmap.io.import_result import ImportResult
 from argmap.model import (
     ArgumentMap,
+    Debate,
     MapLayout,
     MapValidationError,
     Node,
     NodeKind,
+    Participant,
     Point,
+    Position,
     Relation,
     RelationKind,
     SourceDocument,
@@ -101,6 +104,9 @@ def _assemble(
         sources=[SourceDocument.model_validate(s) for s in top.get("sources") or []],
         nodes=nodes,
         relations=relations,
+        participants=[Participant.model_validate(p) for p in top.get("participants") or []],
+        positions=[Position.model_validate(p) for p in top.get("positions") or []],
+        debate=Debate.model_validate(top.get("debate") or {}),
         layout=MapLayout.model_validate(top.get("layout") or {}),
     )
     _add_dialogue(graph, argument_map)

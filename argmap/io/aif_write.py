@@ -64,7 +64,9 @@ def _scheme_node(relation: Relation, stamp: str) -> dict[str, Any]:
     }
     if relation.scheme is None or kind == "MA":
         entry["schemeID"] = DEFAULT_SCHEME_IDS[kind]
-    entry[EXTENSION] = relation.model_dump(mode="json", include={"scheme", "questions", "notes"})
+    entry[EXTENSION] = relation.model_dump(
+        mode="json", include={"scheme", "questions", "notes", "author", "editors"}
+    )
     return entry
 
 
@@ -95,7 +97,16 @@ def _top_extension(argument_map: ArgumentMap) -> dict[str, Any]:
         "format": EXTENSION_FORMAT,
         "version": EXTENSION_VERSION,
         **argument_map.model_dump(
-            mode="json", include={"title", "description", "sources", "layout"}
+            mode="json",
+            include={
+                "title",
+                "description",
+                "sources",
+                "participants",
+                "positions",
+                "debate",
+                "layout",
+            },
         ),
     }
 

@@ -182,3 +182,10 @@ def test_deleting_a_statement_forgets_its_positions_and_debate_places_in_one_und
     session.execute(delete_nodes(m, ["ca1"]))
     assert m.debate.side_overrides == {} and m.debate.speech_order == ["c1", "e1"]
     validate(m)
+
+
+def test_version_2_fields_travel_through_aif_under_argmap_s_own_key() -> None:
+    from argmap.io.aif import dumps_aif, loads_aif
+
+    m = seminar_map()
+    assert loads_aif(dumps_aif(m)).map == m
