@@ -89,7 +89,7 @@ def test_import_argdown_and_graphml(tmp_path: Path, capsys: pytest.CaptureFixtur
             json.dumps({**AIF, "edges": AIF["edges"][:1]}),
             "RA node '3' has no conclusion",
         ),
-        ("notes.txt", "hello", "cannot tell the format from .txt"),
+        ("notes.txt", "hello", "line 1: text before the thesis ('1. …'); a .txt file is read as"),
     ],
 )
 def test_malformed_input_gives_one_clear_line(
