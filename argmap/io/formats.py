@@ -91,6 +91,8 @@ FORMATS: dict[str, FileFormat] = {
         FileFormat("png", "PNG image", (".png",), image=True),
         FileFormat("svg", "SVG image", (".svg",), image=True),
         FileFormat("pdf", "PDF document", (".pdf",), image=True),
+        FileFormat("flow", "Flow sheet (PDF, PNG, SVG)", (".pdf", ".png", ".svg"), image=True),
+        FileFormat("slides", "Slides (PDF)", (".pdf",), image=True),
     )
 }
 

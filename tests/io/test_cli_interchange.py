@@ -167,7 +167,7 @@ def test_image_name_must_match_its_format(
     code, _, err = run(
         capsys, "export", str(saved_map), "--to", "png", "-o", str(tmp_path / "x.svg")
     )
-    assert code == 1 and "a png image must be named" in err
+    assert code == 1 and "a PNG image must be named ….png" in err
 
 
 @pytest.mark.skipif(importlib.util.find_spec("PySide6") is None, reason="drawing needs PySide6")

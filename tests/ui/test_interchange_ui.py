@@ -290,6 +290,8 @@ def test_file_menu_has_import_and_an_export_submenu(window: MainWindow) -> None:
         "PNG image…",
         "SVG image…",
         "PDF document…",
+        "Flow sheet (PDF, PNG, SVG)…",
+        "Slides (PDF)…",
         "&Selection as Image…",
     ]
     assert a.exports["markdown"].shortcut().toString() == "Ctrl+E"
