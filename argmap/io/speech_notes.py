@@ -10,25 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.debate.flow import flow_sheet
+from argmap.debate.roles import step_roles
 from argmap.debate.sides import motion_of
 from argmap.debate.speech import speech_order
 from argmap.io.atomic import write_atomic
 from argmap.io.brief_sources import SourceIndex, md
-from argmap.model import ArgumentMap, Node, NodeKind
+from argmap.model import ArgumentMap, Node
 
-__all__ = ["dumps_speech", "quoted_lines", "step_role", "write_speech"]
-
-
-def step_role(node: Node, column: int, motion: str) -> str:
-    """What a step is in the speech, from its flow-sheet column and kind."""
-    if node.id == motion:
-        return "Motion"
-    if column % 2 == 1:
-        return "Objection"
-    if node.kind is NodeKind.EVIDENCE:
-        return "Evidence"
-    return "Reason" if column == 0 else "Answer"
+__all__ = ["dumps_speech", "quoted_lines", "write_speech"]
 
 
 def quoted_lines(node: Node, index: SourceIndex, indent: str = "") -> list[str]:
@@ -48,14 +37,14 @@ def dumps_speech(argument_map: ArgumentMap, motion: str | None = None) -> str:
     """The speaking notes as Markdown text."""
     chosen = motion_of(argument_map, motion)
     nodes = argument_map.node_index()
-    cells = flow_sheet(argument_map, chosen).cells
-    columns = {node_id: cell.column for node_id, cell in cells.items()}
     index = SourceIndex(argument_map)
     title = md(argument_map.title) or "Speaking notes"
     lines = [f"# Speaking notes: {title}", "", f"**Motion:** {md(nodes[chosen].text)}", ""]
-    for number, step in enumerate(speech_order(argument_map, chosen), start=1):
+    steps = speech_order(argument_map, chosen)
+    roles = step_roles(argument_map, steps)
+    for number, step in enumerate(steps, start=1):
         node = nodes[step]
-        role = step_role(node, columns.get(step, 0), chosen)
+        role = roles[step]
         lines += [f"## {number}. {role}", "", md(node.text) or "*(no text)*", ""]
         lines += quoted_lines(node, index)
         if node.notes.strip():

@@ -30,7 +30,7 @@ from argmap.io.formats import (
 from argmap.io.import_result import ImportResult
 from argmap.model import ArgmapError
 from argmap.ui.actions import AppActions
-from argmap.ui.debate_export import DRAWINGS
+from argmap.ui.debate.export import DRAWINGS
 from argmap.ui.dialogs import Prompter
 from argmap.ui.document import DocumentController
 from argmap.ui.render import FORMATS as RENDER_FORMATS

@@ -14,8 +14,8 @@ from argmap.debate.flow import flow_sheet
 from argmap.debate.speech import speech_order
 from argmap.io import native
 from argmap.resources import DEFAULT_MAP
-from argmap.ui.debate_export import render_flow, render_slides
-from argmap.ui.flow_drawing import FlowDrawing
+from argmap.ui.debate.export import render_flow, render_slides
+from argmap.ui.debate.flow_drawing import FlowDrawing
 from tests.debate.maps import debate_map
 
 

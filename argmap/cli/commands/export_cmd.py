@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError(f"{out}: a {fmt.label} must be named {names}")
     argument_map = load_map(args.file)
     if fmt.name in ("flow", "slides"):
-        from argmap.ui.debate_export import DRAWINGS  # Qt is imported only to draw
+        from argmap.ui.debate.export import DRAWINGS  # Qt is imported only to draw
 
         DRAWINGS[fmt.name](argument_map, out)
     elif fmt.image:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 
 from argmap.debate.flow import FlowSheet
 from argmap.model import ArgumentMap, NodeKind, RelationKind
+from argmap.ui.debate.colours import OPPOSITION, PROPOSITION
 from argmap.ui.theme import (
     INK,
     KIND_COLOURS,
@@ -31,8 +32,6 @@ ROW_GAP = 10.0
 #: How far supporting material is indented under what it supports, per level.
 INDENT = 16.0
 TEXT_FLAGS = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
-PROPOSITION = QColor("#1f5fa8")
-OPPOSITION = QColor("#b03a2e")
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,13 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 from PySide6.QtSvg import QSvgGenerator
 
 from argmap.debate.flow import flow_sheet
+from argmap.debate.roles import step_roles
 from argmap.debate.sides import motion_of
 from argmap.debate.speech import speech_order
 from argmap.io.atomic import write_atomic
-from argmap.io.speech_notes import step_role
 from argmap.model import ArgumentMap
-from argmap.ui.flow_drawing import OPPOSITION, PROPOSITION, FlowDrawing
+from argmap.ui.debate.colours import OPPOSITION, PROPOSITION
+from argmap.ui.debate.flow_drawing import FlowDrawing
 from argmap.ui.render import RenderError, ensure_application, output_format
 from argmap.ui.theme import INK, MUTED_INK
 
@@ -121,6 +122,7 @@ def render_slides(argument_map: ArgumentMap, out_path: str | Path) -> Path:
     ensure_application()
     motion = motion_of(argument_map)
     steps = speech_order(argument_map, motion)
+    roles = step_roles(argument_map, steps)
     cells = flow_sheet(argument_map, motion).cells
     nodes = argument_map.node_index()
     data = QByteArray()
@@ -133,8 +135,8 @@ def render_slides(argument_map: ArgumentMap, out_path: str | Path) -> Path:
         if number > 1:
             writer.newPage()
         column = cells[step].column if step in cells else 0
-        role = step_role(nodes[step], column, motion)
-        _slide(painter, page, f"{number} / {len(steps)} · {role}", nodes[step], column)
+        title = f"{number} / {len(steps)} · {roles[step]}"
+        _slide(painter, page, title, nodes[step], column)
     painter.end()
     buffer.close()
     write_atomic(path, bytes(data.data()))
