@@ -15,11 +15,15 @@ from pathlib import Path
 
 from argmap.io.aif import looks_like_aif, read_aif, write_aif
 from argmap.io.argdown import read_argdown, write_argdown
+from argmap.io.blocks import write_blocks
 from argmap.io.brief import write_brief
 from argmap.io.errors import FileFormatError
 from argmap.io.graphml import read_graphml, write_graphml
 from argmap.io.import_result import ImportResult
+from argmap.io.kialo_read import read_kialo
+from argmap.io.kialo_write import write_kialo
 from argmap.io.reading import parse_json, read_bytes
+from argmap.io.speech_notes import write_speech
 from argmap.model import ArgmapError, ArgumentMap
 
 __all__ = [
@@ -70,16 +74,25 @@ def _read_graphml(path: Path, skip_broken: bool) -> ImportResult:
     return read_graphml(path)
 
 
+def _read_kialo(path: Path, skip_broken: bool) -> ImportResult:
+    return read_kialo(path)
+
+
 FORMATS: dict[str, FileFormat] = {
     f.name: f
     for f in (
         FileFormat("aif", "AIF JSON (OVA, AIFdb)", (".json",), _read_aif, write_aif),
         FileFormat("argdown", "Argdown", (".argdown", ".ad"), _read_argdown, write_argdown),
         FileFormat("graphml", "GraphML (yEd, Gephi)", (".graphml",), _read_graphml, write_graphml),
+        FileFormat("kialo", "Kialo discussion (text)", (".txt",), _read_kialo, write_kialo),
         FileFormat("markdown", "Debate brief (Markdown)", (".md", ".markdown"), None, write_brief),
+        FileFormat("speech", "Speaking notes (Markdown)", (".md",), None, write_speech),
+        FileFormat("blocks", "Blocks (Markdown)", (".md",), None, write_blocks),
         FileFormat("png", "PNG image", (".png",), image=True),
         FileFormat("svg", "SVG image", (".svg",), image=True),
         FileFormat("pdf", "PDF document", (".pdf",), image=True),
+        FileFormat("flow", "Flow sheet (PDF, PNG, SVG)", (".pdf", ".png", ".svg"), image=True),
+        FileFormat("slides", "Slides (PDF)", (".pdf",), image=True),
     )
 }
 

@@ -30,8 +30,10 @@ from argmap.io.formats import (
 from argmap.io.import_result import ImportResult
 from argmap.model import ArgmapError
 from argmap.ui.actions import AppActions
+from argmap.ui.debate.export import DRAWINGS
 from argmap.ui.dialogs import Prompter
 from argmap.ui.document import DocumentController
+from argmap.ui.render import FORMATS as RENDER_FORMATS
 from argmap.ui.render import render_map
 from argmap.ui.selection import SelectionModel
 
@@ -48,7 +50,8 @@ def import_filter() -> str:
 
 
 def image_formats() -> list[FileFormat]:
-    return [f for f in FORMATS.values() if f.image]
+    """The formats a map (or a selection of it) is drawn in: PNG, SVG, PDF."""
+    return [f for f in FORMATS.values() if f.image and f.name in RENDER_FORMATS]
 
 
 class InterchangeController(QObject):
@@ -174,7 +177,9 @@ class InterchangeController(QObject):
         # A copy: no writer can touch the session's map, so the unsaved mark cannot move.
         argument_map = self.session.map.model_copy(deep=True)
         try:
-            if fmt.image:
+            if fmt.name in DRAWINGS:
+                DRAWINGS[fmt.name](argument_map, path)
+            elif fmt.image:
                 render_map(argument_map, path, selection=selection, fmt=fmt.name)
             else:
                 export_file(argument_map, path, fmt.name)

@@ -20,6 +20,7 @@ from argmap.ui.canvas.keyboard import GESTURES
 from argmap.ui.canvas_host import CanvasPlacer, make_canvas
 from argmap.ui.checklist_panel import ChecklistPanel
 from argmap.ui.context_menu import CanvasContextMenu
+from argmap.ui.debate.workflow import DebateWorkflow
 from argmap.ui.dialogs import Prompter, QtPrompter
 from argmap.ui.document import DocumentController
 from argmap.ui.evaluation_view import EvaluationController
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         view_menu.insertSeparator(panel_actions[0])
         self.menus["layout"] = self.layout_controller.install(self.menuBar(), self.menus["view"])
         self.menus["evaluate"] = self.evaluation.install(self.menuBar(), self.menus.get("help"))
+        self.debate = DebateWorkflow(self)
+        self.docks["speech"] = self.debate.install()
 
     def canvas_actions(self) -> list[QAction]:
         return self.canvas.edit_actions()
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
             *self.canvas_actions(),
             *self.layout_controller.all(),
             *self.evaluation.all(),
+            *self.debate.all(),
         ]
 
     def _connect(self) -> None:

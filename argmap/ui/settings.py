@@ -16,6 +16,7 @@ MAX_RECENT = 10
 _RECENT = "files/recent"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
+_GHOST = "present/ghost_unrevealed"
 _JOIN_LINES = "view/join_wrapped_lines"
 
 
@@ -69,6 +70,15 @@ class AppSettings:
 
     def set_join_wrapped_lines(self, on: bool) -> None:
         self._settings.setValue(_JOIN_LINES, on)
+        self._settings.sync()
+
+    def ghost_unrevealed(self) -> bool:
+        """Whether a presentation ghosts the cards it has not reached (else hides them)."""
+        value = self._settings.value(_GHOST, False)
+        return value in (True, "true", "1", 1)
+
+    def set_ghost_unrevealed(self, on: bool) -> None:
+        self._settings.setValue(_GHOST, on)
         self._settings.sync()
 
     def _bytes(self, key: str) -> QByteArray | None:

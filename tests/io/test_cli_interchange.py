@@ -89,7 +89,7 @@ def test_import_argdown_and_graphml(tmp_path: Path, capsys: pytest.CaptureFixtur
             json.dumps({**AIF, "edges": AIF["edges"][:1]}),
             "RA node '3' has no conclusion",
         ),
-        ("notes.txt", "hello", "cannot tell the format from .txt"),
+        ("notes.txt", "hello", "line 1: text before the thesis ('1. …'); a .txt file is read as"),
     ],
 )
 def test_malformed_input_gives_one_clear_line(
@@ -167,7 +167,7 @@ def test_image_name_must_match_its_format(
     code, _, err = run(
         capsys, "export", str(saved_map), "--to", "png", "-o", str(tmp_path / "x.svg")
     )
-    assert code == 1 and "a png image must be named" in err
+    assert code == 1 and "a PNG image must be named ….png" in err
 
 
 @pytest.mark.skipif(importlib.util.find_spec("PySide6") is None, reason="drawing needs PySide6")

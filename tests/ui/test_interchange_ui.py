@@ -135,7 +135,7 @@ def test_a_file_with_broken_parts_offers_the_rest(
 def test_the_filter_decides_for_a_name_that_says_nothing(
     window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
-    notes = tmp_path / "notes.txt"
+    notes = tmp_path / "notes.dat"
     export_file(small_map(), tmp_path / "x.argdown", "argdown")
     notes.write_text((tmp_path / "x.argdown").read_text("utf-8"), "utf-8")
     _import(window, prompter, notes)
@@ -283,10 +283,15 @@ def test_file_menu_has_import_and_an_export_submenu(window: MainWindow) -> None:
         "AIF JSON (OVA, AIFdb)…",
         "Argdown…",
         "GraphML (yEd, Gephi)…",
+        "Kialo discussion (text)…",
         "Debate brief (Markdown)…",
+        "Speaking notes (Markdown)…",
+        "Blocks (Markdown)…",
         "PNG image…",
         "SVG image…",
         "PDF document…",
+        "Flow sheet (PDF, PNG, SVG)…",
+        "Slides (PDF)…",
         "&Selection as Image…",
     ]
     assert a.exports["markdown"].shortcut().toString() == "Ctrl+E"

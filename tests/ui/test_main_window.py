@@ -31,7 +31,7 @@ def test_window_composes_canvas_panels_and_menus(window: MainWindow) -> None:
 
     assert isinstance(window.centralWidget(), MapView)
     assert window.centralWidget() is window.canvas
-    assert set(window.docks) == {"source", "outline", "inspector", "checklist"}
+    assert set(window.docks) == {"source", "outline", "inspector", "checklist", "speech"}
     assert _menu_titles(window) == [
         "&File",
         "&Edit",

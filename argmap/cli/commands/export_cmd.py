@@ -43,10 +43,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         fmt = infer_format(out, for_import=False)
     # Checked before loading, so a typo fails fast.
-    if fmt.image and out.suffix.lower() != f".{fmt.name}":
-        raise ArgmapError(f"{out}: a {fmt.name} image must be named ....{fmt.name}")
+    if fmt.image and out.suffix.lower() not in fmt.extensions:
+        names = " or ".join(f"…{ext}" for ext in fmt.extensions)
+        raise ArgmapError(f"{out}: a {fmt.label} must be named {names}")
     argument_map = load_map(args.file)
-    if fmt.image:
+    if fmt.name in ("flow", "slides"):
+        from argmap.ui.debate.export import DRAWINGS  # Qt is imported only to draw
+
+        DRAWINGS[fmt.name](argument_map, out)
+    elif fmt.image:
         from argmap.ui.render import render_map  # Qt is imported only to draw
 
         render_map(argument_map, out, width=args.width)

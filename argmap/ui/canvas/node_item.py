@@ -44,6 +44,8 @@ class NodeItem(QGraphicsItem):
         self.content = content
         self._set_rect(size)
         self.badge: Badge | None = None
+        #: The bench colour of its header under View > Colour by Side, else None.
+        self.side_colour: QColor | None = None
         #: View marks (set by the canvas's visibility): cards a collapse hides here; pinned.
         self.folded = 0
         self.pinned = False
@@ -87,6 +89,12 @@ class NodeItem(QGraphicsItem):
     def set_marks(self, folded: int, pinned: bool) -> None:
         if (folded, pinned) != (self.folded, self.pinned):
             self.folded, self.pinned = folded, pinned
+            self.update()
+
+    def set_side_colour(self, colour: QColor | None) -> None:
+        """Paint the header in a bench's colour (None: the kind's own); the label keeps the kind."""
+        if colour != self.side_colour:
+            self.side_colour = colour
             self.update()
 
     def set_badge(self, badge: Badge | None) -> None:
@@ -150,7 +158,7 @@ class NodeItem(QGraphicsItem):
 
     def _paint_box(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.fillRect(self._rect, self.content.colour)
+        painter.fillRect(self._rect, self.side_colour or self.content.colour)
         if self.isSelected():  # a dark frame a few device pixels wide, whatever the zoom
             painter.setPen(QPen(theme.INK, 3.0 / max(lod.scale_of(painter), 0.01)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -163,7 +171,7 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(r.adjusted(-3, -3, 3, 3), _RADIUS + 2, _RADIUS + 2)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(self.content.colour))
+        painter.setBrush(QBrush(self.side_colour or self.content.colour))
         painter.drawRoundedRect(r, _RADIUS, _RADIUS)
         body = r.adjusted(1.5, HEADER_HEIGHT, -1.5, -1.5)
         painter.setBrush(QBrush(theme.CARD_FILL))

@@ -13,6 +13,7 @@ point back into the map's coordinates, keeping the card's offset from its neighb
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt, Signal
@@ -29,7 +30,7 @@ from argmap.layout import (
 )
 from argmap.layout.freespace import BoxIndex, free_spot
 from argmap.layout.incremental import MARGIN
-from argmap.model import Point
+from argmap.model import ArgumentMap, Point
 from argmap.ui.canvas import framing, new_positions
 from argmap.ui.canvas.animator import CardAnimator
 from argmap.ui.canvas.card import CARD_WIDTH
@@ -100,6 +101,8 @@ class CanvasVisibility(QObject):
         self.focus_claim: str | None = None
         self._added: set[str] = set()  # made while focused: shown although outside the focus
         self._stored: dict[str, Point] = {}  # stored positions the focus drawing follows
+        #: Named view filters (side, author, ...): each gives the node ids it hides.
+        self.filters: dict[str, Callable[[ArgumentMap], set[str]]] = {}
         #: Says, over the canvas, that only part of the map is shown and how to see it all.
         # A child of the view, not of its viewport: scrolling moves the viewport's children.
         self.banner = QLabel(view)
@@ -108,6 +111,14 @@ class CanvasVisibility(QObject):
         self.banner.hide()
         self.scene.synced.connect(self._on_synced)
         self.scene.rebuilt.connect(self._on_rebuilt)
+        self.refresh()
+
+    def set_filter(self, name: str, hides: Callable[[ArgumentMap], set[str]] | None) -> None:
+        """Add (or, with ``None``, remove) a view filter; it never changes the map."""
+        if hides is None:
+            self.filters.pop(name, None)
+        else:
+            self.filters[name] = hides
         self.refresh()
 
     # Focus ---------------------------------------------------------------------------------
@@ -246,6 +257,8 @@ class CanvasVisibility(QObject):
                 shown = self._focus_layout(keep)
             else:
                 shown = dict(self.scene.shown_positions)
+        for view_filter in self.filters.values():
+            hidden |= view_filter(argument_map)
         self._show_banner(len(argument_map.nodes) - len(hidden))
         hidden |= self._hidden_relations(hidden)
         self._stored = {n: p for n, p in argument_map.layout.positions.items() if n in shown}
