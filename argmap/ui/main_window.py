@@ -36,6 +36,7 @@ from argmap.ui.outline import OutlinePanel
 from argmap.ui.runner import CommandRunner
 from argmap.ui.selection import SelectionModel
 from argmap.ui.selection_pruner import SelectionPruner
+from argmap.ui.seminar.workflow import SeminarWorkflow
 from argmap.ui.settings import AppSettings
 from argmap.ui.source_panel import SourcePanel
 from argmap.ui.undo import UndoController
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         self.menus["evaluate"] = self.evaluation.install(self.menuBar(), self.menus.get("help"))
         self.debate = DebateWorkflow(self)
         self.docks["speech"] = self.debate.install()
+        self.seminar = SeminarWorkflow(self)
+        self.seminar.install()
 
     def canvas_actions(self) -> list[QAction]:
         return self.canvas.edit_actions()
@@ -158,6 +161,7 @@ class MainWindow(QMainWindow):
             *self.layout_controller.all(),
             *self.evaluation.all(),
             *self.debate.all(),
+            *self.seminar.all(),
         ]
 
     def _connect(self) -> None:
