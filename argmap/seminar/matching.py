@@ -119,12 +119,11 @@ def _by_anchors(
     for node in rest_a:
         for anchor in node.anchors:
             key = keys_a.get(anchor.source_id, anchor.source_id)
-            listed = spans.get(key)
-            if not listed:
+            if key not in spans:
                 continue
             low = bisect_left(starts[key], anchor.start - longest[key])
             high = bisect_left(starts[key], anchor.end)
-            for start, end, b_id in listed[low:high]:
+            for start, end, b_id in spans[key][low:high]:
                 overlap = min(end, anchor.end) - max(start, anchor.start)
                 shorter = min(end - start, anchor.end - anchor.start)
                 if overlap > 0 and shorter > 0 and overlap >= ANCHOR_SHARE * shorter:

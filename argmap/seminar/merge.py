@@ -94,9 +94,7 @@ def _merge_into(result: MergeResult, other: ArgumentMap, label: str) -> None:
         added.append(new_id)
     result.added_nodes += added
     _merge_positions(merged, other, back)
-    result.added_relations += _merge_relations(
-        merged, other, back, matching.relations_back(), used
-    )
+    result.added_relations += _merge_relations(merged, other, back, matching.relations_back(), used)
     _place(merged, other, added, back)
 
 

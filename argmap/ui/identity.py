@@ -16,8 +16,9 @@ from argmap.model import Participant
 from argmap.seminar.people import participant_for
 from argmap.ui.settings import AppSettings
 
-__all__ = ["NameAsker", "ask_name", "ask_name_once", "user_participant"]
+__all__ = ["NAME_QUESTION", "NameAsker", "ask_name", "ask_name_once", "user_participant"]
 
+NAME_QUESTION = "Your name, shown on the statements you add (for seminars and shared maps):"
 #: Asks for a name given the current one; None when the user cancels.
 NameAsker = Callable[[str], str | None]
 
@@ -35,7 +36,7 @@ def ask_name(parent: QWidget | None) -> NameAsker:
         name, ok = QInputDialog.getText(
             parent,
             "Your name",
-            "Your name, shown on the statements you add (for seminars and shared maps):",
+            NAME_QUESTION,
             QLineEdit.EchoMode.Normal,
             current,
         )

@@ -49,3 +49,15 @@ def test_preferences_change_who_is_stamped(window: MainWindow, settings: AppSett
     window.seminar.asker = lambda current: None  # cancel keeps the name
     window.seminar.preferences_action.trigger()
     assert settings.user_name() == "Chloé"
+
+
+def test_first_start_opens_a_question_that_does_not_block(
+    window: MainWindow, settings: AppSettings
+) -> None:
+    assert window.seminar.ask_name_once() is None  # returns at once, the dialog open
+    dialog = window.seminar.name_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.setTextValue("Dana")
+    dialog.accept()
+    assert settings.user_name() == "Dana"
+    assert window.session.user is not None and window.session.user.id == "p-dana"
