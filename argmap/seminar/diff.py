@@ -61,8 +61,7 @@ def node_signature(node: Node, keys: dict[str, str]) -> tuple[object, ...]:
         (keys.get(anchor.source_id, anchor.source_id), anchor.start, anchor.end)
         for anchor in node.anchors
     )
-    citation = node.citation.model_dump() if node.citation else None
-    return (node.kind, " ".join(node.text.split()), anchors, node.evidence_type, str(citation))
+    return (node.kind, " ".join(node.text.split()), anchors, node.evidence_type, node.citation)
 
 
 def _relation_signature(relation: Relation) -> tuple[object, ...]:

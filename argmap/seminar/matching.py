@@ -30,6 +30,9 @@ TEXT_RATIO = 0.8
 #: How much of the shorter of two spans must overlap.
 ANCHOR_SHARE = 0.5
 
+#: A word in more statements than this (or a quarter of them) does not make a candidate pair.
+_COMMON_FLOOR = 50
+
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -134,22 +137,34 @@ def _by_anchors(
 
 
 def _by_text(rest_a: list[Node], rest_b: list[Node]) -> list[tuple[str, str]]:
+    """Pairs of similar texts. An identical normalised text is the best pair there is; other
+    candidates must share a word that most statements do not have (a word in nearly every
+    statement, such as "the", says nothing), and pass difflib's cheap upper bounds first."""
     texts_a = {n.id: normalise(n.text) for n in rest_a}
     texts_b = {n.id: normalise(n.text) for n in rest_b}
     scored: list[tuple[float, str, str]] = []
     exact: dict[str, list[str]] = defaultdict(list)
+    postings: dict[str, set[str]] = defaultdict(set)
     for b_id, text in texts_b.items():
         exact[text].append(b_id)
+        for word in set(text.split()):
+            postings[word].add(b_id)
+    common = max(_COMMON_FLOOR, len(texts_b) // 4)
+    matcher = SequenceMatcher(autojunk=False)
     for a_id, text in texts_a.items():
         if not text:
             continue
-        for b_id in exact.get(text, ()):
-            scored.append((1.0, a_id, b_id))
-        matcher = SequenceMatcher(autojunk=False)
+        if text in exact:
+            scored += [(1.0, a_id, b_id) for b_id in exact[text]]
+            continue
+        candidates: set[str] = set()
+        for word in set(text.split()):
+            listed = postings.get(word, set())
+            if len(listed) <= common:
+                candidates |= listed
         matcher.set_seq2(text)
-        for b_id, other in texts_b.items():
-            if not other or other == text:
-                continue
+        for b_id in sorted(candidates):
+            other = texts_b[b_id]
             # The ratio cannot beat 2*min/(sum): skip pairs whose lengths rule it out.
             if 2 * min(len(text), len(other)) < TEXT_RATIO * (len(text) + len(other)):
                 continue
@@ -168,30 +183,31 @@ def _relations(
     """Relations paired by kind and matched ends; undercuts once their targets are paired."""
     pairs: dict[str, str] = {}
     pending_a = list(rels_a)
-    pending_b = {r.id: r for r in rels_b}
-    while True:
-        keyed_b: dict[tuple[str, frozenset[str], str], list[str]] = defaultdict(list)
-        for relation in pending_b.values():
-            keyed_b[(relation.kind.value, frozenset(relation.premises), relation.target)].append(
-                relation.id
-            )
+    keyed_b: dict[tuple[str, frozenset[str], str], list[str]] = defaultdict(list)
+    for relation in rels_b:
+        keyed_b[(relation.kind.value, frozenset(relation.premises), relation.target)].append(
+            relation.id
+        )
+    while pending_a:
         found = False
         still: list[Relation] = []
         for relation in pending_a:
             mapped = [node_pairs.get(p) for p in relation.premises]
             premises = frozenset(p for p in mapped if p is not None)
             target = node_pairs.get(relation.target) or pairs.get(relation.target)
-            candidates: list[str] = []
+            free: list[str] = []
             if target is not None and len(premises) == len(mapped):
-                candidates = keyed_b.get((relation.kind.value, premises, target), [])
-            free = [c for c in candidates if c in pending_b]
+                free = keyed_b.get((relation.kind.value, premises, target), [])
             if not free:
-                still.append(relation)
+                # An undercut may match once the relation it attacks has: try it next round.
+                if target is None and relation.target not in node_pairs:
+                    still.append(relation)
                 continue
             chosen = relation.id if relation.id in free else free[0]
+            free.remove(chosen)
             pairs[relation.id] = chosen
-            del pending_b[chosen]
             found = True
+        if not found:
+            break
         pending_a = still
-        if not found or not pending_a:
-            return pairs
+    return pairs

@@ -58,11 +58,15 @@ def other_wording_note(label: str, text: str) -> str:
 def merge_maps(
     first: ArgumentMap, *others: ArgumentMap, labels: Sequence[str] | None = None
 ) -> MergeResult:
-    """``first`` with each of ``others`` merged in, in order (none of them is changed)."""
-    result = MergeResult(first.model_copy(deep=True))
+    """``first`` with each of ``others`` merged in, in order (none of them is changed).
+
+    ``labels`` name the maps, the first included (for the notes and conflicts); a map not
+    named there goes by its title, or "map N".
+    """
+    result = MergeResult(_copy(first))
     names = list(labels or [])
     for index, other in enumerate(others):
-        label = names[index] if index < len(names) else (other.title or f"map {index + 2}")
+        label = names[index + 1] if index + 1 < len(names) else (other.title or f"map {index + 2}")
         _merge_into(result, other, label)
     return result
 
@@ -98,6 +102,32 @@ def _merge_into(result: MergeResult, other: ArgumentMap, label: str) -> None:
     _place(merged, other, added, back)
 
 
+def _copy(m: ArgumentMap) -> ArgumentMap:
+    """A copy the merge may change: its lists and each statement are new, the rest shared.
+
+    (A deep copy of a 5,000-statement map takes a second; the merge only appends to the
+    lists and reassigns fields of statements, never changes anchors or relations in place.)
+    """
+    layout = m.layout
+    return m.model_copy(
+        update={
+            "nodes": [n.model_copy() for n in m.nodes],
+            "relations": list(m.relations),
+            "sources": list(m.sources),
+            "participants": list(m.participants),
+            "positions": list(m.positions),
+            "debate": m.debate.model_copy(deep=True),
+            "layout": layout.model_copy(
+                update={
+                    "positions": dict(layout.positions),
+                    "pinned": list(layout.pinned),
+                    "collapsed": list(layout.collapsed),
+                }
+            ),
+        }
+    )
+
+
 def _free(wish: str, used: set[str]) -> str:
     candidate, number = wish, 2
     while candidate in used:
@@ -122,7 +152,8 @@ def _merge_sources(merged: ArgumentMap, other: ArgumentMap, used: set[str]) -> d
 
 
 def _reconcile(result: MergeResult, mine: Node, theirs: Node, label: str) -> None:
-    if normalise(mine.text) != normalise(theirs.text) and theirs.text.strip():
+    differs = mine.text != theirs.text and normalise(mine.text) != normalise(theirs.text)
+    if differs and theirs.text.strip():
         note = other_wording_note(label, theirs.text)
         if note not in mine.notes:
             mine.notes = f"{mine.notes}\n{note}" if mine.notes.strip() else note
