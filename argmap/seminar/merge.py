@@ -164,8 +164,7 @@ def _reconcile(result: MergeResult, mine: Node, theirs: Node, label: str) -> Non
         )
     if mine.author is None and theirs.author is not None:
         mine.author = theirs.author
-    extra = [e for e in (theirs.author, *theirs.editors) if e and e != mine.author]
-    for editor in extra:
+    for editor in [e for e in theirs.editors if e != mine.author]:
         if editor not in mine.editors:
             mine.editors = [*mine.editors, editor]
 

@@ -288,6 +288,7 @@ def test_file_menu_has_import_and_an_export_submenu(window: MainWindow) -> None:
         "Debate brief (Markdown)…",
         "Speaking notes (Markdown)…",
         "Blocks (Markdown)…",
+        "Seminar record (Markdown)…",
         "PNG image…",
         "SVG image…",
         "PDF document…",
