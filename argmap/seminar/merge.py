@@ -23,8 +23,10 @@ from argmap.seminar.matching import match_maps, normalise
 
 __all__ = ["Conflict", "MergeResult", "merge_maps", "other_wording_note"]
 
-#: How far from its neighbours a new card is put, and how far apart cards keep.
-_STEP_X, _STEP_Y, _CLEARANCE = 250.0, 170.0, 120.0
+#: How far from its neighbours a new card is put, and how far apart card centres keep
+#: (a card is drawn 220 wide and up to about 130 high).
+_STEP_X, _STEP_Y = 260.0, 170.0
+_GAP_X, _GAP_Y = 250.0, 150.0
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class MergeResult:
     conflicts: list[Conflict] = field(default_factory=list)
     added_nodes: list[str] = field(default_factory=list)
     added_relations: list[str] = field(default_factory=list)
+    #: (other map's position in ``others``, its id) -> id in the merged map, for added nodes
+    added_from: dict[tuple[int, str], str] = field(default_factory=dict)
 
 
 def other_wording_note(label: str, text: str) -> str:
@@ -67,11 +71,11 @@ def merge_maps(
     names = list(labels or [])
     for index, other in enumerate(others):
         label = names[index + 1] if index + 1 < len(names) else (other.title or f"map {index + 2}")
-        _merge_into(result, other, label)
+        _merge_into(result, other, label, index)
     return result
 
 
-def _merge_into(result: MergeResult, other: ArgumentMap, label: str) -> None:
+def _merge_into(result: MergeResult, other: ArgumentMap, label: str, index: int) -> None:
     merged = result.map
     matching = match_maps(merged, other)
     back = matching.nodes_back()
@@ -96,6 +100,7 @@ def _merge_into(result: MergeResult, other: ArgumentMap, label: str) -> None:
         merged.nodes.append(copy)
         back[node.id] = new_id
         added.append(new_id)
+        result.added_from[(index, node.id)] = new_id
     result.added_nodes += added
     _merge_positions(merged, other, back)
     result.added_relations += _merge_relations(merged, other, back, matching.relations_back(), used)
@@ -240,7 +245,9 @@ def _place(merged: ArgumentMap, other: ArgumentMap, added: list[str], back: dict
             if node_id in neighbours:
                 neighbours[node_id] += [e for e in ends if e != node_id]
     theirs = {back.get(k, k): v for k, v in other.layout.positions.items()}
-    taken = {_cell(p.x, p.y) for p in positions.values()}
+    grid: dict[tuple[int, int], list[Point]] = {}
+    for point in positions.values():
+        grid.setdefault(_cell(point.x, point.y), []).append(point)
     for node_id in added:
         placed = [positions[n] for n in neighbours[node_id] if n in positions]
         if placed:
@@ -251,12 +258,41 @@ def _place(merged: ArgumentMap, other: ArgumentMap, added: list[str], back: dict
         else:
             x = max(p.x for p in positions.values()) + _STEP_X
             y = min(p.y for p in positions.values())
-        while _cell(x, y) in taken:
-            y += _CLEARANCE
-        taken.add(_cell(x, y))
-        positions[node_id] = Point.rounded(x, y)
+        x, y = _free_spot(grid, x, y)
+        point = Point.rounded(x, y)
+        positions[node_id] = point
+        grid.setdefault(_cell(x, y), []).append(point)
 
 
 def _cell(x: float, y: float) -> tuple[int, int]:
-    """A coarse grid cell: two cards in one cell would overlap."""
-    return round(x / (_CLEARANCE * 1.8)), round(y / _CLEARANCE)
+    return int(x // _GAP_X), int(y // _GAP_Y)
+
+
+def _spiral(rings: int) -> list[tuple[int, int]]:
+    steps = [(i, j) for i in range(-rings, rings + 1) for j in range(-rings, rings + 1)]
+    return sorted(steps, key=lambda s: (max(abs(s[0]), abs(s[1])), abs(s[0]) + abs(s[1]), -s[1]))
+
+
+#: Card-sized steps tried around the wished spot, nearest first (a map too crowded there
+#: gets the card on its wished spot: an automatic layout tidies it).
+_SPIRAL = _spiral(3)
+
+
+def _free_spot(grid: dict[tuple[int, int], list[Point]], x: float, y: float) -> tuple[float, float]:
+    """The nearest spot to (x, y), in steps of a card, where a card overlaps none."""
+    for i, j in _SPIRAL:
+        spot = (x + i * _GAP_X, y + j * _GAP_Y)
+        if not _crowded(grid, *spot):
+            return spot
+    return x, y
+
+
+def _crowded(grid: dict[tuple[int, int], list[Point]], x: float, y: float) -> bool:
+    """Whether a card centred at (x, y) would overlap one already placed."""
+    cx, cy = int(x // _GAP_X), int(y // _GAP_Y)
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for p in grid.get((cx + dx, cy + dy), ()):
+                if abs(p.x - x) < _GAP_X and abs(p.y - y) < _GAP_Y:
+                    return True
+    return False

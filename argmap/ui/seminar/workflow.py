@@ -1,24 +1,33 @@
 """The seminar workflow put into a main window: built and installed in one call.
 
-It adds Edit > Preferences… (the user's name), and keeps the session's user in step with it
-so every new card is stamped with its author.
+It adds Edit > Preferences… (the user's name, kept as the session's user so every new card
+is stamped with its author); File > Compare With… and File > Merge Map…, the Compare dock and
+the inspector's "In the other map" section.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDockWidget, QInputDialog
 
-from argmap.model import Participant
+from argmap.model import ArgmapError, Participant
+from argmap.seminar.merge import MergeResult
 from argmap.ui.identity import (
     NAME_QUESTION,
     NameAsker,
     ask_name,
     ask_name_once,
     user_participant,
+)
+from argmap.ui.seminar.compare import (
+    CompareController,
+    OtherVersionSection,
+    load_other,
+    merge_into,
 )
 
 if TYPE_CHECKING:
@@ -40,14 +49,89 @@ class SeminarWorkflow(QObject):
         self.preferences_action.setStatusTip("Your name, stamped on the statements you add")
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(self.edit_preferences)
+        self.compare = CompareController(window.bridge, window.runner, window.canvas, self)
+        self.compare.message.connect(lambda m: window.statusBar().showMessage(m, 8000))
+        self.other_version = OtherVersionSection(self.compare)
+        window.inspector.add_section(self.other_version)
+        window.inspector.subject_changed.connect(self.other_version.show_subject)
+        self.compare_action = QAction("Com&pare With…", self)
+        self.compare_action.setObjectName("compare_with")
+        self.compare_action.setStatusTip(
+            "Show another map's differences on this one: added, missing, worded differently"
+        )
+        self.compare_action.triggered.connect(lambda: self.compare_with())
+        self.merge_action = QAction("&Merge Map…", self)
+        self.merge_action.setObjectName("merge_map")
+        self.merge_action.setStatusTip("Merge another map into this one (one undo step)")
+        self.merge_action.triggered.connect(lambda: self.merge_with())
+        self.compare_dock: QDockWidget | None = None
 
     def install(self) -> None:
-        menus = self.window.menus
+        window = self.window
+        menus = window.menus
         menus["edit"].addSeparator()
         menus["edit"].addAction(self.preferences_action)
+        file_menu = menus["file"]
+        export_action = menus["export"].menuAction()
+        file_menu.insertAction(export_action, self.compare_action)
+        file_menu.insertAction(export_action, self.merge_action)
+        dock = QDockWidget("Compare", window)
+        dock.setObjectName("dock_compare")
+        dock.setWidget(self.compare.panel)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        window.tabifyDockWidget(window.docks["checklist"], dock)
+        window.docks["source"].raise_()
+        menus["view"].addAction(dock.toggleViewAction())
+        self.compare_dock = dock
 
     def all(self) -> list[QAction]:
-        return [self.preferences_action]
+        return [self.preferences_action, self.compare_action, self.merge_action]
+
+    # Compare and merge ---------------------------------------------------------------------
+
+    def _choose(self, path: Path | None) -> Path | None:
+        if path is not None:
+            return path
+        current = self.window.session.path
+        return self.window.prompter.choose_map_to_open(current.parent if current else None)
+
+    def compare_with(self, path: Path | None = None) -> bool:
+        """Compare the open map with another (asked for when not given): a view."""
+        self.window.inspector.commit_pending()
+        chosen = self._choose(path)
+        if chosen is None:
+            return False
+        try:
+            self.compare.compare_with(chosen)
+        except ArgmapError as exc:
+            self.window.prompter.show_error("Cannot compare", str(exc))
+            return False
+        if self.compare_dock is not None:
+            self.compare_dock.show()
+            self.compare_dock.raise_()
+        return True
+
+    def merge_with(self, path: Path | None = None) -> MergeResult | None:
+        """Merge another map into the open one as one undo step."""
+        self.window.inspector.commit_pending()
+        chosen = self._choose(path)
+        if chosen is None:
+            return None
+        try:
+            other = load_other(chosen)
+        except ArgmapError as exc:
+            self.window.prompter.show_error("Cannot merge", str(exc))
+            return None
+        label = chosen.name.removesuffix(".argmap.json")
+        result = merge_into(self.window.runner, self.window.session.map, [other], [label])
+        if result is not None:
+            self.window.statusBar().showMessage(
+                f"Merged {label}: {len(result.added_nodes)} statements and "
+                f"{len(result.added_relations)} relations added, {len(result.conflicts)} "
+                "other wordings kept in the notes",
+                8000,
+            )
+        return result
 
     @property
     def user(self) -> Participant | None:
