@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QGraphicsTextItem
 
 from argmap.io import native
 from argmap.resources import DEFAULT_MAP
@@ -39,6 +40,9 @@ def test_compare_draws_the_differences_and_changes_nothing(
     overlay = window.seminar.compare.overlay
     assert set(overlay.ghosts) == {"s-funding", "s-misery", "s-money-before", "s-safe-routes"}
     assert overlay.ghosts["s-misery"].pen().color() == ADDED
+    [label] = overlay.ghosts["s-misery"].childItems()  # the ghost reads as the card would
+    assert isinstance(label, QGraphicsTextItem)
+    assert label.toPlainText() == "+ " + student_map().node("s-misery").text
     assert overlay.marks["c-bill-fixes"].pen().color() == REMOVED
     assert overlay.marks["c-reduce-crossings"].pen().color() == CHANGED
     # the ghosts sit on the canvas, beside the claim they support, over no card

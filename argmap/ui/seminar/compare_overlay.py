@@ -39,6 +39,7 @@ class CompareOverlay:
         self.ghosts: dict[str, QGraphicsRectItem] = {}
         self.marks: dict[str, QGraphicsRectItem] = {}
         self._centres: dict[str, QPointF] = {}
+        self._labels: list[QGraphicsTextItem] = []
 
     def clear(self) -> None:
         for item in self.items:
@@ -49,6 +50,7 @@ class CompareOverlay:
         self.ghosts.clear()
         self.marks.clear()
         self._centres.clear()
+        self._labels.clear()
 
     def show(
         self, diff: MapDiff, other: ArgumentMap, preview: ArgumentMap, added: dict[str, str]
@@ -83,7 +85,7 @@ class CompareOverlay:
         mark.setPen(pen)
         fill = QColor(colour) if ghost else QColor(0, 0, 0, 0)
         if ghost:
-            fill.setAlpha(80)
+            fill.setAlpha(55)
         mark.setBrush(QBrush(fill))
         mark.setZValue(OVERLAY_Z)
         mark.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -108,6 +110,7 @@ class CompareOverlay:
         label.setPos(-width / 2 + 8, -height / 2 + 6)
         self.scene.addItem(ghost)
         self.items.append(ghost)
+        self._labels.append(label)  # PySide deletes a child item Python no longer holds
         self.ghosts[other_id] = ghost
 
     def _line(self, start: str, end: str) -> None:
