@@ -2,7 +2,9 @@
 
 It adds Edit > Preferences… (the user's name, kept as the session's user so every new card
 is stamped with its author); File > Compare With… and File > Merge Map…, the Compare dock and
-the inspector's "In the other map" section.
+the inspector's "In the other map" section; View > Colour by Author (a stripe on each card),
+the Seminar dock (the participants as legend and filter, "Where we disagree"), the
+inspector's Positions section and the tally of positions under each card.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QInputDialog
 
-from argmap.model import ArgmapError, Participant
+from argmap.editing import Change
+from argmap.model import ArgmapError, ArgumentMap, Participant
 from argmap.seminar.merge import MergeResult
 from argmap.ui.identity import (
     NAME_QUESTION,
@@ -23,12 +26,15 @@ from argmap.ui.identity import (
     ask_name_once,
     user_participant,
 )
+from argmap.ui.seminar.card_marks import CardMarks
 from argmap.ui.seminar.compare import (
     CompareController,
     OtherVersionSection,
     load_other,
     merge_into,
 )
+from argmap.ui.seminar.people_panel import NOBODY, SeminarPanel
+from argmap.ui.seminar.positions_section import PositionsSection
 
 if TYPE_CHECKING:
     from argmap.ui.main_window import MainWindow
@@ -65,6 +71,25 @@ class SeminarWorkflow(QObject):
         self.merge_action.setStatusTip("Merge another map into this one (one undo step)")
         self.merge_action.triggered.connect(lambda: self.merge_with())
         self.compare_dock: QDockWidget | None = None
+        self.marks = CardMarks(window.canvas.map_scene)
+        self.panel = SeminarPanel()
+        self.panel.filter_changed.connect(self.show_only)
+        self.panel.node_chosen.connect(window.canvas.center_on)
+        self.positions = PositionsSection(window.session, window.runner, self._ask_user)
+        window.inspector.add_section(self.positions)
+        window.inspector.subject_changed.connect(self.positions.show_subject)
+        self.colour_action = QAction("Colour by Au&thor", self, checkable=True)
+        self.colour_action.setObjectName("colour_by_author")
+        self.colour_action.setStatusTip("A stripe in its author's colour on every card")
+        self.colour_action.toggled.connect(self._colour_toggled)
+        self.seminar_dock: QDockWidget | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+        window.bridge.changed.connect(self._on_changes)
+        window.canvas.map_scene.rebuilt.connect(self.refresh)
+        self.refresh()
 
     def install(self) -> None:
         window = self.window
@@ -83,9 +108,65 @@ class SeminarWorkflow(QObject):
         window.docks["source"].raise_()
         menus["view"].addAction(dock.toggleViewAction())
         self.compare_dock = dock
+        seminar = QDockWidget("Seminar", window)
+        seminar.setObjectName("dock_seminar")
+        seminar.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, seminar)
+        window.tabifyDockWidget(dock, seminar)
+        window.docks["source"].raise_()
+        menus["view"].addSeparator()
+        menus["view"].addAction(self.colour_action)
+        menus["view"].addAction(seminar.toggleViewAction())
+        self.seminar_dock = seminar
 
     def all(self) -> list[QAction]:
-        return [self.preferences_action, self.compare_action, self.merge_action]
+        return [
+            self.preferences_action,
+            self.compare_action,
+            self.merge_action,
+            self.colour_action,
+        ]
+
+    # Authors, positions, the agenda --------------------------------------------------------
+
+    @property
+    def argument_map(self) -> ArgumentMap:
+        return self.window.session.map
+
+    def _on_changes(self, _changes: list[Change]) -> None:
+        self.positions.refresh()
+        self._timer.start()  # marks, panel, filter: once after a burst of edits
+
+    def refresh(self) -> None:
+        """Stripes, tallies, the Seminar panel and the Positions section, from the map."""
+        self._timer.stop()
+        self.marks.refresh(self.argument_map)
+        self.panel.refresh(self.argument_map)
+        self.positions.refresh()
+        self.show_only(self.panel.shown_people())
+
+    def _colour_toggled(self, on: bool) -> None:
+        self.marks.colour_by_author = on
+        self.marks.refresh(self.argument_map)
+        if on and self.seminar_dock is not None:
+            self.seminar_dock.show()
+            self.seminar_dock.raise_()
+
+    def show_only(self, people: set[str] | None) -> None:
+        """Show only these participants' contributions (None: everyone's); a view."""
+        visibility = self.window.canvas.visibility
+        if people is None:
+            if "authors" in visibility.filters:
+                visibility.set_filter("authors", None)
+            return
+        visibility.set_filter(
+            "authors", lambda m: {n.id for n in m.nodes if (n.author or NOBODY) not in people}
+        )
+
+    def _ask_user(self) -> Participant | None:
+        """No name yet: ask for it (Preferences) before a position is taken."""
+        self.edit_preferences()
+        return self.user
 
     # Compare and merge ---------------------------------------------------------------------
 
