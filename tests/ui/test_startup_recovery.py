@@ -7,6 +7,7 @@ each crash is a SIGKILL: nothing here calls ``offer_recovery`` or builds an auto
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from typing import Any
 
 from argmap.io import native
 from argmap.ui.autosave import find_recoveries
+from tests.ui.conftest import small_map
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -118,3 +120,29 @@ def test_startup_offers_restores_and_a_second_crash_loses_nothing(
     third = _run_until_started_then_kill(tmp_path, "look", None)
     assert third["c1"] == "Edited before the first crash"
     assert third["path"] == str(map_file)
+
+
+def test_startup_goes_on_past_whatever_a_crash_left_in_the_data_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    (folder / "deep.autosave.argmap.json").write_text("[" * 5000 + "]" * 5000, "utf-8")
+    (folder / "deep.autosave.json").write_text('{"original": 5}', "utf-8")
+    (folder / "dir.autosave.argmap.json").mkdir()
+    (folder / ".x.autosave.argmap.json.abcd1234.tmp").write_text("{", "utf-8")
+    os.utime(folder / ".x.autosave.argmap.json.abcd1234.tmp", (1, 1))
+    # The work itself, without its note (killed between the two writes).
+    (folder / "lonely.autosave.argmap.json").write_text(native.dumps(small_map()), "utf-8")
+
+    started = _run_until_started_then_kill(tmp_path, "look", None)
+    assert len(started["asked"]) == 1
+    assert "an untitled map (Small boats)" in started["asked"][0]
+    assert started["c1"] == small_map().node("c1").text
+    assert started["path"] is None
+    assert started["timer_active"]
+    left = sorted(p.name for p in folder.iterdir() if not p.name.endswith(".lock"))
+    # The restored work was written aside at once under the new window's key; the old copy,
+    # the unreadable autosave and the orphan are gone; the folder nobody made is left alone.
+    assert "dir.autosave.argmap.json" in left
+    assert not {"lonely.autosave.argmap.json", "deep.autosave.argmap.json"} & set(left)
+    assert not [name for name in left if name.endswith(".tmp")]
+    assert len([name for name in left if name.endswith(".autosave.argmap.json")]) == 2
