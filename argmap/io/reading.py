@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from argmap.io.errors import FileFormatError
+from argmap.io.json_text import loads_json
 
 #: Interchange files larger than this are refused before they are read.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -50,12 +50,4 @@ def decode_text(data: bytes | str, origin: str | Path | None) -> str:
 
 def parse_json(data: bytes | str, origin: str | Path | None) -> Any:
     """The JSON document in ``data``; broken JSON is reported with its line and column."""
-    text = decode_text(data, origin)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FileFormatError(
-            origin,
-            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg} "
-            "(nothing could be read)",
-        ) from None
+    return loads_json(decode_text(data, origin), origin)
