@@ -108,7 +108,8 @@ def _front_matter_title(block: list[str]) -> str | None:
         value = " ".join(p.strip() for p in parts if p.strip())
         if value.startswith('"'):
             try:
-                return str(json.loads(value))
+                title = str(json.loads(value))
+                return title.encode("utf-8", "replace").decode("utf-8")  # no lone surrogates
             except json.JSONDecodeError:
                 return value.strip('"')
         return value.strip("'") or None
@@ -124,44 +125,47 @@ def _continuation_count(rest: list[str]) -> int:
     return count
 
 
+#: What can start a comment, and escapes (skipped whole, so ``\/*`` opens nothing).
+_COMMENT_OR_ESCAPE = re.compile(r"\\.|/\*|<!--|(?<!\S)//", re.DOTALL)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def blank_comments(text: str) -> str:
     """``text`` with comments replaced by spaces (newlines kept); escapes are respected."""
-    out = list(text)
+    if "/" not in text and "<!--" not in text:
+        return text
+    parts: list[str] = []
+    done = 0
     index = 0
     length = len(text)
-    while index < length:
-        char = text[index]
-        if char == "\\":
-            index += 2
+    while True:
+        match = _COMMENT_OR_ESCAPE.search(text, index)
+        if match is None:
+            break
+        token = match.group()
+        if token[0] == "\\":
+            index = match.end()
             continue
-        if text.startswith("/*", index) or text.startswith("<!--", index):
-            closer = "*/" if char == "/" else "-->"
-            end = text.find(closer, index + 2)
-            if end == -1:
-                line, column = _position(text, index)
-                opener = "/*" if char == "/" else "<!--"
+        start = match.start()
+        if token == "//":
+            end = text.find("\n", start)
+            end = length if end == -1 else end
+        else:
+            closer = "*/" if token == "/*" else "-->"
+            found = text.find(closer, start + 2)
+            if found == -1:
+                line, column = _position(text, start)
                 raise ArgdownSyntaxError(
                     line,
                     column,
-                    f"comment opened with {opener} is never closed (expected {closer})",
+                    f"comment opened with {token} is never closed (expected {closer})",
                 )
-            _blank(out, index, end + len(closer))
-            index = end + len(closer)
-            continue
-        if text.startswith("//", index) and (index == 0 or text[index - 1].isspace()):
-            end = text.find("\n", index)
-            end = length if end == -1 else end
-            _blank(out, index, end)
-            index = end
-            continue
-        index += 1
-    return "".join(out)
-
-
-def _blank(out: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if out[i] != "\n":
-            out[i] = " "
+            end = found + len(closer)
+        parts.append(text[done:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        done = index = end
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def _position(text: str, index: int) -> tuple[int, int]:

@@ -37,8 +37,8 @@ def surrogate_message(text: str, where: str = "") -> str:
     code = f"\\u{ord(found.group()):04x}" if found else "a surrogate"
     place = f"{where}: " if where else ""
     return (
-        f"{place}holds a lone surrogate ({code}), which is not a character; "
-        "the file was written by a broken tool"
+        f"{place}holds a lone surrogate ({code}), which is not a character "
+        "(only a pair of surrogates makes one)"
     )
 
 
