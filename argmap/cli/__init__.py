@@ -25,6 +25,14 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
+GUI_USAGE = """the editor:
+  argmap                     open the editor on the bundled example (a UK-France release)
+  argmap FILE.argmap.json    open a map in the editor
+  argmap --new TEXT_FILE     start a new map over a text (.txt or .md) in the editor
+
+Every command that writes a file refuses to replace an existing one unless given --force.
+Run "argmap COMMAND --help" for a command's options."""
+
 
 def command_modules() -> list[ModuleType]:
     """Every command module, sorted by command name."""
@@ -42,6 +50,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Map the arguments of a text. With no command, open the editor.",
+        epilog=GUI_USAGE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -54,7 +54,7 @@ def test_importing_aif_opens_the_same_map_untitled(
     _edit(window)
     _import(window, prompter, aif)
     assert prompter.asked_unsaved == ["small.argmap.json"]  # asked as Open asks
-    assert prompter.import_filters[0].startswith("Maps from other tools (*.json *.argdown")
+    assert prompter.import_filters[0].startswith("Maps from other tools (*.json *.aif *.argdown")
     assert window.session.map == original
     assert window.session.path is None and not window.session.is_dirty
     assert window.windowTitle() == "untitled — argmap"

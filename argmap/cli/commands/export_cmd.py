@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from argmap.cli.io_helpers import load_map
+from argmap.cli.io_helpers import add_force_option, load_map, refuse_overwrite
 from argmap.io.aif import write_aif
 from argmap.io.formats import export_file, export_formats, get_format, infer_format
 from argmap.model import ArgmapError
@@ -34,6 +34,7 @@ def register(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="write AIF as a plain AIFdb nodeset instead of OVA's wrapped form",
     )
+    add_force_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if fmt.image and out.suffix.lower() not in fmt.extensions:
         names = " or ".join(f"…{ext}" for ext in fmt.extensions)
         raise ArgmapError(f"{out}: a {fmt.label} must be named {names}")
+    refuse_overwrite(out, args.force)
     argument_map = load_map(args.file)
     if fmt.name in ("flow", "slides"):
         from argmap.ui.debate.export import DRAWINGS  # Qt is imported only to draw

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from argmap.cli.io_helpers import load_map
+from argmap.cli.io_helpers import add_force_option, load_map, refuse_overwrite
 from argmap.model import ArgmapError
 
 NAME = "render"
@@ -33,6 +33,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-legend", action="store_true", help="leave out the key to kinds and arrows"
     )
+    add_force_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError(
             f"{out}: cannot render to {out.suffix or 'no extension'}; use .png, .svg or .pdf"
         )
+    refuse_overwrite(out, args.force)
     argument_map = load_map(args.file)
     from argmap.ui.render import render_map  # Qt is imported only when drawing
 
