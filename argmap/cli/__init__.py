@@ -104,9 +104,16 @@ def _run_gui(argv: list[str]) -> int:
     gui.add_argument("file", nargs="?", help="a map (.argmap.json) to open")
     gui.add_argument("--new", metavar="TEXT_FILE", help="start an empty map over a text")
     args = gui.parse_args(argv)
+    from argmap.cli.display import display_problem
+
+    problem = display_problem()  # Qt would abort the process: say why in one line instead
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_INVALID
     try:
         from argmap.app import run_app
-    except ImportError as exc:  # PySide6 missing: the headless commands still work
-        print(f"argmap: the editor needs PySide6 ({exc})", file=sys.stderr)
+    except ImportError as exc:  # PySide6 or a system library missing: headless commands work
+        needs = "a system library" if ".so" in str(exc) else "PySide6"
+        print(f"argmap: the editor needs {needs} ({exc})", file=sys.stderr)
         return EXIT_INVALID
     return int(run_app(map_file=args.file, new_from_text=args.new))
