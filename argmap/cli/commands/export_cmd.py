@@ -7,6 +7,8 @@ from pathlib import Path
 
 from argmap.cli.io_helpers import add_force_option, load_map, refuse_overwrite
 from argmap.io.aif import write_aif
+from argmap.io.brief import write_brief
+from argmap.io.brief_verdicts import grounded_verdicts
 from argmap.io.formats import export_file, export_formats, get_format, infer_format
 from argmap.model import ArgmapError
 
@@ -34,6 +36,11 @@ def register(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="write AIF as a plain AIFdb nodeset instead of OVA's wrapped form",
     )
+    parser.add_argument(
+        "--verdicts",
+        action="store_true",
+        help="in a debate brief (markdown), mark each statement stands/falls/undecided",
+    )
     add_force_option(parser)
 
 
@@ -48,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
         names = " or ".join(f"…{ext}" for ext in fmt.extensions)
         raise ArgmapError(f"{out}: a {fmt.label} must be named {names}")
     refuse_overwrite(out, args.force)
+    if args.verdicts and fmt.name != "markdown":
+        raise ArgmapError("--verdicts is for the debate brief (--to markdown)")
     argument_map = load_map(args.file)
     if fmt.name in ("flow", "slides"):
         from argmap.ui.debate.export import DRAWINGS  # Qt is imported only to draw
@@ -57,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         from argmap.ui.render import render_map  # Qt is imported only to draw
 
         render_map(argument_map, out, width=args.width)
+    elif fmt.name == "markdown" and args.verdicts:
+        write_brief(argument_map, out, grounded_verdicts(argument_map))
     elif fmt.name == "aif":
         write_aif(argument_map, out, plain=args.plain_aif)
     else:
