@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from argmap.io.argdown_convert import to_map
 from argmap.io.argdown_lex import ArgdownSyntaxError
 from argmap.io.argdown_parse import parse_argdown
@@ -17,6 +19,7 @@ from argmap.io.atomic import write_atomic
 from argmap.io.errors import FileFormatError
 from argmap.io.import_result import ImportResult, counted
 from argmap.io.reading import decode_text, read_bytes
+from argmap.io.validation_text import first_error
 from argmap.model import ArgumentMap, MapValidationError
 
 __all__ = ["MAX_ARGDOWN_BYTES", "dumps_argdown", "loads_argdown", "read_argdown", "write_argdown"]
@@ -50,6 +53,8 @@ def loads_argdown(data: bytes | str, origin: str | Path | None = None) -> Import
         return to_map(document)
     except MapValidationError as exc:  # Argdown that argmap's model cannot hold
         raise FileFormatError(origin, f"the relations cannot form a map: {exc}") from None
+    except ValidationError as exc:  # argmap's own data, edited by hand into something invalid
+        raise FileFormatError(origin, f"argmap data: {first_error(exc)}") from None
 
 
 def _recovered(text: str, line: int) -> str:

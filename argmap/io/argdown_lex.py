@@ -12,6 +12,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.io.errors import FileFormatError
+from argmap.io.json_text import loads_json
 
 
 class ArgdownSyntaxError(Exception):
@@ -71,29 +75,48 @@ class Lexed:
     items: list[Item]
     front_matter: bool
     title: str | None
+    #: argmap's own front-matter entry (``argmap: {...}``, JSON): what Argdown cannot carry.
+    extension: dict[str, Any] | None = None
 
 
 def lex(text: str) -> Lexed:
     """Split Argdown text into items; raises :class:`ArgdownSyntaxError` with a position."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    title, had_front_matter = _blank_front_matter(lines)
+    title, had_front_matter, extension = _blank_front_matter(lines)
     cleaned = blank_comments("\n".join(lines)).split("\n")
-    return Lexed(_items(cleaned), had_front_matter, title)
+    return Lexed(_items(cleaned), had_front_matter, title, extension)
 
 
-def _blank_front_matter(lines: list[str]) -> tuple[str | None, bool]:
+def _blank_front_matter(lines: list[str]) -> tuple[str | None, bool, dict[str, Any] | None]:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or lines[first].strip() != "===":
-        return None, False
+        return None, False, None
     end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == "==="), None)
     if end is None:
         raise ArgdownSyntaxError(
             first + 1, 1, "front matter opened with === is never closed (expected a line ===)"
         )
     title = _front_matter_title(lines[first + 1 : end])
+    extension = _front_matter_extension(lines, first + 1, end)
     for i in range(first, end + 1):
         lines[i] = ""
-    return title, True
+    return title, True, extension
+
+
+def _front_matter_extension(lines: list[str], start: int, end: int) -> dict[str, Any] | None:
+    """The ``argmap: {...}`` entry argmap writes (one line of JSON), or ``None``."""
+    for i in range(start, end):
+        match = re.match(r"argmap:\s*(\{.*)$", lines[i])
+        if match is None:
+            continue
+        try:
+            value = loads_json(match.group(1), None)
+        except FileFormatError as exc:
+            raise ArgdownSyntaxError(i + 1, match.start(1) + 1, f"argmap: {exc.detail}") from None
+        if not isinstance(value, dict):
+            raise ArgdownSyntaxError(i + 1, 1, "argmap: expected a JSON object")
+        return value
+    return None
 
 
 def _front_matter_title(block: list[str]) -> str | None:

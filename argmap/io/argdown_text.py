@@ -57,17 +57,29 @@ def _restore(text: str) -> str:
     return _PROTECTED.sub(lambda m: chr(ord(m.group()) - _PRIVATE), text)
 
 
+def _raw_offset(offset: int, shifts: list[int]) -> int:
+    """Where ``offset`` in the protected text is in the raw text (each escape is 2 there)."""
+    for shift in shifts:
+        if shift < offset:
+            offset += 1
+        else:
+            break
+    return offset
+
+
 def clean(raw: str, *, keep_data: bool = True) -> Cleaned:
     """Take tags and data out of ``raw`` and tidy the rest into one line of plain text."""
     text, shifts = _protect(raw) if "\\" in raw else (raw, [])
     data: dict[str, Any] = {}
     start = find_data_start(text) if keep_data else None
     if start is not None:
+        # The data is read from the raw text: its quoted strings keep their own escapes
+        # (``\"``, ``\/``), which the swap above would have turned into bare characters.
+        raw_start = _raw_offset(start, shifts)
         try:
-            data = parse_data(_restore(text[start:]))
+            data = parse_data(raw[raw_start:])
         except DataError as exc:
-            offset = start + exc.offset
-            raise TextDataError(offset + sum(1 for s in shifts if s < offset), str(exc)) from None
+            raise TextDataError(raw_start + exc.offset, str(exc)) from None
         text = text[:start]
     tags: list[str] = []
     if "#" in text:  # the checks spare the patterns on most texts (Argdown reads 3x faster)
