@@ -19,6 +19,20 @@ def load_map(path: str | Path, *, quiet: bool = False) -> ArgumentMap:
     return result.map
 
 
+#: What ``--paper`` takes (see argmap.ui.render_pdf; named here so --help needs no Qt).
+PAPERS = ("a4", "a3", "letter", "legal", "map")
+
+
+def add_paper_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--paper",
+        choices=PAPERS,
+        default="a4",
+        help="PDF page: a paper size with the title on top (default: a4, landscape for a wide "
+        "map), or 'map' for one page the map's size",
+    )
+
+
 def add_force_option(parser: argparse.ArgumentParser) -> None:
     """``--force``: the one rule for every command that writes a file."""
     parser.add_argument(

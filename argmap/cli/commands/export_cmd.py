@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from argmap.cli.io_helpers import add_force_option, load_map, refuse_overwrite
+from argmap.cli.io_helpers import (
+    add_force_option,
+    add_paper_option,
+    load_map,
+    refuse_overwrite,
+)
 from argmap.io.aif import write_aif
 from argmap.io.brief import write_brief
 from argmap.io.brief_verdicts import grounded_verdicts
@@ -41,6 +46,7 @@ def register(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="in a debate brief (markdown), mark each statement stands/falls/undecided",
     )
+    add_paper_option(parser)
     add_force_option(parser)
 
 
@@ -65,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     elif fmt.image:
         from argmap.ui.render import render_map  # Qt is imported only to draw
 
-        render_map(argument_map, out, width=args.width)
+        render_map(argument_map, out, width=args.width, paper=args.paper)
     elif fmt.name == "markdown" and args.verdicts:
         write_brief(argument_map, out, grounded_verdicts(argument_map))
     elif fmt.name == "aif":
