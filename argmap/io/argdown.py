@@ -33,7 +33,7 @@ _RECOVER_BYTES = 2_000_000
 
 def read_argdown(path: str | Path) -> ImportResult:
     """Import an Argdown file."""
-    return loads_argdown(read_bytes(path, MAX_ARGDOWN_BYTES), origin=path)
+    return loads_argdown(read_bytes(path, MAX_ARGDOWN_BYTES, "Argdown"), origin=path)
 
 
 def loads_argdown(data: bytes | str, origin: str | Path | None = None) -> ImportResult:

@@ -38,7 +38,11 @@ from argmap.model import (
     validate,
 )
 
-__all__ = ["graphml_graph", "read_graphml", "write_graphml"]
+__all__ = ["MAX_GRAPHML_BYTES", "graphml_graph", "read_graphml", "write_graphml"]
+
+#: Larger GraphML is refused unread: networkx parses about 2 MB a second (a 5,000-statement
+#: map argmap wrote is 6.7 MB), so 50 MB is half a minute.
+MAX_GRAPHML_BYTES = 50_000_000
 
 _SCALARS = (str, int, float, bool)
 _ATTACK_WORDS = {"attack", "attacks", "con", "-", "contra", "against", "objection"}
@@ -97,7 +101,7 @@ def write_graphml(argument_map: ArgumentMap, path: str | Path) -> None:
 
 def read_graphml(path: str | Path) -> ImportResult:
     """Import GraphML: exactly when argmap wrote it, as a plain graph otherwise."""
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_GRAPHML_BYTES, "GraphML")
     try:
         graph = nx.parse_graphml(data.decode("utf-8", errors="replace"))
     except ParseError as exc:

@@ -14,11 +14,12 @@ MAX_FILE_BYTES = 200_000_000
 _CHUNK = 1 << 20
 
 
-def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES, kind: str = "") -> bytes:
     """The file's bytes, or a :class:`FileFormatError` saying why they cannot be had.
 
     The limit holds for the bytes actually read, not the size the file reports: a device
     (``/dev/zero``) or a pipe reports none and would otherwise be read until memory runs out.
+    ``kind`` names the format in the message when the limit is the format's own (``"Kialo"``).
     """
     file = Path(path)
     if file.is_dir():
@@ -27,7 +28,7 @@ def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
         with file.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
-                raise FileFormatError(file, _too_big(size, limit))
+                raise FileFormatError(file, _too_big(size, limit, kind))
             chunks: list[bytes] = []
             total = 0
             while total <= limit:
@@ -41,12 +42,12 @@ def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as exc:
         raise FileFormatError(file, f"cannot read: {exc.strerror or exc}") from None
     if total > limit:
-        raise FileFormatError(file, _too_big(None, limit))
+        raise FileFormatError(file, _too_big(None, limit, kind))
     return b"".join(chunks)
 
 
-def _too_big(size: int | None, limit: int) -> str:
-    most = f"the {_amount(limit)} argmap imports"
+def _too_big(size: int | None, limit: int, kind: str = "") -> str:
+    most = f"the {_amount(limit)} argmap imports" + (f" as {kind}" if kind else "")
     if size is None:  # a pipe or a device: its size is only known by reading
         return f"file is longer than {most} (stopped reading there)"
     return f"file is {_amount(size)}, more than {most}"

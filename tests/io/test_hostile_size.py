@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ import pytest
 from argmap.io.argdown import MAX_ARGDOWN_BYTES, loads_argdown, read_argdown
 from argmap.io.argdown_data import MAX_DEPTH
 from argmap.io.errors import FileFormatError
+from argmap.io.graphml import MAX_GRAPHML_BYTES, read_graphml
+from argmap.io.kialo_read import MAX_KIALO_BYTES, read_kialo
 from argmap.io.reading import MAX_FILE_BYTES, read_bytes
 
 
@@ -86,3 +89,22 @@ def test_argdown_too_large_to_read_quickly_is_refused() -> None:
     data = b"[a]: hello\n" * (MAX_ARGDOWN_BYTES // 11 + 1)
     with pytest.raises(FileFormatError, match="more than the 20 MB argmap reads"):
         loads_argdown(data, origin="big.argdown")
+
+
+@pytest.mark.parametrize(
+    ("reader", "limit", "kind", "name"),
+    [
+        (read_kialo, MAX_KIALO_BYTES, "Kialo", "big.txt"),
+        (read_graphml, MAX_GRAPHML_BYTES, "GraphML", "big.graphml"),
+        (read_argdown, MAX_ARGDOWN_BYTES, "Argdown", "big.argdown"),
+    ],
+)
+def test_slow_formats_refuse_large_files_unread(
+    tmp_path: Path, reader: Callable[[Path], object], limit: int, kind: str, name: str
+) -> None:
+    path = tmp_path / name
+    with path.open("wb") as handle:  # sparse: nothing is written, nothing need be read
+        handle.truncate(limit + 1)
+    with pytest.raises(FileFormatError) as caught:
+        reader(path)
+    assert f"more than the {limit // 10**6} MB argmap imports as {kind}" in str(caught.value)
