@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,3 +148,19 @@ def test_stats_and_import_counts_use_singulars(
     code, stdout, _ = _run(capsys, "stats", str(out))
     assert "2 (2 claims, 0 evidence, 0 counterarguments)" in stdout
     assert "1 (1 support, 0 attacks, 0 undercuts; 0 linked)" in stdout
+
+
+def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_traceback(map_file: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    document = native.load(map_file).map
+    document.title = "UK–France"
+    native.save(document, map_file)
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "stats", str(map_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "UK\\u2013France" in done.stdout and "Traceback" not in done.stderr

@@ -77,6 +77,7 @@ def _looks_like_file(word: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _tolerate_narrow_terminals()
     parser, commands = build_parser()
     if _wants_gui(args_list) and (not args_list or args_list[0] not in commands):
         return _run_gui(args_list)
@@ -97,6 +98,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def _tolerate_narrow_terminals() -> None:
+    """On a terminal that is not UTF-8 (``PYTHONIOENCODING=ascii``, a cp1252 console), print
+    what it cannot show as ``\\u2013`` escapes instead of failing with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding not in ("utf8", "utf8sig") and reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def _run_gui(argv: list[str]) -> int:
