@@ -18,7 +18,10 @@ from argmap.io.formats import export_file, export_formats, get_format, infer_for
 from argmap.model import ArgmapError
 
 NAME = "export"
-HELP = "write a map as AIF JSON, Argdown, GraphML, a Markdown debate brief, or a PNG/SVG/PDF image"
+HELP = (
+    "write a map as AIF JSON, Argdown, GraphML or Kialo text, a Markdown debate brief, speaking "
+    "notes or blocks, a PNG/SVG/PDF image, a flow sheet or slides"
+)
 
 
 def register(parser: argparse.ArgumentParser) -> None:

@@ -12,7 +12,10 @@ from argmap.layout import compute_layout
 from argmap.model import ArgmapError, ArgumentMap, Point
 
 NAME = "import"
-HELP = "read a map made elsewhere (AIF JSON from OVA/AIFdb, Argdown, GraphML) into argmap's format"
+HELP = (
+    "read a map made elsewhere (AIF JSON from OVA/AIFdb, Argdown, GraphML, a Kialo export) "
+    "into argmap's format"
+)
 
 
 def register(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ from argmap.io.schema import schema_text
 NAME = "schema"
 HELP = (
     "print the JSON Schema of .argmap.json files, generated from the models "
-    "(argmap schema -o resources/schema/argmap-1.schema.json regenerates the shipped copy)"
+    "(argmap schema -o resources/schema/argmap-2.schema.json --force regenerates the shipped copy)"
 )
 
 
