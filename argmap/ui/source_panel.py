@@ -37,6 +37,11 @@ Placer = Callable[[Node, str | None], Point]
 
 _NO_SOURCE_HINT = "No source text. Use File ▸ New from text… to map a document."
 _REPAINT_FIELDS = frozenset({"anchors", "kind"})
+#: Relations too: an attack on an objection makes its premise a rebuttal (another tint).
+_REPAINT_KINDS = frozenset(
+    {ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED, ChangeKind.RELATION_ADDED}
+    | {ChangeKind.RELATION_REMOVED, ChangeKind.RELATION_CHANGED}
+)
 
 
 class SourcePanel(QWidget):
@@ -180,7 +185,7 @@ class SourcePanel(QWidget):
             for change in changes
         ):
             self._load_sources()
-        elif kinds & {ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED} or any(
+        elif kinds & _REPAINT_KINDS or any(
             change.kind == ChangeKind.NODE_CHANGED and _REPAINT_FIELDS & set(change.fields)
             for change in changes
         ):

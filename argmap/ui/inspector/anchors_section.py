@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from argmap.editing import add_anchor, remove_anchor
 from argmap.model import ArgmapError, ArgumentMap, Node, TextAnchor
+from argmap.ui.plain import plain_tooltip
 from argmap.ui.runner import CommandRunner
 
 #: Gives the words selected in the source panel as (source id, start, end), or None.
@@ -74,7 +75,7 @@ class AnchorsSection(QGroupBox):
         self.list.clear()
         for anchor in node.anchors:
             item = QListWidgetItem(anchor_label(argument_map, anchor))
-            item.setToolTip(anchor.quote)
+            item.setToolTip(plain_tooltip(anchor.quote))
             self.list.addItem(item)
         if node.anchors:
             self.list.setCurrentRow(min(max(row, 0), len(node.anchors) - 1))

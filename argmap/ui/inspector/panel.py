@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from argmap.analysis.quote import shorten
 from argmap.editing import Change, ChangeKind
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.inspector.anchors_section import AnchorsSection, SpanProvider
@@ -17,9 +18,11 @@ from argmap.ui.inspector.citation_section import CitationSection
 from argmap.ui.inspector.details_section import DetailsSection
 from argmap.ui.inspector.node_section import NodeSection
 from argmap.ui.inspector.relation_section import RelationSection
+from argmap.ui.plain import bold_then_plain
+from argmap.ui.roles import REBUTTAL_MEANING, node_role_label
 from argmap.ui.runner import CommandRunner
 from argmap.ui.selection import SelectionModel
-from argmap.ui.theme import KIND_LABELS
+from argmap.ui.theme import REBUTTAL_LABEL, RELATION_LABELS
 
 _EMPTY = "Select a node or a relation to see and edit its details."
 _REFRESH_KINDS = frozenset(
@@ -106,7 +109,9 @@ class InspectorPanel(QScrollArea):
         current = self.selection.current
         if current and argument_map.has_node(current):
             node = argument_map.node(current)
-            self.heading.setText(f"<b>{KIND_LABELS[node.kind]}</b> {node.id}")
+            role = node_role_label(argument_map, node)
+            self.heading.setText(bold_then_plain(role, shorten(node.text, 60)))
+            self.heading.setToolTip(REBUTTAL_MEANING if role == REBUTTAL_LABEL else "")
             self.node_section.show_node(node)
             self.anchors_section.show_node(node, argument_map)
             self.citation_section.show_node(node)
@@ -115,7 +120,7 @@ class InspectorPanel(QScrollArea):
         elif current and argument_map.has_relation(current):
             relation = argument_map.relation(current)
             kind = "Undercut" if argument_map.is_undercut(relation) else "Relation"
-            self.heading.setText(f"<b>{kind}</b> {relation.id}")
+            self.heading.setText(bold_then_plain(kind, RELATION_LABELS[relation.kind].lower()))
             self.relation_section.show_relation(relation, argument_map)
             self._show(relation=True)
         else:
