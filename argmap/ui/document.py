@@ -57,7 +57,10 @@ class DocumentController(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.session.path.name if self.session.path else UNTITLED
+        """The file's name, else the map's title (the bundled release, a new map over a text)."""
+        if self.session.path:
+            return self.session.path.name
+        return " ".join(self.session.map.title.split()) or UNTITLED
 
     def window_title(self) -> str:
         mark = "*" if self.is_dirty else ""

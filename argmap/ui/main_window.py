@@ -185,6 +185,9 @@ class MainWindow(QMainWindow):
             }
         )
         document.state_changed.connect(self._update_title)
+        document.saved.connect(
+            lambda: self.statusBar().showMessage(f"Saved {self.document.display_name}", 8000)
+        )
         for reporter in (
             self.runner.failed,
             self.canvas.message,

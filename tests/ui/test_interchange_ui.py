@@ -57,7 +57,7 @@ def test_importing_aif_opens_the_same_map_untitled(
     assert prompter.import_filters[0].startswith("Maps from other tools (*.json *.argdown")
     assert window.session.map == original
     assert window.session.path is None and not window.session.is_dirty
-    assert window.windowTitle() == "untitled — argmap"
+    assert window.windowTitle() == f"{original.title} — argmap"
     assert _status(window).startswith(
         "Imported bundle.json as AIF JSON (OVA, AIFdb): 34 statements"
     )
