@@ -37,6 +37,7 @@ from argmap.ui.runner import CommandRunner
 from argmap.ui.selection import SelectionModel
 from argmap.ui.selection_pruner import SelectionPruner
 from argmap.ui.settings import AppSettings
+from argmap.ui.shortcut_reach import extend_reach
 from argmap.ui.source_panel import SourcePanel
 from argmap.ui.undo import UndoController
 
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
             self.evaluation.message,
         ):
             reporter.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        extend_reach(self.canvas, [self.source_panel, self.outline, self.checklist])
         self.source_panel.node_clicked.connect(self._center_on)
         self.checklist.node_chosen.connect(self._center_on)
         self.source_panel.node_created.connect(self._center_on)

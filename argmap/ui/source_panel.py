@@ -26,6 +26,7 @@ from argmap.ui.bridge import SessionBridge
 from argmap.ui.placement import DEFAULT_SIZE, free_position, model_boxes
 from argmap.ui.runner import CommandRunner
 from argmap.ui.selection import SelectionModel
+from argmap.ui.selection_answer import answering
 from argmap.ui.source_highlight import AnchorSpan, span_selections, spans_at, spans_in
 from argmap.ui.source_text import SourceTextView
 from argmap.ui.text_positions import TextPositions
@@ -270,8 +271,9 @@ class SourcePanel(QWidget):
         except ArgmapError as exc:
             self.runner.failed.emit(str(exc))
             return None
-        command.position = self.placer(command.node, self.selection.current)
-        if not self.runner.run(command):
+        target = self.selection.current
+        command.position = self.placer(command.node, target)
+        if not self.runner.run(answering(argument_map, command, target)):
             return None
         self.selection.set([command.node.id])
         self.node_created.emit(command.node.id)
