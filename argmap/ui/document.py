@@ -31,6 +31,8 @@ class DocumentController(QObject):
     state_changed = Signal()
     #: a map was saved to a file (the autosave is obsolete)
     saved = Signal()
+    #: a new map was started over a text (the text panel should be in view)
+    text_opened = Signal()
 
     def __init__(
         self,
@@ -103,6 +105,7 @@ class DocumentController(QObject):
             self.prompter.show_error("Cannot read text", str(exc))
             return False
         self._install(argument_map, None)
+        self.text_opened.emit()
         return True
 
     def open_initial(

@@ -33,6 +33,7 @@ from argmap.ui.interchange import InterchangeController
 from argmap.ui.layout_controller import LayoutController
 from argmap.ui.menus import RecentFilesMenu, build_menus
 from argmap.ui.outline import OutlinePanel
+from argmap.ui.panel_reset import reset_action, show_text_panel
 from argmap.ui.runner import CommandRunner
 from argmap.ui.selection import SelectionModel
 from argmap.ui.selection_pruner import SelectionPruner
@@ -143,10 +144,13 @@ class MainWindow(QMainWindow):
         reflow.toggled.connect(self.settings.set_join_wrapped_lines)
         view_menu.insertAction(panel_actions[0], reflow)
         view_menu.insertSeparator(panel_actions[0])
+        self.reset_panels = reset_action(self, self.docks)
+        view_menu.addAction(self.reset_panels)
         self.menus["layout"] = self.layout_controller.install(self.menuBar(), self.menus["view"])
         self.menus["evaluate"] = self.evaluation.install(self.menuBar(), self.menus.get("help"))
         self.debate = DebateWorkflow(self)
         self.docks["speech"] = self.debate.install()
+        self.document.text_opened.connect(lambda: show_text_panel(self.docks))
 
     def canvas_actions(self) -> list[QAction]:
         return self.canvas.edit_actions()

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -56,9 +56,11 @@ class AnchorsSection(QGroupBox):
         self.add_button = QPushButton("Add selected words")
         self.add_button.setToolTip("Anchor this node also to the words selected in the source")
         self.remove_button = QPushButton("Remove")
-        buttons = QHBoxLayout()
-        for button in (self.jump_button, self.add_button, self.remove_button):
-            buttons.addWidget(button)
+        # Two rows, so a narrow inspector is not made wider by three buttons side by side.
+        buttons = QGridLayout()
+        buttons.addWidget(self.add_button, 0, 0, 1, 2)
+        buttons.addWidget(self.jump_button, 1, 0)
+        buttons.addWidget(self.remove_button, 1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(buttons)

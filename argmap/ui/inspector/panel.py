@@ -7,8 +7,8 @@ Sections are separate widgets (one file each). Below them is a slot for sections
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from argmap.analysis.quote import shorten
 from argmap.editing import Change, ChangeKind
@@ -135,3 +135,15 @@ class InspectorPanel(QScrollArea):
         for section in self._node_sections():
             section.setVisible(nodes)
         self.relation_section.setVisible(relation)
+        self.updateGeometry()  # the sections shown decide how narrow the panel may be
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than the fields plus the scrollbar: nothing is cut off on the right."""
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        style = self.style()
+        bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        width = body.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
