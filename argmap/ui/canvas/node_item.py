@@ -23,6 +23,7 @@ from argmap.ui.canvas.card import (
     header_font,
     text_font,
 )
+from argmap.ui.canvas.overview_title import paint_title
 
 #: A short label ("IN"), its colour, and an optional strength 0..1 drawn as a bar.
 Badge = tuple[str, QColor, float | None]
@@ -137,6 +138,8 @@ class NodeItem(QGraphicsItem):
         scale = lod.scale_of(painter)
         if scale < lod.TEXT_SCALE:
             self._paint_box(painter)
+            if not self.content.empty:
+                paint_title(painter, self._rect, self.content.text, scale)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
