@@ -16,6 +16,7 @@ from argmap.model import NodeKind
 from argmap.ui.actions import AppActions
 from argmap.ui.autosave import Autosaver, default_folder
 from argmap.ui.bridge import SessionBridge
+from argmap.ui.canvas.find_bar import FindBar
 from argmap.ui.canvas.keyboard import GESTURES
 from argmap.ui.canvas_host import CanvasPlacer, make_canvas
 from argmap.ui.checklist_panel import ChecklistPanel
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         view_menu.insertSeparator(panel_actions[0])
         self.reset_panels = reset_action(self, self.docks)
         view_menu.addAction(self.reset_panels)
+        self.find_bar = FindBar(self.canvas)
+        self.find_bar.install(self.menus["edit"])
         self.menus["layout"] = self.layout_controller.install(self.menuBar(), self.menus["view"])
         self.menus["evaluate"] = self.evaluation.install(self.menuBar(), self.menus.get("help"))
         self.debate = DebateWorkflow(self)
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         """Every action with its shortcut: the window's, then the canvas's and the layout's."""
         return [
             *self.app_actions.all(),
+            *self.find_bar.actions_for_menu(),
             *self.canvas_actions(),
             *self.layout_controller.all(),
             *self.evaluation.all(),
