@@ -20,6 +20,7 @@ from argmap.ui.canvas.find_bar import FindBar
 from argmap.ui.canvas.keyboard import GESTURES
 from argmap.ui.canvas_host import CanvasPlacer, make_canvas
 from argmap.ui.checklist_panel import ChecklistPanel
+from argmap.ui.clipboard import MapClipboard
 from argmap.ui.context_menu import CanvasContextMenu
 from argmap.ui.debate.workflow import DebateWorkflow
 from argmap.ui.dialogs import Prompter, QtPrompter
@@ -149,6 +150,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.reset_panels)
         self.find_bar = FindBar(self.canvas)
         self.find_bar.install(self.menus["edit"])
+        self.clipboard = MapClipboard(self.canvas)
+        self.clipboard.install(self.menus["edit"], self.app_actions.claim_from_text)
         self.menus["layout"] = self.layout_controller.install(self.menuBar(), self.menus["view"])
         self.menus["evaluate"] = self.evaluation.install(self.menuBar(), self.menus.get("help"))
         self.debate = DebateWorkflow(self)
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
         """Every action with its shortcut: the window's, then the canvas's and the layout's."""
         return [
             *self.app_actions.all(),
+            *self.clipboard.actions(),
             *self.find_bar.actions_for_menu(),
             *self.canvas_actions(),
             *self.layout_controller.all(),
