@@ -37,6 +37,7 @@ from argmap.ui.menus import RecentFilesMenu, build_menus
 from argmap.ui.outline import OutlinePanel
 from argmap.ui.panel_reset import reset_action, show_text_panel
 from argmap.ui.runner import CommandRunner
+from argmap.ui.scaled_export import install_scaled_png
 from argmap.ui.selection import SelectionModel
 from argmap.ui.selection_pruner import SelectionPruner
 from argmap.ui.settings import AppSettings
@@ -152,6 +153,9 @@ class MainWindow(QMainWindow):
         self.find_bar.install(self.menus["edit"])
         self.clipboard = MapClipboard(self.canvas)
         self.clipboard.install(self.menus["edit"], self.app_actions.claim_from_text)
+        self.scaled_png = install_scaled_png(
+            self, self.menus["export"], self.app_actions.exports["png"], self.interchange
+        )
         self.menus["layout"] = self.layout_controller.install(self.menuBar(), self.menus["view"])
         self.menus["evaluate"] = self.evaluation.install(self.menuBar(), self.menus.get("help"))
         self.debate = DebateWorkflow(self)

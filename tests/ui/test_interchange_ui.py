@@ -289,6 +289,8 @@ def test_file_menu_has_import_and_an_export_submenu(window: MainWindow) -> None:
         "Speaking notes (Markdown)…",
         "Blocks (Markdown)…",
         "PNG image…",
+        "PNG image at &2×…",
+        "PNG image at &3×…",
         "SVG image…",
         "PDF document…",
         "Flow sheet (PDF, PNG, SVG)…",

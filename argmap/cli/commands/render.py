@@ -31,6 +31,13 @@ def register(parser: argparse.ArgumentParser) -> None:
         help="image width in pixels (points for PDF); default: the map's size at 100%%",
     )
     parser.add_argument(
+        "--scale",
+        metavar="N",
+        type=float,
+        default=None,
+        help="draw N pixels per point of the map at 100%% (2 or 3: a sharp PNG); not with --width",
+    )
+    parser.add_argument(
         "--no-legend", action="store_true", help="leave out the key to kinds and arrows"
     )
 
@@ -45,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     argument_map = load_map(args.file)
     from argmap.ui.render import render_map  # Qt is imported only when drawing
 
-    written = render_map(argument_map, out, width=args.width, legend=not args.no_legend)
+    written = render_map(
+        argument_map, out, width=args.width, legend=not args.no_legend, scale=args.scale
+    )
     print(f"wrote {written} ({len(argument_map.nodes)} nodes)")
     return 0
