@@ -36,6 +36,7 @@ from argmap.ui.layout_controller import LayoutController
 from argmap.ui.menus import RecentFilesMenu, build_menus
 from argmap.ui.outline import OutlinePanel
 from argmap.ui.panel_reset import reset_action, show_text_panel
+from argmap.ui.printing import MapPrinting
 from argmap.ui.runner import CommandRunner
 from argmap.ui.scaled_export import install_scaled_png
 from argmap.ui.selection import SelectionModel
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
         self.find_bar.install(self.menus["edit"])
         self.clipboard = MapClipboard(self.canvas)
         self.clipboard.install(self.menus["edit"], self.app_actions.claim_from_text)
+        self.printing = MapPrinting(self, lambda: self.session.map)
+        self.menus["file"].insertAction(self.app_actions.close, self.printing.action)
+        self.menus["file"].insertSeparator(self.app_actions.close)
         self.scaled_png = install_scaled_png(
             self, self.menus["export"], self.app_actions.exports["png"], self.interchange
         )
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
         """Every action with its shortcut: the window's, then the canvas's and the layout's."""
         return [
             *self.app_actions.all(),
+            self.printing.action,
             *self.clipboard.actions(),
             *self.find_bar.actions_for_menu(),
             *self.canvas_actions(),
