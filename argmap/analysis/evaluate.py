@@ -12,8 +12,11 @@ Examples
 ...     nodes=[Node(id=i, kind="claim") for i in ("a", "b")],
 ...     relations=[Relation(id="r", kind="attack", premises=["b"], target="a"),
 ...                Relation(id="s", kind="attack", premises=["a"], target="b")])
->>> evaluate(m).to_json()
-{'semantics': 'grounded', 'labels': {'a': 'undecided', 'b': 'undecided'}}
+>>> document = evaluate(m).to_json()
+>>> document["semantics"], document["labels"]
+('grounded', {'a': 'undecided', 'b': 'undecided'})
+>>> document["relations"]
+{'r': 'undecided', 's': 'undecided'}
 >>> evaluate(m, "preferred").extensions
 (('a',), ('b',))
 >>> evaluate(m, whatif=WhatIf().concede("a")).labels["b"].value
@@ -26,15 +29,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from argmap.analysis.adf import MapADF, RelationStatus, build_adf, relation_status
+from argmap.analysis.adf_grounded import grounded
+from argmap.analysis.adf_search import DEFAULT_LIMITS, Limits, interpretations
 from argmap.analysis.collector import collector_paused
-from argmap.analysis.framework import MapFramework, build_framework, relation_labels
-from argmap.analysis.labels import Label, Labelling
-from argmap.analysis.semantics import DEFAULT_LIMITS, Limits, grounded_labelling, labellings
+from argmap.analysis.labels import Label
 from argmap.analysis.strength import StrengthMethod, StrengthResult, compute_strength
-from argmap.analysis.whatif import NO_WHATIF, WhatIf, apply_whatif, check_whatif
+from argmap.analysis.whatif import NO_WHATIF, WhatIf, check_whatif
 from argmap.model import ArgumentMap
 
-__all__ = ["Evaluation", "Semantics", "WhatIf", "evaluate"]
+__all__ = ["Evaluation", "Limits", "RelationStatus", "Semantics", "WhatIf", "evaluate"]
 
 
 class Semantics(StrEnum):
@@ -57,23 +61,23 @@ class Evaluation:
     """The result of :func:`evaluate`.
 
     For the label semantics, ``labels`` holds each statement's label and ``relation_labels``
-    whether each relation's inference holds (see
-    :func:`~argmap.analysis.framework.relation_labels`). With several extensions a statement's
-    label is the one it has in every extension's labelling, else ``undecided`` (the sceptical
-    view); ``extensions`` lists each extension's statements in map order (an extension may be
-    empty; for stable, there may be none). ``labellings`` are the full labellings of the
-    framework behind them (one for grounded), which explanations read. For ``strength``,
-    ``strength`` holds each statement's strength in [0, 1] and ``contribution`` what each
-    relation passes on.
+    each relation's status (it applies, is blocked, or is undecided; see
+    :mod:`argmap.analysis.adf`). With several interpretations a statement's label is the one
+    it has in every one of them, else ``undecided`` (the sceptical view), and likewise for
+    relations; ``extensions`` lists each interpretation's accepted statements in map order
+    (an extension may be empty; for stable, there may be none). ``models`` are the
+    interpretations themselves (labels by node index of ``adf``, statements then relations),
+    which explanations read. For ``strength``, ``strength`` holds each statement's strength in
+    [0, 1] and ``contribution`` what each relation passes on.
     """
 
     semantics: Semantics
     whatif: WhatIf = NO_WHATIF
     labels: Mapping[str, Label] = field(default_factory=dict)
-    relation_labels: Mapping[str, Label] = field(default_factory=dict)
+    relation_labels: Mapping[str, RelationStatus] = field(default_factory=dict)
     extensions: tuple[tuple[str, ...], ...] = ()
-    labellings: tuple[Labelling, ...] = ()
-    framework: MapFramework | None = None
+    models: tuple[list[Label], ...] = ()
+    adf: MapADF | None = None
     strength_result: StrengthResult | None = None
 
     @property
@@ -89,15 +93,17 @@ class Evaluation:
     def to_json(self) -> dict[str, object]:
         """The JSON object of ``argmap evaluate --json``: the keys that apply, ids in map order.
 
-        ``semantics`` always; ``labels`` for the label semantics; ``extensions`` for complete,
-        preferred and stable (each a list of node ids, the empty extension as ``[]``);
-        ``strength`` for strength.
+        ``semantics`` always; ``labels`` and ``relations`` (``applies``, ``blocked`` or
+        ``undecided``) for the label semantics; ``extensions`` for complete, preferred and
+        stable (each a list of node ids, the empty extension as ``[]``); ``strength`` for
+        strength.
         """
         result: dict[str, object] = {"semantics": self.semantics.value}
         if self.semantics is Semantics.STRENGTH:
             result["strength"] = {k: round(v, 6) for k, v in self.strength.items()}
             return result
         result["labels"] = {k: v.value for k, v in self.labels.items()}
+        result["relations"] = {k: v.value for k, v in self.relation_labels.items()}
         if self.semantics.has_extensions:
             result["extensions"] = [list(e) for e in self.extensions]
         return result
@@ -136,50 +142,51 @@ def _evaluate(
     if chosen is Semantics.STRENGTH:
         result = compute_strength(argument_map, method, whatif)
         return Evaluation(chosen, whatif, strength_result=result)
-    framework = build_framework(argument_map, whatif.rejected)
-    af = apply_whatif(framework, whatif)
+    adf = build_adf(argument_map, whatif)
     if chosen is Semantics.GROUNDED:
-        found = [grounded_labelling(af)]
+        found = [grounded(adf)]
     else:
-        found = _distinct(framework.statements, labellings(af, chosen.value, limits))
+        found = _distinct(adf.statement_count, interpretations(adf, chosen.value, limits))
+    count = adf.statement_count
     return Evaluation(
         chosen,
         whatif,
-        labels=_sceptical(framework.statements, found),
-        relation_labels=_sceptical_relations(argument_map, framework, found),
+        labels=dict(zip(adf.statements, _sceptical(found, 0, count), strict=True)),
+        relation_labels={
+            r: relation_status(label)
+            for r, label in zip(
+                adf.relations, _sceptical(found, count, len(adf.names)), strict=True
+            )
+        },
         extensions=tuple(
-            tuple(s for s in framework.statements if lab[s] is Label.IN) for lab in found
+            tuple(s for s, label in zip(adf.statements, model, strict=False) if label is Label.IN)
+            for model in found
         ),
-        labellings=tuple(found),
-        framework=framework,
+        models=tuple(found),
+        adf=adf,
     )
 
 
-def _distinct(statements: tuple[str, ...], found: list[Labelling]) -> list[Labelling]:
-    """One labelling per distinct set of statements in (auxiliary arguments may differ)."""
-    seen: set[frozenset[str]] = set()
+def _distinct(statements: int, found: list[list[Label]]) -> list[list[Label]]:
+    """One interpretation per distinct set of accepted statements."""
+    seen: set[tuple[int, ...]] = set()
     result = []
-    for labelling in found:
-        key = frozenset(s for s in statements if labelling[s] is Label.IN)
+    for model in found:
+        key = tuple(i for i in range(statements) if model[i] is Label.IN)
         if key not in seen:
             seen.add(key)
-            result.append(labelling)
+            result.append(model)
     return result
 
 
-def _sceptical(ids: tuple[str, ...], found: list[Labelling]) -> dict[str, Label]:
+def _sceptical(found: list[list[Label]], start: int, stop: int) -> list[Label]:
+    """Each node's label where every interpretation agrees, else undecided (none: undecided)."""
     if len(found) == 1:
-        return {i: found[0][i] for i in ids}
-    result = {}
-    for i in ids:
-        labels = {labelling[i] for labelling in found}
-        result[i] = labels.pop() if len(labels) == 1 else Label.UNDECIDED
+        return found[0][start:stop]
+    if not found:
+        return [Label.UNDECIDED] * (stop - start)
+    result = []
+    for i in range(start, stop):
+        labels = {model[i] for model in found}
+        result.append(labels.pop() if len(labels) == 1 else Label.UNDECIDED)
     return result
-
-
-def _sceptical_relations(
-    argument_map: ArgumentMap, framework: MapFramework, found: list[Labelling]
-) -> dict[str, Label]:
-    per = [relation_labels(argument_map, framework, labelling) for labelling in found]
-    ids = tuple(r.id for r in argument_map.relations)
-    return _sceptical(ids, per) if per else dict.fromkeys(ids, Label.UNDECIDED)

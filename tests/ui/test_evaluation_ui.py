@@ -143,7 +143,7 @@ def test_inspector_says_why_a_statement_falls(window: MainWindow) -> None:
     window.selection.set(["c2"])
     window.evaluation.recompute()
     assert not window.verdict.isHidden()
-    assert window.verdict.text.text().startswith("Out, because 'Patrols displace the crossings'")
+    assert window.verdict.text.text().startswith("Out: 'Patrols displace the crossings' attacks it")
     assert window.verdict.text.text() == explain(
         window.session.map, window.evaluation.evaluation, "c2"
     )
@@ -157,12 +157,12 @@ def test_inspector_explanation_follows_a_what_if(window: MainWindow) -> None:
     window.selection.set(["ca1"])
     window.evaluation.reject_action.trigger()
     assert window.verdict.text.text() == (
-        "Out, because you rejected it (a what-if). (Evaluate > Clear All What-Ifs takes it back.)"
+        "Out: you rejected it (a what-if). (Evaluate > Clear All What-Ifs takes it back.)"
     )
     window.selection.set(["c2"])
     assert window.verdict.text.text().startswith("In")
     window.evaluation.clear_action.trigger()
-    assert window.verdict.text.text().startswith("Out, because 'Patrols displace the crossings'")
+    assert window.verdict.text.text().startswith("Out: 'Patrols displace the crossings' attacks it")
 
 
 def test_checklist_lists_gaps_and_a_click_selects_the_node(window: MainWindow) -> None:
