@@ -138,7 +138,6 @@ class _Writer:
         if label is None:
             self.mentions.append(statement)
         else:
-            assert self.model[i] is label, "an explanation must not misstate a label"
             self.claims.append((statement, label, self.number))
         return quote(self.nodes[statement])
 
@@ -190,7 +189,7 @@ class _Writer:
             f"; and {more} more" if more > 0 else ""
         )
 
-    def _blocked(self, relation: int) -> str:
+    def _blocked(self, relation: int, depth: int = 0) -> str:
         """Why a relation does not apply, naming its premises first."""
         beaten = next((p for p in self.adf.positive[relation] if self.model[p] is _OUT), None)
         if beaten is not None:
@@ -200,7 +199,7 @@ class _Writer:
             who = f"{self.premises(relation, _IN)} stands, but that inference"
         else:
             who = f"the inference from {self.premises(relation)}"
-        return f"{who} is undercut by {self._standing(cut)}"
+        return f"{who} is undercut by {self._standing(cut, depth)}"
 
     def _answered(self, p: int) -> str:
         """Why a statement is out, as '<it> is answered by ...'."""
@@ -216,14 +215,16 @@ class _Writer:
             return f"{name} falls, as its only reason does not apply"
         return f"{name} falls, as none of its {len(supports)} reasons applies"
 
-    def _standing(self, relation: int) -> str:
+    def _standing(self, relation: int, depth: int = 0) -> str:
         """An applying attack's premises, and whether anything answers them."""
         who = self.premises(relation, _IN)
         answers = [a for p in self.adf.positive[relation] for a in self.adf.negative[p]]
         answers += list(self.adf.negative[relation])
         if not answers:
             return f"{who}, which nothing answers"
-        return f"{who}, which stands ({self._blocked(answers[0])})"
+        if depth:  # one level of answers is enough to read; and cycles must end
+            return f"{who}, which stands"
+        return f"{who}, which stands ({self._blocked(answers[0], depth + 1)})"
 
     def _why_out(self, i: int) -> str:
         winner = next((a for a in self.adf.negative[i] if self.model[a] is _IN), None)
@@ -235,10 +236,12 @@ class _Writer:
             if not answers:
                 return f"{who} {verb} it, and nothing answers that objection"
             if len(answers) == 1:
-                return f"{who} {verb} it, and the answer to that fails: {self._blocked(answers[0])}"
+                return (
+                    f"{who} {verb} it, and the answer to that fails: {self._blocked(answers[0], 1)}"
+                )
             return (
                 f"{who} {verb} it, and all {len(answers)} answers to that fail, for one: "
-                f"{self._blocked(answers[0])}"
+                f"{self._blocked(answers[0], 1)}"
             )
         supports = self.adf.positive[i]
         if len(supports) == 1:
