@@ -35,13 +35,14 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from argmap.analysis.errors import FrameworkError
 from argmap.analysis.labels import Label
 from argmap.analysis.whatif import NO_WHATIF, WhatIf
-from argmap.model import ArgumentMap, RelationKind
+from argmap.model import ArgumentMap, Relation, RelationKind
 
 __all__ = ["MapADF", "RelationStatus", "build_adf", "relation_status"]
 
@@ -79,10 +80,10 @@ class MapADF:
 
     names: tuple[str, ...]
     statement_count: int
-    positive: tuple[tuple[int, ...], ...]
-    negative: tuple[tuple[int, ...], ...]
-    needs_all: tuple[bool, ...]
-    outputs: tuple[tuple[tuple[int, bool], ...], ...]
+    positive: Sequence[Sequence[int]]
+    negative: Sequence[Sequence[int]]
+    needs_all: Sequence[bool]
+    outputs: Sequence[Sequence[tuple[int, bool]]]
 
     @property
     def statements(self) -> tuple[str, ...]:
@@ -112,62 +113,63 @@ def build_adf(argument_map: ArgumentMap, whatif: WhatIf = NO_WHATIF) -> MapADF:
     ...     relations=[Relation(id="s", kind="support", premises=["e"], target="c")])
     >>> adf = build_adf(m)
     >>> adf.names, adf.positive, adf.needs_all
-    (('c', 'e', 's'), ((2,), (), (1,)), (False, True, True))
+    (('c', 'e', 's'), [[2], [], [1]], [False, True, True])
     """
     nodes = [n.id for n in argument_map.nodes]
     relations = argument_map.relations
     count = len(nodes)
     index = {name: i for i, name in enumerate(nodes)}
-    relation_index: dict[str, int] = {}
-    for offset, relation in enumerate(relations):
-        relation_index.setdefault(relation.id, count + offset)
+    relation_ids = [r.id for r in relations]
+    # The first of two relations with one id wins (as a validated map has none).
+    relation_index = {rid: count + k for k, rid in reversed(list(enumerate(relation_ids)))}
     total = count + len(relations)
     positive: list[list[int]] = [[] for _ in range(total)]
     negative: list[list[int]] = [[] for _ in range(total)]
-    for offset, relation in enumerate(relations):
-        me = count + offset
-        premises = []
+    outputs: list[list[tuple[int, bool]]] = [[] for _ in range(total)]
+    support = RelationKind.SUPPORT
+    get = index.get
+    me = count
+    for relation in relations:
+        premises = positive[me]
         for premise in relation.premises:
-            found = index.get(premise)
+            found = get(premise)
             if found is None:
                 raise FrameworkError(f"relation {relation.id!r}: premise {premise!r} is not a node")
-            premises.append(found)
-        positive[me] = list(dict.fromkeys(premises))
-        target = index.get(relation.target)
+            if found not in premises:
+                premises.append(found)
+                outputs[found].append((me, True))
+        target = get(relation.target)
         if target is None:
-            target = relation_index.get(relation.target)
-            if target is None:
-                raise FrameworkError(
-                    f"relation {relation.id!r}: target {relation.target!r} is neither a node "
-                    "nor a relation"
-                )
-            if relation.kind != RelationKind.ATTACK:
-                raise FrameworkError(
-                    f"relation {relation.id!r}: only an attack may target a relation "
-                    f"({relation.target!r})"
-                )
-        if relation.kind == RelationKind.SUPPORT:
+            target = _relation_target(relation, relation_index)
+        if relation.kind is support:
             positive[target].append(me)
+            outputs[me].append((target, True))
         else:
             negative[target].append(me)
+            outputs[me].append((target, False))
+        me += 1
     needs_all = [not positive[i] for i in range(count)] + [True] * len(relations)
-    for conceded in whatif.conceded:
-        i = index[conceded]
-        positive[i], negative[i], needs_all[i] = [], [], True
-    for rejected in whatif.rejected:
-        i = index[rejected]
-        positive[i], negative[i], needs_all[i] = [], [], False
-    outputs: list[list[tuple[int, bool]]] = [[] for _ in range(total)]
-    for i in range(total):
+    for statement, accepted in [(c, True) for c in whatif.conceded] + [
+        (r, False) for r in whatif.rejected
+    ]:
+        i = index[statement]
         for source in positive[i]:
-            outputs[source].append((i, True))
+            outputs[source].remove((i, True))
         for source in negative[i]:
-            outputs[source].append((i, False))
-    return MapADF(
-        tuple(nodes) + tuple(r.id for r in relations),
-        count,
-        tuple(map(tuple, positive)),
-        tuple(map(tuple, negative)),
-        tuple(needs_all),
-        tuple(map(tuple, outputs)),
-    )
+            outputs[source].remove((i, False))
+        positive[i], negative[i], needs_all[i] = [], [], accepted
+    return MapADF((*nodes, *relation_ids), count, positive, negative, needs_all, outputs)
+
+
+def _relation_target(relation: Relation, relation_index: dict[str, int]) -> int:
+    """The node index of an undercut's target relation, or a named error."""
+    target = relation_index.get(relation.target)
+    if target is None:
+        raise FrameworkError(
+            f"relation {relation.id!r}: target {relation.target!r} is neither a node nor a relation"
+        )
+    if relation.kind != RelationKind.ATTACK:
+        raise FrameworkError(
+            f"relation {relation.id!r}: only an attack may target a relation ({relation.target!r})"
+        )
+    return target

@@ -38,7 +38,7 @@ from argmap.analysis.adf_grounded import grounded
 from argmap.analysis.errors import TooLargeError
 from argmap.analysis.labels import Label
 
-__all__ = ["DEFAULT_LIMITS", "MODES", "Limits", "interpretations"]
+__all__ = ["DEFAULT_LIMITS", "MODES", "Found", "Limits", "interpretations"]
 
 MODES = ("complete", "preferred", "stable")
 
@@ -59,9 +59,19 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-def interpretations(adf: MapADF, mode: str, limits: Limits = DEFAULT_LIMITS) -> list[list[Label]]:
-    """Every complete, preferred or stable interpretation (labels by node index), grounded
-    choices first (``in`` before ``out`` before undecided).
+@dataclass(frozen=True)
+class Found:
+    """What the search found: ``models`` (labels by node index), one per distinct set of
+    accepted statements, which differ from the grounded labels ``base`` only at ``open``."""
+
+    base: list[Label]
+    open: list[int]
+    models: list[list[Label]]
+
+
+def interpretations(adf: MapADF, mode: str, limits: Limits = DEFAULT_LIMITS) -> Found:
+    """Every complete, preferred or stable interpretation, one per distinct set of accepted
+    statements, grounded choices first (``in`` before ``out`` before undecided).
 
     Examples
     --------
@@ -73,7 +83,8 @@ def interpretations(adf: MapADF, mode: str, limits: Limits = DEFAULT_LIMITS) -> 
     ...     nodes=[Node(id=i, kind="claim") for i in ("a", "b")],
     ...     relations=[Relation(id="r", kind="attack", premises=["a"], target="b"),
     ...                Relation(id="s", kind="attack", premises=["b"], target="a")])
-    >>> [[str(x) for x in found[:2]] for found in interpretations(build_adf(m), "complete")]
+    >>> found = interpretations(build_adf(m), "complete")
+    >>> [[str(x) for x in model[:2]] for model in found.models]
     [['in', 'out'], ['out', 'in'], ['undecided', 'undecided']]
     """
     if mode not in MODES:
@@ -81,18 +92,27 @@ def interpretations(adf: MapADF, mode: str, limits: Limits = DEFAULT_LIMITS) -> 
     base = grounded(adf)
     open_nodes = [i for i, label in enumerate(base) if label is Label.UNDECIDED]
     if not open_nodes:
-        return [base]
+        return Found(base, [], [base])
+    open_statements = [i for i in open_nodes if i < adf.statement_count]
     values = [_VALUE[label] for label in base]
     search = _Search(adf, mode, limits.max_steps)
     results: list[list[Label]] = []
+    seen: set[tuple[bool, ...]] = set()
     for found in _walk(_components(adf, open_nodes), search, values):
-        results.append([_LABEL[v] for v in found])
+        key = tuple(found[i] == _T for i in open_statements)
+        if key in seen:
+            continue
+        seen.add(key)
+        model = base.copy()  # only the open nodes differ from the grounded labels
+        for i in open_nodes:
+            model[i] = _LABEL[found[i]]
+        results.append(model)
         if len(results) > limits.max_extensions:
             raise TooLargeError(
                 f"more than {limits.max_extensions:,} {mode} extensions; "
                 "use the grounded semantics or strength instead"
             )
-    return results
+    return Found(base, open_nodes, results)
 
 
 def _components(adf: MapADF, open_nodes: list[int]) -> list[list[int]]:
@@ -112,7 +132,8 @@ def _components(adf: MapADF, open_nodes: list[int]) -> list[list[int]]:
 
 
 def _walk(components: list[list[int]], search: _Search, values: list[int]) -> Iterator[list[int]]:
-    """Every combination of per-component solutions, depth first (iteratively)."""
+    """Every combination of per-component solutions, depth first (iteratively); each one is
+    ``values`` itself, updated in place (read it before asking for the next)."""
     stack = [iter(search.solve(components[0], values))]
     while stack:
         local = next(stack[-1], None)
@@ -122,7 +143,7 @@ def _walk(components: list[list[int]], search: _Search, values: list[int]) -> It
         for node, value in local.items():
             values[node] = value
         if len(stack) == len(components):
-            yield list(values)
+            yield values
         else:
             stack.append(iter(search.solve(components[len(stack)], values)))
 

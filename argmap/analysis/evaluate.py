@@ -31,7 +31,7 @@ from enum import StrEnum
 
 from argmap.analysis.adf import MapADF, RelationStatus, build_adf, relation_status
 from argmap.analysis.adf_grounded import grounded
-from argmap.analysis.adf_search import DEFAULT_LIMITS, Limits, interpretations
+from argmap.analysis.adf_search import DEFAULT_LIMITS, Found, Limits, interpretations
 from argmap.analysis.collector import collector_paused
 from argmap.analysis.labels import Label
 from argmap.analysis.strength import StrengthMethod, StrengthResult, compute_strength
@@ -138,55 +138,53 @@ def _evaluate(
     method: StrengthMethod | str,
 ) -> Evaluation:
     whatif = whatif or NO_WHATIF
-    check_whatif(argument_map, whatif)
+    if not whatif.is_empty:
+        check_whatif(argument_map, whatif)
     if chosen is Semantics.STRENGTH:
         result = compute_strength(argument_map, method, whatif)
         return Evaluation(chosen, whatif, strength_result=result)
     adf = build_adf(argument_map, whatif)
     if chosen is Semantics.GROUNDED:
-        found = [grounded(adf)]
+        model = grounded(adf)
+        found = Found(model, [], [model])
     else:
-        found = _distinct(adf.statement_count, interpretations(adf, chosen.value, limits))
+        found = interpretations(adf, chosen.value, limits)
+    labels = _sceptical(found)
     count = adf.statement_count
     return Evaluation(
         chosen,
         whatif,
-        labels=dict(zip(adf.statements, _sceptical(found, 0, count), strict=True)),
-        relation_labels={
-            r: relation_status(label)
-            for r, label in zip(
-                adf.relations, _sceptical(found, count, len(adf.names)), strict=True
-            )
-        },
-        extensions=tuple(
-            tuple(s for s, label in zip(adf.statements, model, strict=False) if label is Label.IN)
-            for model in found
-        ),
-        models=tuple(found),
+        labels=dict(zip(adf.statements, labels, strict=False)),
+        relation_labels=dict(zip(adf.relations, map(relation_status, labels[count:]), strict=True)),
+        extensions=_extensions(adf, found),
+        models=tuple(found.models),
         adf=adf,
     )
 
 
-def _distinct(statements: int, found: list[list[Label]]) -> list[list[Label]]:
-    """One interpretation per distinct set of accepted statements."""
-    seen: set[tuple[int, ...]] = set()
+def _extensions(adf: MapADF, found: Found) -> tuple[tuple[str, ...], ...]:
+    """Each model's accepted statements, in map order (only the open ones vary)."""
+    count = adf.statement_count
+    names = adf.names
+    settled = [i for i in range(count) if found.base[i] is Label.IN]
+    open_statements = [i for i in found.open if i < count]
     result = []
-    for model in found:
-        key = tuple(i for i in range(statements) if model[i] is Label.IN)
-        if key not in seen:
-            seen.add(key)
-            result.append(model)
-    return result
+    for model in found.models:
+        accepted = settled + [i for i in open_statements if model[i] is Label.IN]
+        accepted.sort()
+        result.append(tuple(names[i] for i in accepted))
+    return tuple(result)
 
 
-def _sceptical(found: list[list[Label]], start: int, stop: int) -> list[Label]:
-    """Each node's label where every interpretation agrees, else undecided (none: undecided)."""
-    if len(found) == 1:
-        return found[0][start:stop]
-    if not found:
-        return [Label.UNDECIDED] * (stop - start)
-    result = []
-    for i in range(start, stop):
-        labels = {model[i] for model in found}
-        result.append(labels.pop() if len(labels) == 1 else Label.UNDECIDED)
-    return result
+def _sceptical(found: Found) -> list[Label]:
+    """Each node's label where every model agrees, else undecided (no model: undecided)."""
+    models = found.models
+    if len(models) == 1:
+        return models[0]
+    if not models:
+        return [Label.UNDECIDED] * len(found.base)
+    labels = found.base.copy()
+    for i in found.open:
+        first = models[0][i]
+        labels[i] = first if all(m[i] is first for m in models) else Label.UNDECIDED
+    return labels
