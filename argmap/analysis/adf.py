@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from argmap.analysis.errors import FrameworkError
 from argmap.analysis.labels import Label
@@ -62,9 +63,8 @@ _STATUS = {
 }
 
 
-def relation_status(label: Label) -> RelationStatus:
-    """A relation node's label, in the words used for relations."""
-    return _STATUS[label]
+#: A relation node's label, in the words used for relations (a dict lookup, for speed).
+relation_status = _STATUS.__getitem__
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,11 @@ class MapADF:
     ``positive[i]`` and ``negative[i]`` are the inputs of node ``i``'s condition;
     ``needs_all[i]`` says whether its positive part is "all of" (relations, assumed or
     conceded statements: all of nothing is true) or "any of" (statements with supports, and
-    rejected statements: any of nothing is false). ``outputs[i]`` lists ``(j, positive)`` for
-    every condition that reads node ``i``.
+    rejected statements: any of nothing is false). Who reads a node: a statement is read only
+    as a premise, by the relations in ``premise_of[i]``; relation ``r`` is read by the one node
+    ``target[r - S]`` (-1 when a what-if took that node's inputs away), positively when
+    ``is_support[r - S]``. ``outputs`` gives the same for every node as ``(reader, positive)``
+    pairs. Built once per evaluation and not to be changed.
     """
 
     names: tuple[str, ...]
@@ -83,7 +86,17 @@ class MapADF:
     positive: Sequence[Sequence[int]]
     negative: Sequence[Sequence[int]]
     needs_all: Sequence[bool]
-    outputs: Sequence[Sequence[tuple[int, bool]]]
+    premise_of: Sequence[Sequence[int]]
+    target: Sequence[int]
+    is_support: Sequence[bool]
+
+    @cached_property
+    def outputs(self) -> list[list[tuple[int, bool]]]:
+        """For each node, the nodes whose conditions read it, and whether positively."""
+        found: list[list[tuple[int, bool]]] = [[(r, True) for r in p] for p in self.premise_of]
+        for target, support in zip(self.target, self.is_support, strict=True):
+            found.append([(target, support)] if target >= 0 else [])
+        return found
 
     @property
     def statements(self) -> tuple[str, ...]:
@@ -125,7 +138,9 @@ def build_adf(argument_map: ArgumentMap, whatif: WhatIf = NO_WHATIF) -> MapADF:
     total = count + len(relations)
     positive: list[list[int]] = [[] for _ in range(total)]
     negative: list[list[int]] = [[] for _ in range(total)]
-    outputs: list[list[tuple[int, bool]]] = [[] for _ in range(total)]
+    premise_of: list[list[int]] = [[] for _ in range(count)]
+    targets: list[int] = []
+    is_support: list[bool] = []
     support = RelationKind.SUPPORT
     get = index.get
     me = count
@@ -137,28 +152,36 @@ def build_adf(argument_map: ArgumentMap, whatif: WhatIf = NO_WHATIF) -> MapADF:
                 raise FrameworkError(f"relation {relation.id!r}: premise {premise!r} is not a node")
             if found not in premises:
                 premises.append(found)
-                outputs[found].append((me, True))
+                premise_of[found].append(me)
         target = get(relation.target)
         if target is None:
             target = _relation_target(relation, relation_index)
+        targets.append(target)
         if relation.kind is support:
             positive[target].append(me)
-            outputs[me].append((target, True))
+            is_support.append(True)
         else:
             negative[target].append(me)
-            outputs[me].append((target, False))
+            is_support.append(False)
         me += 1
     needs_all = [not positive[i] for i in range(count)] + [True] * len(relations)
     for statement, accepted in [(c, True) for c in whatif.conceded] + [
         (r, False) for r in whatif.rejected
     ]:
         i = index[statement]
-        for source in positive[i]:
-            outputs[source].remove((i, True))
-        for source in negative[i]:
-            outputs[source].remove((i, False))
+        for source in (*positive[i], *negative[i]):
+            targets[source - count] = -1
         positive[i], negative[i], needs_all[i] = [], [], accepted
-    return MapADF((*nodes, *relation_ids), count, positive, negative, needs_all, outputs)
+    return MapADF(
+        (*nodes, *relation_ids),
+        count,
+        positive,
+        negative,
+        needs_all,
+        premise_of,
+        targets,
+        is_support,
+    )
 
 
 def _relation_target(relation: Relation, relation_index: dict[str, int]) -> int:

@@ -3,7 +3,7 @@
 The grounded interpretation is the least fixed point of the acceptance conditions in three
 values: start with everything undecided and settle a node once its condition's value no longer
 depends on what is still undecided. Counters make that one pass over the nodes and links
-(each link is looked at once when its source is settled): a node is ``in`` when its positive
+(each link is looked at once, when its source is settled): a node is ``in`` when its positive
 part holds (all premises in, or one support applying) and every negative input is out, and
 ``out`` as soon as its positive part fails or one negative input is in. What no chain of
 settled nodes reaches (cycles not decided from outside) stays undecided.
@@ -36,52 +36,60 @@ def grounded(adf: MapADF) -> list[Label]:
     >>> [str(label) for label in grounded(build_adf(m))]
     ['in', 'out', 'in', 'in', 'out', 'in', 'in']
     """
+    count = adf.statement_count
     needs_all = adf.needs_all
-    outputs = adf.outputs
+    premise_of, targets, is_support = adf.premise_of, adf.target, adf.is_support
     # Positive inputs still missing: not yet in ("all of"), or not yet out ("any of").
     pending = [len(p) for p in adf.positive]
-    positive_holds = [a and not p for a, p in zip(needs_all, adf.positive, strict=True)]
+    holds = [a and not p for a, p in zip(needs_all, pending, strict=True)]
     live_negative = [len(n) for n in adf.negative]
     labels = [_UNDECIDED] * len(pending)
     queue: list[int] = []
-    for i, holds in enumerate(positive_holds):
-        if holds and not live_negative[i]:
+    for i, positive_holds in enumerate(holds):
+        if positive_holds and not live_negative[i]:
             labels[i] = _IN
             queue.append(i)
         elif not needs_all[i] and not pending[i]:  # "any of" nothing: a rejected statement
             labels[i] = _OUT
             queue.append(i)
+    pop, push = queue.pop, queue.append
     while queue:
-        node = queue.pop()
+        node = pop()
         accepted = labels[node] is _IN
-        for target, positive in outputs[node]:
-            if labels[target] is not _UNDECIDED:
-                continue
-            if positive:
-                if needs_all[target]:
-                    if not accepted:
-                        labels[target] = _OUT
-                        queue.append(target)
-                        continue
-                    pending[target] -= 1
-                    if pending[target]:
-                        continue
-                    positive_holds[target] = True
-                elif accepted:
-                    positive_holds[target] = True
-                else:
-                    pending[target] -= 1
-                    if not pending[target] and not positive_holds[target]:
-                        labels[target] = _OUT
-                        queue.append(target)
+        if node < count:  # a statement: read, as a premise, by relations ("all of")
+            for relation in premise_of[node]:
+                if labels[relation] is not _UNDECIDED:
                     continue
-            elif accepted:
-                labels[target] = _OUT
-                queue.append(target)
-                continue
+                if not accepted:
+                    labels[relation] = _OUT
+                    push(relation)
+                    continue
+                pending[relation] -= 1
+                if not pending[relation]:
+                    holds[relation] = True
+                    if not live_negative[relation]:
+                        labels[relation] = _IN
+                        push(relation)
+            continue
+        target = targets[node - count]  # a relation: read by its one target
+        if target < 0 or labels[target] is not _UNDECIDED:
+            continue
+        if is_support[node - count]:  # its target is a statement with supports ("any of")
+            if accepted:
+                holds[target] = True
             else:
-                live_negative[target] -= 1
-            if positive_holds[target] and not live_negative[target]:
-                labels[target] = _IN
-                queue.append(target)
+                pending[target] -= 1
+                if not pending[target] and not holds[target]:
+                    labels[target] = _OUT
+                    push(target)
+                continue
+        elif accepted:
+            labels[target] = _OUT
+            push(target)
+            continue
+        else:
+            live_negative[target] -= 1
+        if holds[target] and not live_negative[target]:
+            labels[target] = _IN
+            push(target)
     return labels
