@@ -49,9 +49,10 @@ def test_window_composes_canvas_panels_and_menus(window: MainWindow) -> None:
         "&Save",
         "Save &As…",
         "&Import…",
-        "Com&pare With…",
+        "Compare &With…",
         "&Merge Map…",
         "&Export",
+        "&Print…",
         "&Close",
         "&Quit",
     ]

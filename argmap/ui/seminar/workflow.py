@@ -50,7 +50,7 @@ class SeminarWorkflow(QObject):
         self.asker: NameAsker | None = asker
         self.name_dialog: QInputDialog | None = None
         window.session.user = user_participant(window.settings)
-        self.preferences_action = QAction("&Preferences…", self)
+        self.preferences_action = QAction("Preference&s…", self)
         self.preferences_action.setObjectName("preferences")
         self.preferences_action.setStatusTip("Your name, stamped on the statements you add")
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -60,7 +60,7 @@ class SeminarWorkflow(QObject):
         self.other_version = OtherVersionSection(self.compare)
         window.inspector.add_section(self.other_version)
         window.inspector.subject_changed.connect(self.other_version.show_subject)
-        self.compare_action = QAction("Com&pare With…", self)
+        self.compare_action = QAction("Compare &With…", self)
         self.compare_action.setObjectName("compare_with")
         self.compare_action.setStatusTip(
             "Show another map's differences on this one: added, missing, worded differently"
