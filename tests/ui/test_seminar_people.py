@@ -108,3 +108,18 @@ def test_where_we_disagree_lists_the_most_divided_first(
     assert agenda.item(0).text().startswith("1. Patrols displace the crossings")
     assert "Ana ✗" in agenda.item(0).toolTip() and "Ben ✓" in agenda.item(0).toolTip()
     assert window.seminar.marks.tallies["ca1"].text() == "✓ 1  ✗ 1"
+
+
+def test_see_the_map_as_one_participant_does(make_window: MakeWindow, tmp_path: Path) -> None:
+    window = make_window(_authored_file(tmp_path))
+    people = window.seminar.panel.people
+    people.setCurrentRow(0)  # Ana: she rejects the objection
+    window.seminar.panel.see_button.click()
+    evaluation = window.evaluation
+    assert evaluation.show_action.isChecked()
+    assert evaluation.whatif.rejected == {"ca1"}
+    assert evaluation.evaluation is not None
+    assert evaluation.evaluation.labels["ca1"].value == "out"
+    assert evaluation.evaluation.labels["c2"].value == "in"
+    people.setCurrentRow(2)  # "No author recorded" is nobody to see as
+    assert not window.seminar.panel.see_button.isEnabled()

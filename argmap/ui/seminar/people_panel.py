@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,8 @@ class SeminarPanel(QWidget):
     filter_changed = Signal(object)
     #: str: a statement of the agenda was chosen
     node_chosen = Signal(str)
+    #: str: evaluate the map as this participant sees it
+    see_as = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,15 @@ class SeminarPanel(QWidget):
         self.people = QListWidget()
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.people)
+        self.see_button = QPushButton("See the Map as They Do")
+        self.see_button.setToolTip(
+            "Evaluate with the selected participant's agreements conceded and disagreements "
+            "rejected (Evaluate > Clear All What-Ifs goes back)"
+        )
+        self.see_button.setEnabled(False)
+        self.see_button.clicked.connect(self._see_as)
+        self.people.currentItemChanged.connect(lambda *_: self._update_see())
+        people_layout.addWidget(self.see_button)
         agenda_box = QGroupBox("Where we disagree")
         self.agenda_hint = QLabel()
         self.agenda_hint.setWordWrap(True)
@@ -85,6 +97,7 @@ class SeminarPanel(QWidget):
             row.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.people.addItem(row)
         self.people.blockSignals(False)
+        self._update_see()
 
     def shown_people(self) -> set[str] | None:
         """Who is ticked, or None when everyone is (no filter)."""
@@ -101,6 +114,15 @@ class SeminarPanel(QWidget):
             row = self.people.item(i)
             on = people is None or str(row.data(ID_ROLE)) in people
             row.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _update_see(self) -> None:
+        row = self.people.currentItem()
+        self.see_button.setEnabled(row is not None and row.data(ID_ROLE) != NOBODY)
+
+    def _see_as(self) -> None:
+        row = self.people.currentItem()
+        if row is not None and row.data(ID_ROLE) != NOBODY:
+            self.see_as.emit(str(row.data(ID_ROLE)))
 
     def _filter(self) -> None:
         self.filter_changed.emit(self.shown_people())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog
 from argmap.editing import Change
 from argmap.model import ArgmapError, ArgumentMap, Participant
 from argmap.seminar.merge import MergeResult
+from argmap.seminar.positions import whatif_of
 from argmap.ui.identity import (
     NAME_QUESTION,
     NameAsker,
@@ -75,6 +76,7 @@ class SeminarWorkflow(QObject):
         self.panel = SeminarPanel()
         self.panel.filter_changed.connect(self.show_only)
         self.panel.node_chosen.connect(window.canvas.center_on)
+        self.panel.see_as.connect(self.see_as)
         self.positions = PositionsSection(window.session, window.runner, self._ask_user)
         window.inspector.add_section(self.positions)
         window.inspector.subject_changed.connect(self.positions.show_subject)
@@ -161,6 +163,19 @@ class SeminarWorkflow(QObject):
             return
         visibility.set_filter(
             "authors", lambda m: {n.id for n in m.nodes if (n.author or NOBODY) not in people}
+        )
+
+    def see_as(self, participant: str) -> None:
+        """Evaluate the map as the participant sees it (their positions as what-ifs)."""
+        evaluation = self.window.evaluation
+        evaluation.whatif = whatif_of(self.argument_map, participant)
+        evaluation.show_action.setChecked(True)
+        evaluation.recompute()
+        names = {p.id: p.name for p in self.argument_map.participants}
+        self.window.statusBar().showMessage(
+            f"As {names.get(participant, participant)} sees it: what they agree with conceded, "
+            "what they reject rejected (Evaluate > Clear All What-Ifs goes back)",
+            10000,
         )
 
     def _ask_user(self) -> Participant | None:
