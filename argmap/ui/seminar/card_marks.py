@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from argmap.model import ArgumentMap, Stance
 from argmap.seminar.positions import tally
@@ -34,14 +34,16 @@ class CardMarks:
         self.colour_by_author = False
         self.stripes: dict[str, QGraphicsRectItem] = {}
         self.tallies: dict[str, QGraphicsSimpleTextItem] = {}
+        self.pills: dict[str, QGraphicsRectItem] = {}
 
     def clear(self) -> None:
-        for item in [*self.stripes.values(), *self.tallies.values()]:
+        for item in [*self.stripes.values(), *self.pills.values()]:
             owner = item.scene()
             if owner is not None:
                 owner.removeItem(item)
         self.stripes.clear()
         self.tallies.clear()
+        self.pills.clear()
 
     def refresh(self, argument_map: ArgumentMap) -> None:
         self.clear()
@@ -64,15 +66,27 @@ class CardMarks:
                 stripe.setToolTip(_author_tip(argument_map, node.author))
                 self.stripes[node.id] = stripe
             if node.id in counts:
-                mark = QGraphicsSimpleTextItem(tally_text(counts[node.id]), card)
-                font = QFont()
-                font.setPixelSize(11)
-                font.setBold(True)
-                mark.setFont(font)
-                mark.setBrush(QBrush(QColor("#33414f")))
-                mark.setPos(rect.left() + 4, rect.bottom() + 2)
-                mark.setZValue(MARK_Z)
-                self.tallies[node.id] = mark
+                self._tally(node.id, tally_text(counts[node.id]), card, rect)
+
+    def _tally(self, node_id: str, text: str, card: QGraphicsItem, rect: QRectF) -> None:
+        """The tally on a white pill just under the card's left corner (over any arrow)."""
+        mark = QGraphicsSimpleTextItem(text)
+        font = QFont()
+        font.setPixelSize(11)
+        font.setBold(True)
+        mark.setFont(font)
+        mark.setBrush(QBrush(QColor("#33414f")))
+        size = mark.boundingRect()
+        pill = QGraphicsRectItem(QRectF(0, 0, size.width() + 8, size.height() + 2), card)
+        pill.setPos(rect.left() + 4, rect.bottom() + 2)
+        pill.setPen(QPen(QColor("#9aa3ad"), 0.8))
+        pill.setBrush(QBrush(QColor("white")))
+        pill.setZValue(MARK_Z)
+        pill.setToolTip("Positions: agree ✓, disagree ✗, unsure ? (the inspector lists who)")
+        mark.setParentItem(pill)
+        mark.setPos(4, 1)
+        self.pills[node_id] = pill
+        self.tallies[node_id] = mark
 
 
 def _author_tip(argument_map: ArgumentMap, author: str | None) -> str:
