@@ -54,6 +54,10 @@ def test_compare_draws_the_differences_and_changes_nothing(
     assert any(r.startswith("+ Smuggling gangs profit") for r in rows)
     assert any(r.startswith("− The Nationality and Borders Bill") for r in rows)
     assert "4 added" in panel.summary.text()
+    # links only Sam makes, even between cards both maps have, are listed and drawn
+    assert any(r.startswith("+ link: With British help") for r in rows)
+    assert any(r.startswith("− link: ") for r in rows)
+    assert len(overlay.lines) == 7  # Sam's 7 added relations, one premise each
     # the other version of a changed card, in the inspector
     window.selection.set(["c-reduce-crossings"])
     section = window.seminar.other_version

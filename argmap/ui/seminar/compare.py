@@ -102,6 +102,16 @@ class ComparePanel(QWidget):
             self._row(f"+ {short(other_nodes[b_id].text)}", "ghost", b_id, other_nodes[b_id].text)
         for a_id in diff.nodes.removed:
             self._row(f"− {short(nodes[a_id].text)}", "node", a_id, "Not in the other map")
+        other_relations = comparison.other.relation_index()
+        for b_id in diff.relations.added:
+            relation = other_relations[b_id]
+            words = _link(comparison.other, relation.premises, relation.target, relation.kind)
+            self._row(f"+ link: {words}", "none", b_id, "A link only the other map makes")
+        relations = current.relation_index()
+        for a_id in diff.relations.removed:
+            relation = relations[a_id]
+            words = _link(current, relation.premises, relation.target, relation.kind)
+            self._row(f"− link: {words}", "edge", a_id, "A link the other map does not make")
 
     def _row(self, text: str, kind: str, item_id: str, tip: str) -> None:
         row = QListWidgetItem(text)
@@ -112,6 +122,13 @@ class ComparePanel(QWidget):
     def _chosen(self, row: QListWidgetItem) -> None:
         kind, item_id = row.data(ROW_TARGET)
         self.row_chosen.emit(str(kind), str(item_id))
+
+
+def _link(m: ArgumentMap, premises: list[str], target: str, kind: str) -> str:
+    nodes = m.node_index()
+    start = " + ".join(short(nodes[p].text, 25) for p in premises if p in nodes)
+    end = short(nodes[target].text, 25) if target in nodes else "an inference"
+    return f"{start} {'→' if kind == 'support' else '⊣'} {end}"
 
 
 class OtherVersionSection(QGroupBox):
@@ -234,12 +251,18 @@ class CompareController(QObject):
         self.overlay.clear()
         if comparison is not None:
             added = {oid: mid for (_, oid), mid in comparison.preview.added_from.items()}
-            self.overlay.show(comparison.diff, comparison.other, comparison.preview.map, added)
+            self.overlay.show(
+                comparison.diff,
+                comparison.other,
+                comparison.preview.map,
+                added,
+                frozenset(comparison.preview.added_relations),
+            )
         self.panel.show_comparison(comparison, self.argument_map)
         self.changed.emit()
 
     def _go_to(self, kind: str, item_id: str) -> None:
-        if kind == "node":
+        if kind in ("node", "edge"):
             self.canvas.center_on(item_id)
         elif item_id in self.overlay.ghosts:
             self.canvas.centerOn(self.overlay.ghosts[item_id])

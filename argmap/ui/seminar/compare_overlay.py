@@ -35,6 +35,7 @@ class CompareOverlay:
     def __init__(self, scene: MapScene) -> None:
         self.scene = scene
         self.items: list[QGraphicsItem] = []
+        self.lines: list[QGraphicsLineItem] = []
         #: the ghost card of each added statement, by its id in the other map
         self.ghosts: dict[str, QGraphicsRectItem] = {}
         self.marks: dict[str, QGraphicsRectItem] = {}
@@ -51,12 +52,20 @@ class CompareOverlay:
         self.marks.clear()
         self._centres.clear()
         self._labels.clear()
+        self.lines.clear()
 
     def show(
-        self, diff: MapDiff, other: ArgumentMap, preview: ArgumentMap, added: dict[str, str]
+        self,
+        diff: MapDiff,
+        other: ArgumentMap,
+        preview: ArgumentMap,
+        added: dict[str, str],
+        new_relations: frozenset[str] = frozenset(),
     ) -> None:
         """Draw ``diff`` (of ``other`` from the open map); ``preview`` is the merge, whose
-        layout places the added cards; ``added`` maps other's ids to the preview's."""
+        layout places the added cards; ``added`` maps other's ids to the preview's, and
+        ``new_relations`` are the preview's relations the other map adds (drawn dashed green,
+        also between cards both maps have)."""
         self.clear()
         for node_id in diff.nodes.removed:
             self._mark(node_id, REMOVED, ghost=True)
@@ -71,7 +80,8 @@ class CompareOverlay:
             self._centres[merged_id] = QPointF(point.x, point.y)
             self._ghost(other_id, texts[other_id].text, self._centres[merged_id])
         for relation in preview.relations:
-            if any(e in self._centres for e in [*relation.premises, relation.target]):
+            touches = any(e in self._centres for e in [*relation.premises, relation.target])
+            if touches or relation.id in new_relations:
                 for premise in relation.premises:
                     self._line(premise, relation.target)
 
@@ -128,3 +138,4 @@ class CompareOverlay:
         line.setZValue(OVERLAY_Z - 1)
         self.scene.addItem(line)
         self.items.append(line)
+        self.lines.append(line)
