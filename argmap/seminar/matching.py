@@ -23,7 +23,14 @@ from difflib import SequenceMatcher
 
 from argmap.model import ArgumentMap, Node, Relation
 
-__all__ = ["TEXT_RATIO", "Matching", "match_maps", "normalise", "source_keys"]
+__all__ = [
+    "TEXT_RATIO",
+    "Matching",
+    "dependency_order",
+    "match_maps",
+    "normalise",
+    "source_keys",
+]
 
 #: How similar two normalised texts must be to count as one statement.
 TEXT_RATIO = 0.8
@@ -182,32 +189,45 @@ def _relations(
 ) -> dict[str, str]:
     """Relations paired by kind and matched ends; undercuts once their targets are paired."""
     pairs: dict[str, str] = {}
-    pending_a = list(rels_a)
     keyed_b: dict[tuple[str, frozenset[str], str], list[str]] = defaultdict(list)
     for relation in rels_b:
         keyed_b[(relation.kind.value, frozenset(relation.premises), relation.target)].append(
             relation.id
         )
-    while pending_a:
-        found = False
-        still: list[Relation] = []
-        for relation in pending_a:
-            mapped = [node_pairs.get(p) for p in relation.premises]
-            premises = frozenset(p for p in mapped if p is not None)
-            target = node_pairs.get(relation.target) or pairs.get(relation.target)
-            free: list[str] = []
-            if target is not None and len(premises) == len(mapped):
-                free = keyed_b.get((relation.kind.value, premises, target), [])
-            if not free:
-                # An undercut may match once the relation it attacks has: try it next round.
-                if target is None and relation.target not in node_pairs:
-                    still.append(relation)
-                continue
-            chosen = relation.id if relation.id in free else free[0]
-            free.remove(chosen)
-            pairs[relation.id] = chosen
-            found = True
-        if not found:
-            break
-        pending_a = still
+    for relation in dependency_order(rels_a):
+        mapped = [node_pairs.get(p) for p in relation.premises]
+        premises = frozenset(p for p in mapped if p is not None)
+        target = node_pairs.get(relation.target) or pairs.get(relation.target)
+        if target is None or len(premises) != len(mapped):
+            continue
+        free = keyed_b.get((relation.kind.value, premises, target))
+        if not free:
+            continue
+        chosen = relation.id if relation.id in free else free[0]
+        free.remove(chosen)
+        pairs[relation.id] = chosen
     return pairs
+
+
+def dependency_order(relations: list[Relation]) -> list[Relation]:
+    """The relations with each undercut after the relation it attacks (else in their order)."""
+    by_id = {r.id: r for r in relations}
+    state: dict[str, int] = {}  # 1: being placed, 2: placed
+    order: list[Relation] = []
+    for first in relations:
+        stack = [first]
+        while stack:
+            current = stack[-1]
+            if state.get(current.id) == 2:
+                stack.pop()
+                continue
+            target = by_id.get(current.target)
+            if current.id not in state:
+                state[current.id] = 1
+                if target is not None and target.id not in state:
+                    stack.append(target)
+                    continue
+            state[current.id] = 2
+            order.append(current)
+            stack.pop()
+    return order

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from argmap.model import ArgumentMap, Node, Point, Relation, SourceDocument
-from argmap.seminar.matching import match_maps, normalise
+from argmap.model import ArgumentMap, Node, Point, SourceDocument
+from argmap.seminar.matching import dependency_order, match_maps, normalise
 
 __all__ = ["Conflict", "MergeResult", "merge_maps", "other_wording_note"]
 
@@ -194,42 +194,35 @@ def _merge_relations(
     """Add other's unmatched relations (undercuts after the relations they attack)."""
     ends = {(r.kind, frozenset(r.premises), r.target) for r in merged.relations}
     rel_back = dict(relations_back)
-    pending = [r for r in other.relations if r.id not in rel_back]
     added: list[str] = []
-    while pending:
-        still: list[Relation] = []
-        for relation in pending:
-            target = back.get(relation.target) or rel_back.get(relation.target)
-            if target is None:
-                still.append(relation)
-                continue
-            premises = [back[p] for p in relation.premises]
-            key = (relation.kind, frozenset(premises), target)
-            if key in ends or target in premises:
-                continue  # the same link already there, or one the merge made circular
-            answered = {q.answered_by for q in relation.questions} - {None}
-            questions = relation.questions if answered <= set(back) else []
-            new = relation.model_copy(
-                deep=True,
-                update={
-                    "id": _free(relation.id, used),
-                    "premises": premises,
-                    "target": target,
-                    "questions": [
-                        q.model_copy(
-                            update={"answered_by": back.get(q.answered_by or "", q.answered_by)}
-                        )
-                        for q in questions
-                    ],
-                },
-            )
-            merged.relations.append(new)
-            ends.add(key)
-            rel_back[relation.id] = new.id
-            added.append(new.id)
-        if len(still) == len(pending):
-            break  # undercuts of relations that were dropped
-        pending = still
+    for relation in dependency_order([r for r in other.relations if r.id not in rel_back]):
+        target = back.get(relation.target) or rel_back.get(relation.target)
+        if target is None:
+            continue  # an undercut of a relation that was dropped
+        premises = [back[p] for p in relation.premises]
+        key = (relation.kind, frozenset(premises), target)
+        if key in ends or target in premises:
+            continue  # the same link already there, or one the merge made circular
+        answered = {q.answered_by for q in relation.questions} - {None}
+        questions = relation.questions if answered <= set(back) else []
+        new = relation.model_copy(
+            deep=True,
+            update={
+                "id": _free(relation.id, used),
+                "premises": premises,
+                "target": target,
+                "questions": [
+                    q.model_copy(
+                        update={"answered_by": back.get(q.answered_by or "", q.answered_by)}
+                    )
+                    for q in questions
+                ],
+            },
+        )
+        merged.relations.append(new)
+        ends.add(key)
+        rel_back[relation.id] = new.id
+        added.append(new.id)
     return added
 
 
