@@ -28,7 +28,7 @@ import networkx as nx
 
 from argmap.analysis.quote import quote, quote_all
 from argmap.analysis.sides import Side, main_claims, sides
-from argmap.model import ArgumentMap, Node, NodeKind, RelationKind
+from argmap.model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from argmap.model.validation import anchor_problem
 
 __all__ = ["GAP_TITLES", "Gap", "GapKind", "find_gaps"]
@@ -106,7 +106,7 @@ def _unsupported(m: ArgumentMap) -> Iterator[Gap]:
 
 def _unanswered(m: ArgumentMap) -> Iterator[Gap]:
     side = sides(m)
-    nodes = m.node_index()
+    nodes, relations = m.node_index(), m.relation_index()
     answered = {r.target for r in m.relations if r.kind == RelationKind.ATTACK}
     for relation in m.relations:
         if relation.kind != RelationKind.ATTACK or relation.id in answered:
@@ -119,17 +119,16 @@ def _unanswered(m: ArgumentMap) -> Iterator[Gap]:
             GapKind.UNANSWERED_COUNTERARGUMENT,
             tuple(relation.premises),
             f"no answer to {quote_all(nodes[p] for p in relation.premises)} "
-            f"(it {_aim(m, relation.target)})",
+            f"(it {_aim(nodes, relations, relation.target)})",
             (relation.id,),
         )
 
 
-def _aim(m: ArgumentMap, target: str) -> str:
+def _aim(nodes: dict[str, Node], relations: dict[str, Relation], target: str) -> str:
     """'attacks 'X'', or for an undercut 'undercuts the step from 'P' to 'Q''."""
-    nodes = m.node_index()
     if target in nodes:
         return f"attacks {quote(nodes[target])}"
-    inference = m.relation(target)
+    inference = relations[target]
     end = nodes.get(inference.target)
     to = quote(end) if end else "another inference"
     return f"undercuts the step from {quote_all(nodes[p] for p in inference.premises)} to {to}"
