@@ -7,12 +7,14 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from argmap.analysis.checklist import GAP_TITLES, Gap, GapKind, find_gaps
-from argmap.editing import Change
+from argmap.editing import Change, ChangeKind
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.selection import SelectionModel
 from argmap.ui.wrapping_tree import WrappingTree
 
 _IDS = Qt.ItemDataRole.UserRole
+#: Changes of where cards are drawn, which no gap depends on.
+_PLACES = frozenset({ChangeKind.POSITIONS_CHANGED, ChangeKind.LAYOUT_CHANGED})
 
 
 class ChecklistPanel(QWidget):
@@ -46,7 +48,9 @@ class ChecklistPanel(QWidget):
         self._shown_once = False
         self.refresh()
 
-    def _on_changes(self, _changes: list[Change]) -> None:
+    def _on_changes(self, changes: list[Change]) -> None:
+        if all(change.kind in _PLACES for change in changes):
+            return  # cards moved or folded: no gap comes or goes
         # Never worked out while nobody can see it: a hidden panel catches up when shown.
         self._stale = True
         if self.isVisible():
