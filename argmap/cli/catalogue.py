@@ -6,22 +6,22 @@ from __future__ import annotations
 
 import ast
 import importlib
-import pkgutil
-from dataclasses import dataclass
-from pathlib import Path
+import os
 from types import ModuleType
 
 COMMANDS_PACKAGE = "argmap.cli.commands"
-_FOLDER = Path(__file__).with_name("commands")
+_FOLDER = os.path.join(os.path.dirname(__file__), "commands")
 
 
-@dataclass(frozen=True)
 class CommandEntry:
-    """A command: its name, its help line and the module that runs it."""
+    """A command: its name, its help line and the module that runs it.
 
-    name: str
-    help: str
-    module: str
+    (A plain class: dataclasses would import inspect, a tenth of the start-up.)"""
+
+    __slots__ = ("help", "module", "name")
+
+    def __init__(self, name: str, help: str, module: str) -> None:
+        self.name, self.help, self.module = name, help, module
 
     def load(self) -> ModuleType:
         return importlib.import_module(self.module)
@@ -30,11 +30,12 @@ class CommandEntry:
 def catalogue() -> list[CommandEntry]:
     """Every command, sorted by name."""
     entries = []
-    for info in pkgutil.iter_modules([str(_FOLDER)]):
-        if info.name.startswith("_"):
+    for file_name in os.listdir(_FOLDER):
+        stem, extension = os.path.splitext(file_name)
+        if extension != ".py" or stem.startswith("_"):
             continue
-        module = f"{COMMANDS_PACKAGE}.{info.name}"
-        found = _constants(_FOLDER / f"{info.name}.py")
+        module = f"{COMMANDS_PACKAGE}.{stem}"
+        found = _constants(os.path.join(_FOLDER, file_name))
         if "NAME" in found and "HELP" in found:
             entries.append(CommandEntry(found["NAME"], found["HELP"], module))
         else:  # not plain strings: ask the module itself
@@ -43,10 +44,11 @@ def catalogue() -> list[CommandEntry]:
     return sorted(entries, key=lambda entry: entry.name)
 
 
-def _constants(path: Path) -> dict[str, str]:
+def _constants(path: str) -> dict[str, str]:
     """The module-level ``NAME = "..."`` and ``HELP = "..."`` string constants of a file."""
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as file:
+            tree = ast.parse(file.read())
     except (OSError, SyntaxError, UnicodeDecodeError):
         return {}
     found: dict[str, str] = {}
