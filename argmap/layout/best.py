@@ -5,8 +5,10 @@ statements bear on several others (shared premises, cross links) as layers with 
 crossings; a map whose parts are broad and shallow (one claim with forty premises) reads
 better left to right, or folded (compact). The candidates are laid out and measured: a
 drawing whose longer side is more than three times its shorter is used only when every
-candidate is; among the rest the fewest arrows through cards, then the fewest crossings,
-then the aspect nearest the one asked for wins, the simpler layout first among equals.
+candidate is (then the one nearest the aspect asked for), unless it fits a screen whole
+at full size; among the rest the fewest arrows
+through cards, then the fewest crossings win, the simpler layout (and the map's own
+direction) first among equals.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ __all__ = ["MAX_SIDE_RATIO", "Choice", "best_layout", "map_shape"]
 
 #: A drawing's longer side at most this many times its shorter one.
 MAX_SIDE_RATIO = 3.0
+#: A drawing that fits this (width, height) is read whole at full size, whatever its sides.
+SCREEN = (1800.0, 1000.0)
 #: Above this many statements only the fast layouts are tried (and not measured for crossings).
-MEASURE_LIMIT = 1500
+MEASURE_LIMIT = 600
 
 
 @dataclass(frozen=True)
@@ -70,10 +74,12 @@ def map_shape(argument_map: ArgumentMap) -> Shape:
     )
 
 
-def _side_ratio(positions: Positions, sizes: Mapping[str, Size]) -> tuple[float, float]:
+def _side_ratio(positions: Positions, sizes: Mapping[str, Size]) -> tuple[float, float, bool]:
+    """Longer over shorter side, width over height, and whether it fits a screen whole."""
     left, top, right, bottom = bounding_box(positions, sizes)
     width, height = max(right - left, 1.0), max(bottom - top, 1.0)
-    return max(width, height) / min(width, height), width / height
+    fits = width <= SCREEN[0] and height <= SCREEN[1]
+    return max(width, height) / min(width, height), width / height, fits
 
 
 def _reason(shape: Shape, choice: tuple[str, Direction], ratio: float) -> str:
@@ -121,22 +127,22 @@ def best_layout(
     best: tuple[tuple[float, ...], tuple[str, Direction], Positions, float] | None = None
     for rank, (algorithm, direction) in enumerate(candidates):
         positions = compute_layout(argument_map, algorithm, direction, all_sizes, aspect=aspect)
-        ratio, drawn_aspect = _side_ratio(positions, all_sizes)
+        ratio, drawn_aspect, fits = _side_ratio(positions, all_sizes)
         through = crossings = 0
         if measured:
             routes = route_map(argument_map, positions, all_sizes)
             through = arrows_through_cards(argument_map, positions, all_sizes, routes)
             crossings = count_crossings(positions, edges)
         score = (
-            float(ratio > MAX_SIDE_RATIO),
+            ratio if ratio > MAX_SIDE_RATIO and not fits else 0.0,
             float(through),
             float(crossings),
-            round(abs(math.log(drawn_aspect / aspect)), 1),
             float(rank),
+            abs(math.log(drawn_aspect / aspect)),
         )
         if best is None or score < best[0]:
             best = (score, (algorithm, direction), positions, ratio)
-        if not measured and ratio <= MAX_SIDE_RATIO:
+        if not measured and (ratio <= MAX_SIDE_RATIO or fits):
             break
     assert best is not None
     _, (algorithm, direction), positions, ratio = best

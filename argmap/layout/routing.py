@@ -35,6 +35,7 @@ __all__ = [
     "arrival_ports",
     "arrows_through_cards",
     "border_xy",
+    "lines_through_cards",
     "route_map",
     "route_relation",
 ]
@@ -660,6 +661,23 @@ def arrows_through_cards(
         own = {*relation.premises, relation.target}
         hit: set[str] = set()
         for a, b in route.lines():
+            hit.update(cards.through(a, b, own))
+        count += len(hit)
+    return count
+
+
+def lines_through_cards(
+    positions: Positions,
+    sizes: Mapping[str, Size],
+    drawn: list[tuple[Collection[str], list[XY]]],
+) -> int:
+    """The same count for any drawing: (polyline, card) pairs where a polyline enters a card
+    not among its own ends (``drawn``: (own node ids, polyline) per arrow)."""
+    cards = Obstacles(_boxes(positions, sizes), clearance=-0.5)
+    count = 0
+    for own, polyline in drawn:
+        hit: set[str] = set()
+        for a, b in itertools.pairwise(polyline):
             hit.update(cards.through(a, b, own))
         count += len(hit)
     return count
