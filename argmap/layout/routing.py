@@ -358,15 +358,15 @@ def route_relation(
     """
     if not premises:
         raise ValueError("a relation has at least one premise")
-    own = {name for name, _ in premises}
-    if target_id is not None:
-        own.add(target_id)
+    # A line may touch only the cards at its own ends: a premise line its premise (not the
+    # co-premises beside it), the arrow its target.
+    ends: set[str] = {target_id} if target_id is not None else set()
     aim = (target[0], target[1]) if port is None else port
     if len(premises) == 1:
-        box = premises[0][1]
+        name, box = premises[0]
         start = border_xy(box, *aim)
         end = _end_point(target, port, *start)
-        return _avoid(Route(start, end), box, target, own, obstacles)
+        return _avoid(Route(start, end), box, target, {name, *ends}, obstacles)
     gx = sum(b[0] for _, b in premises) / len(premises)
     gy = sum(b[1] for _, b in premises) / len(premises)
     bx, by = _end_point(target, port, gx, gy)
@@ -382,27 +382,49 @@ def route_relation(
         free = [
             (junction, lines)
             for junction, lines in options
-            if not obstacles.inside(junction, own)
-            and not any(obstacles.blocked([a, b], own) for a, b in lines)
+            if not obstacles.inside(junction, ())
+            and not any(
+                obstacles.blocked([a, b], {name})
+                for (a, b), (name, _) in zip(lines, premises, strict=True)
+            )
         ]
         # Best: premise lines and the arrow on all clear; else clear premise lines, the
         # arrow to bend; else a free junction, each blocked premise line routed round.
         straight = [
             option
             for option in free
-            if not obstacles.blocked([option[0], _end_point(target, port, *option[0])], own)
+            if not obstacles.blocked([option[0], _end_point(target, port, *option[0])], ends)
         ]
         if straight or free:
             chosen = (straight or free)[0]
         else:
-            spot = next((o for o in options if not obstacles.inside(o[0], own)), options[0])
+            # The junction stands in open space (the grid search must reach it), best where
+            # the arrow on to the target runs clear.
+            roomy = [o for o in options if _roomy(obstacles, o[0])] or options
+            spot = next(
+                (
+                    o
+                    for o in roomy
+                    if not obstacles.blocked([o[0], _end_point(target, port, *o[0])], ends)
+                ),
+                roomy[0],
+            )
             lines = tuple(
-                piece for _, box in premises for piece in _detour_line(box, spot[0], own, obstacles)
+                piece
+                for name, box in premises
+                for piece in _detour_line(box, spot[0], {name}, obstacles)
             )
             chosen = (spot[0], lines)
     junction, lines = chosen
     end = _end_point(target, port, *junction)
-    return _avoid(Route(junction, end, lines, junction), None, target, own, obstacles)
+    return _avoid(Route(junction, end, lines, junction), None, target, ends, obstacles)
+
+
+def _roomy(obstacles: Obstacles, point: XY, room: float = 16.0) -> bool:
+    """Whether ``point`` and the points ``room`` away on every side are clear of cards."""
+    x, y = point
+    around = ((x, y), (x - room, y), (x + room, y), (x, y - room), (x, y + room))
+    return not any(obstacles.inside(p, ()) for p in around)
 
 
 #: Junction places tried: (share of the way from the target to the premises, sideways px).
@@ -650,20 +672,28 @@ def arrows_through_cards(
     routes: Mapping[str, Route],
 ) -> int:
     """How many times an arrow passes through a card it does not touch: (relation, card)
-    pairs where a line of the relation's route enters the card's rectangle."""
-    cards = Obstacles(_boxes(positions, sizes), clearance=-0.5)
+    pairs where a line of the relation's route enters the rectangle of a card that is not
+    at one of that line's ends (so a premise line crossing a co-premise counts)."""
+    boxes = _boxes(positions, sizes)
+    cards = Obstacles(boxes, clearance=-0.5)
     relations = {r.id: r for r in argument_map.relations}
     count = 0
     for relation_id, route in routes.items():
         relation = relations.get(relation_id)
         if relation is None:
             continue
-        own = {*relation.premises, relation.target}
+        mine = [n for n in (*relation.premises, relation.target) if n in boxes]
         hit: set[str] = set()
         for a, b in route.lines():
-            hit.update(cards.through(a, b, own))
+            touched = {n for n in mine if _touches(boxes[n], a) or _touches(boxes[n], b)}
+            hit.update(cards.through(a, b, touched))
         count += len(hit)
     return count
+
+
+def _touches(box: Box, point: XY, reach: float = BORDER_GAP + 1.0) -> bool:
+    cx, cy, hw, hh = box
+    return abs(point[0] - cx) <= hw + reach and abs(point[1] - cy) <= hh + reach
 
 
 def lines_through_cards(
