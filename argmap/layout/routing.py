@@ -52,6 +52,9 @@ JUNCTION_SHARE = 0.45
 CLEARANCE = 6.0
 #: Arrivals on one side of a card use the middle part of it, leaving the corners clear.
 SPREAD = 0.7
+#: Grid searches (the last resort of the router) allowed per card of the map, and at least.
+SEARCHES = 0.15
+MIN_SEARCHES = 40
 #: Grid cell of the obstacle index, in scene pixels (about a card wide).
 CELL = 200.0
 
@@ -130,9 +133,14 @@ def _segment_hits(a: XY, b: XY, rect: tuple[float, float, float, float]) -> bool
 class Obstacles:
     """Card rectangles (grown by ``clearance``) in a uniform grid: which a line runs through."""
 
-    def __init__(self, boxes: Mapping[str, Box], clearance: float = CLEARANCE) -> None:
+    def __init__(
+        self, boxes: Mapping[str, Box], clearance: float = CLEARANCE, searches: int = 0
+    ) -> None:
         self.boxes = boxes
         self.clearance = clearance
+        #: Grid searches this index still allows (each may look at thousands of cells);
+        #: 0: as many as :data:`SEARCHES` per card, at least :data:`MIN_SEARCHES`.
+        self.searches_left = searches or max(MIN_SEARCHES, int(len(boxes) * SEARCHES))
         cells: dict[tuple[int, int], list[tuple[str, tuple[float, float, float, float]]]] = {}
         rects = []
         floor = math.floor
@@ -516,6 +524,9 @@ def _grid_path(start: XY, end: XY, own: set[str], obstacles: Obstacles) -> list[
         return None
     pad = 160.0 + span * 0.25
     for _ in range(3):
+        if obstacles.searches_left <= 0:
+            return None
+        obstacles.searches_left -= 1
         found = _search(start, end, own, obstacles, pad)
         if found is not None:
             return found
