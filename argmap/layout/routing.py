@@ -173,31 +173,29 @@ class Obstacles:
         (the gap between two rows of a layered drawing): then it is clear, at no cost."""
         return _in_gap(self._rows, a[1], b[1]) or _in_gap(self._columns, a[0], b[0])
 
-    def _near(self, a: XY, b: XY) -> list[tuple[str, tuple[float, float, float, float]]]:
-        """Cards registered in the cells the segment a-b passes through (each once)."""
+    def _cells_along(self, a: XY, b: XY) -> list[tuple[int, int]]:
+        """The grid cells the segment a-b passes through (a few more on long slants)."""
         c0, c1 = math.floor(min(a[0], b[0]) / CELL), math.floor(max(a[0], b[0]) / CELL)
         r0, r1 = math.floor(min(a[1], b[1]) / CELL), math.floor(max(a[1], b[1]) / CELL)
-        get = self._cells.get
         if (c1 - c0 + 1) * (r1 - r0 + 1) <= 6:
-            cells = [(gx, gy) for gx in range(c0, c1 + 1) for gy in range(r0, r1 + 1)]
-        else:  # a long slanting line: only the cells along it
-            steps = math.ceil(math.hypot(b[0] - a[0], b[1] - a[1]) / (CELL / 2))
-            found_cells: set[tuple[int, int]] = set()
-            px, py = a
-            for i in range(1, steps + 1):
-                t = i / steps
-                x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
-                for gx in range(math.floor(min(px, x) / CELL), math.floor(max(px, x) / CELL) + 1):
-                    for gy in range(
-                        math.floor(min(py, y) / CELL), math.floor(max(py, y) / CELL) + 1
-                    ):
-                        found_cells.add((gx, gy))
-                px, py = x, y
-            cells = list(found_cells)
-        if len(cells) == 1:
-            return get(cells[0], [])
+            return [(gx, gy) for gx in range(c0, c1 + 1) for gy in range(r0, r1 + 1)]
+        steps = math.ceil(math.hypot(b[0] - a[0], b[1] - a[1]) / (CELL / 2))
+        found: set[tuple[int, int]] = set()
+        px, py = a
+        for i in range(1, steps + 1):
+            t = i / steps
+            x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+            for gx in range(math.floor(min(px, x) / CELL), math.floor(max(px, x) / CELL) + 1):
+                for gy in range(math.floor(min(py, y) / CELL), math.floor(max(py, y) / CELL) + 1):
+                    found.add((gx, gy))
+            px, py = x, y
+        return list(found)
+
+    def _near(self, a: XY, b: XY) -> list[tuple[str, tuple[float, float, float, float]]]:
+        """Cards registered in the cells the segment a-b passes through (each once)."""
         found: dict[str, tuple[float, float, float, float]] = {}
-        for cell in cells:
+        get = self._cells.get
+        for cell in self._cells_along(a, b):
             for node_id, rect in get(cell, ()):
                 found[node_id] = rect
         return list(found.items())
@@ -222,12 +220,24 @@ class Obstacles:
 
     def blocked(self, points: list[XY], exclude: Collection[str]) -> bool:
         """Whether the polyline through ``points`` runs through a card not in ``exclude``."""
+        get = self._cells.get
         for a, b in itertools.pairwise(points):
             if self._clear_band(a, b):
                 continue
-            for node_id, rect in self._near(a, b):
-                if node_id not in exclude and _segment_hits(a, b, rect):
-                    return True
+            low_x, high_x = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
+            low_y, high_y = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
+            for cell in self._cells_along(a, b):
+                for node_id, rect in get(cell, ()):
+                    if (
+                        rect[2] <= low_x
+                        or rect[0] >= high_x
+                        or rect[3] <= low_y
+                        or rect[1] >= high_y
+                        or node_id in exclude
+                    ):
+                        continue
+                    if _segment_hits(a, b, rect):
+                        return True
         return False
 
     def inside(self, point: XY, exclude: Collection[str]) -> bool:
