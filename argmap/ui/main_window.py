@@ -41,6 +41,7 @@ from argmap.ui.runner import CommandRunner
 from argmap.ui.scaled_export import install_scaled_png
 from argmap.ui.selection import SelectionModel
 from argmap.ui.selection_pruner import SelectionPruner
+from argmap.ui.seminar.workflow import SeminarWorkflow
 from argmap.ui.settings import AppSettings
 from argmap.ui.shortcut_reach import extend_reach
 from argmap.ui.source_panel import SourcePanel
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
         self.menus["evaluate"] = self.evaluation.install(self.menuBar(), self.menus.get("help"))
         self.debate = DebateWorkflow(self)
         self.docks["speech"] = self.debate.install()
+        self.seminar = SeminarWorkflow(self)
+        self.seminar.install()
         self.document.text_opened.connect(lambda: show_text_panel(self.docks))
 
     def canvas_actions(self) -> list[QAction]:
@@ -180,6 +183,7 @@ class MainWindow(QMainWindow):
             *self.layout_controller.all(),
             *self.evaluation.all(),
             *self.debate.all(),
+            *self.seminar.all(),
         ]
 
     def _connect(self) -> None:

@@ -49,6 +49,8 @@ def test_window_composes_canvas_panels_and_menus(window: MainWindow) -> None:
         "&Save",
         "Save &As…",
         "&Import…",
+        "Compare &With…",
+        "&Merge Map…",
         "&Export",
         "&Print…",
         "&Close",
