@@ -45,6 +45,10 @@ class EditSession:
         for subscriber in list(self._subscribers):
             subscriber(changes)
 
+    def publish(self, changes: list[Change]) -> None:
+        """Tell the views of changes made outside commands (others' edits in a shared room)."""
+        self._publish(changes)
+
     def execute(self, command: Command) -> list[Change]:
         """Apply a command, record it for undo and publish its changes.
 

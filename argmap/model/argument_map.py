@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from argmap.model.debate import Debate
 from argmap.model.layout import MapLayout
@@ -26,6 +26,24 @@ class ArgumentMap(BaseModel):
     positions: list[Position] = Field(default_factory=list)
     debate: Debate = Field(default_factory=Debate)
     layout: MapLayout = Field(default_factory=MapLayout)
+
+    # Appended to every new id while the map is shared, so that two people adding a node at
+    # the same moment never pick the same id (kept out of files: a private attribute).
+    _id_tag: str = PrivateAttr(default="")
+
+    @property
+    def id_tag(self) -> str:
+        return self._id_tag
+
+    def set_id_tag(self, tag: str) -> None:
+        """New ids end with ``tag`` from now on (``""`` for plain ids)."""
+        self._id_tag = tag
+
+    def __eq__(self, other: object) -> bool:
+        # Equal content is an equal map, whichever id tag each copy has.
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
 
     # Look-ups. Linear scans keep the model free of caches that edits would have to keep in
     # step; at 5,000 nodes one scan costs well under a millisecond.
@@ -74,6 +92,6 @@ class ArgumentMap(BaseModel):
         used = {n.id for n in self.nodes} | {r.id for r in self.relations}
         used |= {s.id for s in self.sources}
         number = len(used) + 1
-        while f"{prefix}{number}" in used:
+        while f"{prefix}{number}{self._id_tag}" in used:
             number += 1
-        return f"{prefix}{number}"
+        return f"{prefix}{number}{self._id_tag}"
