@@ -215,6 +215,7 @@ class RoomServer:
                 self._stores[name] = ystore
             room = YRoom(ready=True, ydoc=doc, log=log)
             room.on_message = self._message_filter(name, ystore)
+            self._stack.push_async_callback(_close_streams, room)  # runs after the room stops
             await self._stack.enter_async_context(room)
             self.rooms[name] = room
             return room
@@ -234,6 +235,14 @@ class RoomServer:
             return False
 
         return on_message
+
+
+async def _close_streams(room: YRoom) -> None:
+    """Close the room's update streams, which stopping it leaves open (a ResourceWarning)."""
+    for name in ("_update_send_stream", "_update_receive_stream"):
+        stream = getattr(room, name, None)
+        if stream is not None:
+            await stream.aclose()
 
 
 def _refusal(status: HTTPStatus, text: str) -> Response:
