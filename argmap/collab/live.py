@@ -295,6 +295,11 @@ class SharedMap:
             c.kind in (ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED) for c in changes
         )
         changes += self._apply_relations(dirty[RELATIONS], node_set_changed or RELATIONS in resort)
+        for change in changes:
+            if change.kind == ChangeKind.NODE_ADDED:
+                # A card back (an undone deletion) gets back what the repair had set aside.
+                dirty[LAYOUT].update(change.ids)
+                dirty[META].update(META_FIELDS)
         if dirty[LAYOUT]:
             changes += self._apply_positions(dirty[LAYOUT])
         if dirty[META]:
