@@ -35,7 +35,7 @@ from pycrdt import (
 )
 from websockets.asyncio.client import ClientConnection
 
-from argmap.collab.transfer import RoomError, describe_room, open_connection
+from argmap.collab.transfer import describe_room, open_connection
 
 #: Others' presence is dropped when not renewed for this long (seconds); ours is renewed at half.
 PRESENCE_TIMEOUT = 30.0
@@ -248,7 +248,7 @@ class RoomClient:
                     await asyncio.sleep(0.05)
             try:
                 connection = await open_connection(self.url, self.token)
-            except RoomError as exc:
+            except Exception as exc:  # never let the worker die: say why and try again
                 self._post("error", str(exc))
                 self._post("status", Status.CONNECTING if first else Status.RECONNECTING)
                 await asyncio.sleep(delay)

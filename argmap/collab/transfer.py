@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import anyio
 from pycrdt import Doc, Provider
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
 
 from argmap.collab.convert import DocRead, doc_to_map, write_map
 from argmap.collab.doc_layout import COLLECTIONS, META, keys, root
@@ -80,7 +80,7 @@ async def open_connection(url: str, token: str) -> ClientConnection:
         raise RoomError(f"{describe_room(url)}: the server answered HTTP {status}") from None
     except InvalidURI:
         raise RoomError(f"{url!r} is not a room address: expected ws://HOST:PORT/ROOM") from None
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, InvalidHandshake) as exc:
         raise RoomError(f"{describe_room(url)}: cannot connect ({exc})") from None
 
 
