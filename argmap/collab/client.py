@@ -179,8 +179,12 @@ class RoomClient:
                 self._send(reply)
             return message[1] != YSyncMessageType.SYNC_STEP1
         if message[0] == YMessageType.AWARENESS:
+            known = set(self.awareness.states)
             with contextlib.suppress(Exception):
                 self.awareness.apply_awareness_update(read_message(message[1:]), "remote")
+            if set(self.awareness.states) - known and self.status == Status.CONNECTED:
+                # The server does not replay presence to newcomers: greet them ourselves.
+                self._send_presence()
             if self.on_presence is not None:
                 self.on_presence()
         return False

@@ -87,6 +87,8 @@ class SharedMap:
         #: Called with the sentences of each repair (for the status bar).
         self.on_report: Callable[[list[str]], None] | None = None
         self.reports: list[str] = []
+        #: Called when the session opens another map while shared (the room is left).
+        self.on_replaced: Callable[[], None] | None = None
         self._dirty: dict[str, set[str]] = {name: set() for name in ROOT_NAMES}
         self._skip_publish = False
         self._raw_relations: dict[str, Relation] = {}
@@ -121,7 +123,7 @@ class SharedMap:
             shared_root = root(self.doc, name)
             subscription = shared_root.observe_deep(cast(Any, self._observer(name)))
             self._subscriptions.append((shared_root, subscription))
-        self._unsubscribe = self.session.subscribe(self._local_changes)
+        self._unsubscribe = self.session.subscribe(self._local_changes, first=True)
 
     def detach(self) -> None:
         """Stop sharing: the session keeps its map (and starts a fresh local history)."""
@@ -156,15 +158,6 @@ class SharedMap:
 
     def _write(self, changes: list[Change]) -> None:
         m = self.session.map
-        if any(change.kind == ChangeKind.MAP_REPLACED for change in changes):
-            for collection in COLLECTIONS:
-                present = keys(root(self.doc, collection))
-                present += [ident(item) for item in items(m, collection)]
-                for item_id in sorted(set(present)):
-                    self._sync_item(collection, item_id)
-            self._sync_positions(None)
-            self._sync_meta()
-            return
         touched: dict[str, set[str]] = {NODES: set(), RELATIONS: set()}
         positions: set[str] | None = set()
         for change in changes:

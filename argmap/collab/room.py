@@ -46,7 +46,9 @@ class LiveRoom:
         self.shared = SharedMap(session, self.doc)
         self.client = RoomClient(url, token, self.doc, wake=wake)
         self.client.on_remote = self._remote
+        self.shared.on_replaced = self.leave
         self.attached = False
+        self.left = False
         #: Called (owner thread) when the map was first shown, and on status or presence news.
         self.on_joined: Callable[[], None] | None = None
         if share:
@@ -105,6 +107,7 @@ class LiveRoom:
 
     def leave(self) -> None:
         """Leave the room; the session keeps the map as it is now."""
+        self.left = True
         self.client.stop()
         if self.attached:
             self.shared.detach()

@@ -31,9 +31,16 @@ class EditSession:
         """The map; read it freely, change it only through :meth:`execute`."""
         return self._map
 
-    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
-        """Call ``subscriber`` with every change from now on; returns an unsubscribe function."""
-        self._subscribers.append(subscriber)
+    def subscribe(self, subscriber: Subscriber, first: bool = False) -> Callable[[], None]:
+        """Call ``subscriber`` with every change from now on; returns an unsubscribe function.
+
+        ``first`` puts it before the others (a shared map records an edit before views ask
+        the history about it).
+        """
+        if first:
+            self._subscribers.insert(0, subscriber)
+        else:
+            self._subscribers.append(subscriber)
 
         def unsubscribe() -> None:
             if subscriber in self._subscribers:
