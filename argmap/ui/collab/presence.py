@@ -64,17 +64,21 @@ class PresenceOverlay:
         self._add(outline)
 
     def _tag(self, rect: QRectF, name: str, colour: QColor, level: int) -> None:
+        """The name on a tag above the card's corner, the same size at every zoom."""
         text = QGraphicsSimpleTextItem(name)
         text.setBrush(QBrush(QColor("white")))
         size = text.boundingRect()
-        x = rect.left() + 110 * level
-        y = rect.top() - size.height() - 4
-        background = QGraphicsRectItem(QRectF(x, y, size.width() + 8, size.height() + 2))
-        background.setBrush(QBrush(colour))
-        background.setPen(QPen(Qt.PenStyle.NoPen))
-        text.setPos(x + 4, y + 1)
-        self._add(background)
-        self._add(text)
+        tag = QGraphicsRectItem(QRectF(0, -size.height() - 4, size.width() + 8, size.height() + 2))
+        tag.setBrush(QBrush(colour))
+        tag.setPen(QPen(Qt.PenStyle.NoPen))
+        tag.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        tag.setPos(rect.left(), rect.top())
+        text.setParentItem(tag)
+        text.setPos(4, -size.height() - 3)
+        if level:
+            tag.moveBy(0, 0)
+            tag.setPos(rect.left(), rect.bottom() + size.height() + 6)
+        self._add(tag)
 
     def _add(self, item: QGraphicsItem) -> None:
         item.setZValue(Z_PRESENCE)
