@@ -35,7 +35,7 @@ from pycrdt import (
 )
 from websockets.asyncio.client import ClientConnection
 
-from argmap.collab.transfer import describe_room, open_connection
+from argmap.collab.transfer import RoomError, describe_room, open_connection
 
 #: Others' presence is dropped when not renewed for this long (seconds); ours is renewed at half.
 PRESENCE_TIMEOUT = 30.0
@@ -48,6 +48,7 @@ class Status(StrEnum):
     CONNECTED = "connected"
     RECONNECTING = "reconnecting"
     OFFLINE = "offline"
+    REFUSED = "refused"  # the server refused the token: no point trying again
 
 
 class RoomClient:
@@ -254,6 +255,9 @@ class RoomClient:
                 connection = await open_connection(self.url, self.token)
             except Exception as exc:  # never let the worker die: say why and try again
                 self._post("error", str(exc))
+                if isinstance(exc, RoomError) and exc.refused:
+                    self._post("status", Status.REFUSED)
+                    return
                 self._post("status", Status.CONNECTING if first else Status.RECONNECTING)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, max_delay)

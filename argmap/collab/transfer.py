@@ -25,6 +25,10 @@ from argmap.model import ArgmapError, ArgumentMap
 class RoomError(ArgmapError):
     """A room that cannot be reached, refuses us, or holds something else."""
 
+    def __init__(self, message: str, refused: bool = False) -> None:
+        super().__init__(message)
+        self.refused = refused  # the server refused the token (trying again will not help)
+
 
 def with_token(url: str, token: str) -> str:
     """``url`` with ``?token=`` set (any token already in it replaced)."""
@@ -76,7 +80,9 @@ async def open_connection(url: str, token: str) -> ClientConnection:
     except InvalidStatus as exc:
         status = exc.response.status_code
         if status == 403:
-            raise RoomError(f"{describe_room(url)}: the server refused the token") from None
+            raise RoomError(
+                f"{describe_room(url)}: the server refused the token", refused=True
+            ) from None
         raise RoomError(f"{describe_room(url)}: the server answered HTTP {status}") from None
     except InvalidURI:
         raise RoomError(f"{url!r} is not a room address: expected ws://HOST:PORT/ROOM") from None

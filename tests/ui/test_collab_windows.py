@@ -65,3 +65,74 @@ def test_two_windows_share_one_map_live(
     assert guest.collab.status_text() == ""
     qtbot.waitUntil(lambda: host.collab.presence.outlined() == {}, timeout=WAIT)
     host.collab.leave()
+
+
+def test_a_wrong_token_is_refused_with_one_message(
+    make_window: MakeWindow, map_file: Path, prompter: ScriptedPrompter, qtbot: QtBot
+) -> None:
+    host = make_window(map_file)
+    guest = make_window()
+    invite = host.collab.share(room="seminar", port=0, everyone=False, name="Ada")
+    assert invite is not None
+    before = guest.session.map.model_copy(deep=True)
+    guest.collab.join(invite[0], "not-the-token", "Ben")
+    qtbot.waitUntil(lambda: bool(prompter.errors), timeout=WAIT)
+    title, message = prompter.errors[-1]
+    assert title == "Join Shared Map"
+    assert "refused the token" in message
+    assert guest.collab.room is None
+    assert guest.session.map == before  # nothing of the room arrived
+    assert not guest.session.map.has_node("ca1")
+    host.collab.leave()
+
+
+def test_when_the_host_leaves_the_guest_keeps_editing_and_can_save(
+    make_window: MakeWindow,
+    map_file: Path,
+    prompter: ScriptedPrompter,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    host = make_window(map_file)
+    guest = make_window()
+    invite = host.collab.share(room="seminar", port=0, everyone=False, name="Ada")
+    assert invite is not None
+    guest.collab.join(*invite, name="Ben")
+    qtbot.waitUntil(lambda: guest.session.map.has_node("c1"), timeout=WAIT)
+    host.collab.leave()  # the room's server stops with it
+    qtbot.waitUntil(lambda: "reconnecting" in guest.collab.status_text(), timeout=WAIT)
+    assert "reconnecting" in guest.windowTitle()
+    guest.runner.run(edit_text("c1", "Edited while the room is gone"))
+    assert guest.session.map.node("c1").text == "Edited while the room is gone"
+    prompter.save_path = tmp_path / "mine.argmap.json"
+    guest.document.save_as()
+    saved = native.load(tmp_path / "mine.argmap.json").map
+    assert saved.node("c1").text == "Edited while the room is gone"
+    guest.collab.leave()
+
+
+def test_the_join_dialog_takes_address_token_and_name(
+    make_window: MakeWindow, map_file: Path, qtbot: QtBot, monkeypatch: object
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from argmap.ui.collab.dialogs import JoinDialog
+
+    host = make_window(map_file)
+    guest = make_window()
+    invite = host.collab.share(room="seminar", port=0, everyone=False, name="Ada")
+    assert invite is not None
+
+    def fill_and_accept(dialog: JoinDialog) -> int:
+        dialog.url.setText(invite[0])
+        dialog.token.setText(invite[1])
+        dialog.name.setText("Chloé")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(JoinDialog, "exec", fill_and_accept)  # type: ignore[attr-defined]
+    assert guest.collab.join_action.text() == "&Join Shared Map…"
+    guest.collab.join_action.trigger()
+    qtbot.waitUntil(lambda: "with Chloé" in host.collab.status_text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: guest.session.map == host.session.map, timeout=WAIT)
+    guest.collab.leave()
+    host.collab.leave()

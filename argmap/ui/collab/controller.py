@@ -30,6 +30,7 @@ _STATUS_TEXT = {
     Status.CONNECTED: "connected",
     Status.RECONNECTING: "reconnecting…",
     Status.OFFLINE: "offline",
+    Status.REFUSED: "refused",
 }
 
 
@@ -197,6 +198,11 @@ class CollabController(QObject):
         room.pump()
         if room.left:  # another map was opened in this window
             self.leave()
+            return
+        if room.status == Status.REFUSED:
+            error = room.client.error or "the server refused the token"
+            self.leave()
+            self.window.prompter.show_error("Join Shared Map", f"Cannot join: {error}")
             return
         self._redraw_presence()
         self._refresh()
