@@ -297,7 +297,7 @@ class SharedMap:
             changes += self._apply_positions(dirty[LAYOUT])
         if dirty[META]:
             changes += self._apply_meta(dirty[META])
-        if node_set_changed:
+        if node_set_changed or dirty[LAYOUT] or dirty[META]:
             before = (m.layout.model_dump(), m.positions, m.debate.model_dump())
             self._report(repair_references(m))
             if before != (m.layout.model_dump(), m.positions, m.debate.model_dump()):
@@ -395,9 +395,12 @@ class SharedMap:
     def _apply_positions(self, ids: set[str]) -> list[Change]:
         layout = root(self.doc, LAYOUT)
         positions = self.session.map.layout.positions
+        nodes = {node.id for node in self.session.map.nodes}
         moved = []
         for node_id in sorted(ids):
             point: Point | None = read_point(layout[node_id]) if node_id in layout else None
+            if point is not None and node_id not in nodes:
+                point = None  # moved by someone while another deleted the card
             if point is None:
                 if positions.pop(node_id, None) is not None:
                     moved.append(node_id)
