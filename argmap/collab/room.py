@@ -40,6 +40,7 @@ class LiveRoom:
         colour: str,
         share: bool = False,
         wake: Callable[[], None] | None = None,
+        offer: bool = False,
     ) -> None:
         self.session = session
         self.doc: Doc[Any] = Doc()
@@ -49,6 +50,10 @@ class LiveRoom:
         self.shared.on_replaced = self.leave
         self.attached = False
         self.left = False
+        #: Share into a room of another server, but only if it turns out empty.
+        self.offer = offer
+        #: Why the room could not be used (a room that already holds a map), else ``None``.
+        self.refusal: str | None = None
         #: Called (owner thread) when the map was first shown, and on status or presence news.
         self.on_joined: Callable[[], None] | None = None
         if share:
@@ -68,10 +73,18 @@ class LiveRoom:
     @property
     def waiting(self) -> bool:
         """Whether this joined an empty room and waits for someone to share a map into it."""
-        return not self.attached and self.client.synced
+        return not self.attached and self.client.synced and not self.offer
 
     def pump(self) -> None:
         self.client.pump()
+        if self.offer and not self.attached and self.client.synced and not self.left:
+            if is_empty(self.doc):
+                self.shared.share()
+                self.attached = True
+            else:
+                self.refusal = f"room {self.room} already holds a map: join it instead"
+                self.leave()
+            return
         if not self.attached and self.client.synced and not is_empty(self.doc):
             self.shared.join()
             self.attached = True

@@ -136,3 +136,33 @@ def test_the_join_dialog_takes_address_token_and_name(
     qtbot.waitUntil(lambda: guest.session.map == host.session.map, timeout=WAIT)
     guest.collab.leave()
     host.collab.leave()
+
+
+def test_sharing_into_a_room_of_a_separate_server_and_never_over_another_map(
+    make_window: MakeWindow, map_file: Path, prompter: ScriptedPrompter, qtbot: QtBot
+) -> None:
+    from argmap.collab.background import ServerThread
+    from argmap.collab.server import RoomServer
+
+    thread = ServerThread(RoomServer(port=0, token="t0ken"))
+    server = thread.start()
+    try:
+        leader = make_window(map_file)
+        student = make_window()
+        late = make_window()
+        leader.collab.share_to(server.url("team"), "t0ken", "Ada")
+        qtbot.waitUntil(lambda: "connected" in leader.collab.status_text(), timeout=WAIT)
+        student.collab.join(server.url("team"), "t0ken", "Ben")
+        qtbot.waitUntil(lambda: student.session.map == leader.session.map, timeout=WAIT)
+        # Sharing another map into the same room is refused, and changes nothing there.
+        before = late.session.map.model_copy(deep=True)
+        late.collab.share_to(server.url("team"), "t0ken", "Chloé")
+        qtbot.waitUntil(lambda: bool(prompter.errors), timeout=WAIT)
+        assert "already holds a map" in prompter.errors[-1][1]
+        assert late.session.map == before
+        assert late.collab.room is None
+        assert student.session.map == leader.session.map
+        student.collab.leave()
+        leader.collab.leave()
+    finally:
+        thread.stop()

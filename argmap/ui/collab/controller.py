@@ -96,6 +96,11 @@ class CollabController(QObject):
         dialog = ShareDialog(name, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        server = dialog.server.text().strip().rstrip("/")
+        if server:
+            room = dialog.room.text().strip() or "seminar"
+            self.share_to(f"{server}/{room}", dialog.token.text().strip(), dialog.name.text())
+            return
         self.share(
             dialog.room.text().strip() or "seminar",
             dialog.port.value(),
@@ -135,6 +140,13 @@ class CollabController(QObject):
         )
         return self.invite
 
+    def share_to(self, url: str, token: str, name: str | None = None) -> None:
+        """Share this map into an empty room of a server that runs elsewhere."""
+        self.leave()
+        self._enter(url, token, name or None, share=False, offer=True)
+        if self.room is not None:
+            self.invite = (url, token)
+
     def join_dialog(self) -> None:
         name, _colour = user_identity(self.window.settings)
         dialog = JoinDialog(name, self.window)
@@ -150,7 +162,9 @@ class CollabController(QObject):
         self.leave()
         self._enter(url, token, name, share=False)
 
-    def _enter(self, url: str, token: str, name: str | None, share: bool) -> None:
+    def _enter(
+        self, url: str, token: str, name: str | None, share: bool, offer: bool = False
+    ) -> None:
         settings = self.window.settings
         default_name, colour = user_identity(settings)
         if name and name != default_name:
@@ -165,6 +179,7 @@ class CollabController(QObject):
                 colour,
                 share=share,
                 wake=self.woke.emit,
+                offer=offer,
             )
         except Exception as exc:  # a malformed address: one message, no traceback
             self.window.prompter.show_error("Shared map", str(exc))
@@ -172,7 +187,7 @@ class CollabController(QObject):
             return
         self.room.shared.on_report = self._reported
         self.room.on_joined = self._joined
-        self.message.emit(f"Joining {self.room.room}…" if not share else "Sharing the map")
+        self.message.emit("Sharing the map" if share or offer else f"Joining {self.room.room}…")
         self._refresh()
 
     def leave(self) -> None:
@@ -196,6 +211,10 @@ class CollabController(QObject):
         if room is None:
             return
         room.pump()
+        if room.refusal is not None:
+            self.leave()
+            self.window.prompter.show_error("Share Map", f"Cannot share: {room.refusal}")
+            return
         if room.left:  # another map was opened in this window
             self.leave()
             return

@@ -53,11 +53,17 @@ class ShareDialog(QDialog):
         self.network = QCheckBox("Others on this network may join (listen on all addresses)")
         self.network.setChecked(True)
         self.name = QLineEdit(name)
+        self.server = QLineEdit()
+        self.server.setPlaceholderText("blank: serve from this app; or ws://HOST:PORT")
+        self.token = QLineEdit()
+        self.token.setPlaceholderText("that server's token")
         form = QFormLayout(self)
         form.addRow("&Room name:", self.room)
         form.addRow("&Port:", self.port)
         form.addRow("", self.network)
         form.addRow("Your &name:", self.name)
+        form.addRow("Or use a &server:", self.server)
+        form.addRow("Its &token:", self.token)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
