@@ -106,7 +106,8 @@ class SharedMap:
     def join(self) -> None:
         """Start from the document: the session shows the room's map."""
         read = doc_to_map(self.doc)
-        self.session.replace(read.argument_map, self.session.path)
+        # Untitled: Save must never write the room's map over the file this window had open.
+        self.session.replace(read.argument_map, None)
         self._attach()
         self._report(read.problems)
 

@@ -21,7 +21,7 @@ def test_two_windows_share_one_map_live(
     tmp_path: Path,
 ) -> None:
     host = make_window(map_file)
-    guest = make_window()
+    guest = make_window(map_file)
     invite = host.collab.share(room="seminar", port=0, everyone=False, name="Ada")
     assert invite is not None
     url, token = invite
@@ -29,9 +29,13 @@ def test_two_windows_share_one_map_live(
     assert url in prompter.infos[-1][1] and token in prompter.infos[-1][1]
 
     guest.collab.join(url, token, "Ben")
-    qtbot.waitUntil(lambda: guest.session.map.has_node("c1"), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: guest.collab.room is not None and guest.collab.room.attached, timeout=WAIT
+    )
     assert guest.session.map == host.session.map
     assert guest.canvas.map_scene.node_item("ca1") is not None  # drawn, not only loaded
+    assert guest.session.path is None  # Save never writes the room over the guest's own file
+    assert host.session.path == map_file
 
     # An edit in one window is drawn in the other, from change events (no rebuild).
     rebuilt: list[bool] = []
