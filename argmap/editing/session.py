@@ -34,9 +34,16 @@ class EditSession:
         """The map; read it freely, change it only through :meth:`execute`."""
         return self._map
 
-    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
-        """Call ``subscriber`` with every change from now on; returns an unsubscribe function."""
-        self._subscribers.append(subscriber)
+    def subscribe(self, subscriber: Subscriber, first: bool = False) -> Callable[[], None]:
+        """Call ``subscriber`` with every change from now on; returns an unsubscribe function.
+
+        ``first`` puts it before the others (a shared map records an edit before views ask
+        the history about it).
+        """
+        if first:
+            self._subscribers.insert(0, subscriber)
+        else:
+            self._subscribers.append(subscriber)
 
         def unsubscribe() -> None:
             if subscriber in self._subscribers:
@@ -47,6 +54,10 @@ class EditSession:
     def _publish(self, changes: list[Change]) -> None:
         for subscriber in list(self._subscribers):
             subscriber(changes)
+
+    def publish(self, changes: list[Change]) -> None:
+        """Tell the views of changes made outside commands (others' edits in a shared room)."""
+        self._publish(changes)
 
     def execute(self, command: Command) -> list[Change]:
         """Apply a command, record it for undo and publish its changes.

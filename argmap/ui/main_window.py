@@ -21,6 +21,7 @@ from argmap.ui.canvas.keyboard import GESTURES
 from argmap.ui.canvas_host import CanvasPlacer, make_canvas
 from argmap.ui.checklist_panel import ChecklistPanel
 from argmap.ui.clipboard import MapClipboard
+from argmap.ui.collab.controller import CollabController
 from argmap.ui.context_menu import CanvasContextMenu
 from argmap.ui.debate.workflow import DebateWorkflow
 from argmap.ui.dialogs import Prompter, QtPrompter
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         self.statusBar()
         self._restore_layout()
         self._update_title()
+        self.collab = CollabController(self)  # File > Share Map…, Join Shared Map…
+        self.collab.install()
         self.canvas.setFocus()
 
     # Building ------------------------------------------------------------------------------
@@ -262,6 +265,7 @@ class MainWindow(QMainWindow):
         if not self.document.maybe_save():
             event.ignore()
             return
+        self.collab.leave()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.autosaver.stop()
         self.bridge.detach()
