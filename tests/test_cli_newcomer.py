@@ -164,3 +164,24 @@ def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_traceback(map_file: Path
     )
     assert done.returncode == 0, done.stderr
     assert "UK\\u2013France" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_export_takes_the_motion_its_error_message_asks_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    m = small_map()
+    m.debate.motion = None
+    path = tmp_path / "nomotion.argmap.json"
+    native.save(m, path)
+    out = tmp_path / "speech.md"
+    code, _, err = _run(capsys, "export", str(path), "--to", "speech", "-o", str(out))
+    assert code == 1 and "--motion ID" in err
+    code, _, err = _run(
+        capsys, "export", str(path), "--to", "speech", "--motion", "c1", "-o", str(out)
+    )
+    assert code == 0, err
+    assert "**Motion:** The agreement will stop the crossings" in out.read_text(encoding="utf-8")
+    code, _, err = _run(
+        capsys, "export", str(path), "--to", "blocks", "--motion", "e1", "-o", str(out), "--force"
+    )
+    assert code == 1 and "'e1' is evidence, not a claim" in err
