@@ -17,8 +17,10 @@ from argmap.io.argdown import MAX_ARGDOWN_BYTES, loads_argdown, read_argdown
 from argmap.io.argdown_data import MAX_DEPTH
 from argmap.io.errors import FileFormatError
 from argmap.io.graphml import MAX_GRAPHML_BYTES, read_graphml
-from argmap.io.kialo_read import MAX_KIALO_BYTES, read_kialo
+from argmap.io.kialo_read import MAX_KIALO_BYTES, loads_kialo, read_kialo
+from argmap.io.kialo_write import dumps_kialo
 from argmap.io.reading import MAX_FILE_BYTES, read_bytes
+from argmap.model import ArgumentMap, Node, Relation
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
@@ -108,3 +110,16 @@ def test_slow_formats_refuse_large_files_unread(
     with pytest.raises(FileFormatError) as caught:
         reader(path)
     assert f"more than the {limit // 10**6} MB argmap imports as {kind}" in str(caught.value)
+
+
+def test_a_long_chain_exports_to_kialo_and_reads_back() -> None:
+    count = 3000  # deeper than Python's recursion limit
+    nodes = [Node(id=f"n{i}", kind="claim", text=f"Claim {i}") for i in range(count)]
+    relations = [
+        Relation(id=f"r{i}", kind="support", premises=[f"n{i + 1}"], target=f"n{i}")
+        for i in range(count - 1)
+    ]
+    text = dumps_kialo(ArgumentMap(nodes=nodes, relations=relations))
+    assert text.count("Pro: ") == count - 1
+    back = loads_kialo(text).map
+    assert len(back.nodes) == count and len(back.relations) == count - 1
