@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from argmap.io.aif import read_aif, write_aif
+from argmap.io.aif_relations import RelationDraft, RelationReading, _break_cycles
 from argmap.io.argdown import MAX_ARGDOWN_BYTES, loads_argdown, read_argdown
 from argmap.io.argdown_data import MAX_DEPTH
 from argmap.io.errors import FileFormatError
@@ -123,3 +125,32 @@ def test_a_long_chain_exports_to_kialo_and_reads_back() -> None:
     assert text.count("Pro: ") == count - 1
     back = loads_kialo(text).map
     assert len(back.nodes) == count and len(back.relations) == count - 1
+
+
+def test_a_long_chain_of_undercuts_exports_to_aif_in_any_order(tmp_path: Path) -> None:
+    count = 2000  # deeper than Python's recursion limit
+    nodes = [Node(id="c", kind="claim", text="c"), Node(id="p", kind="claim", text="p")]
+    nodes += [Node(id=f"u{i}", kind="counterargument", text=f"u{i}") for i in range(count)]
+    relations = [Relation(id="r0", kind="support", premises=["p"], target="c")]
+    relations += [
+        Relation(id=f"r{i + 1}", kind="attack", premises=[f"u{i}"], target=f"r{i}")
+        for i in range(count)
+    ]
+    relations.reverse()  # the outermost undercut first: its centre needs the whole chain
+    out = tmp_path / "chain.json"
+    write_aif(ArgumentMap(nodes=nodes, relations=relations), out)
+    back = read_aif(out).map
+    assert len(back.relations) == count + 1
+
+
+def test_only_the_ring_is_broken_not_the_chains_leading_into_it() -> None:
+    def draft(draft_id: str, target: str) -> RelationDraft:
+        return RelationDraft(draft_id, draft_id, "CA", ["x"], target, None)
+
+    # t1 -> t2 -> a -> b -> c -> a (a ring), and s -> statement (no ring)
+    drafts = [draft("t1", "t2"), draft("t2", "a"), draft("a", "b"), draft("b", "c")]
+    drafts += [draft("c", "a"), draft("s", "statement")]
+    reading = RelationReading(drafts=drafts)
+    _break_cycles(reading)
+    assert [d.id for d in reading.drafts] == ["t1", "t2", "s"]
+    assert [p.split("'")[1] for p in reading.problems] == ["a", "b", "c"]
