@@ -185,3 +185,15 @@ def test_export_takes_the_motion_its_error_message_asks_for(
         capsys, "export", str(path), "--to", "blocks", "--motion", "e1", "-o", str(out), "--force"
     )
     assert code == 1 and "'e1' is evidence, not a claim" in err
+
+
+def test_a_title_that_is_not_text_is_refused_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "t.txt"
+    text.write_text("Some text.\n", encoding="utf-8")
+    out = tmp_path / "t.argmap.json"
+    bad = os.fsdecode(b"bad\xff")  # what Python makes of undecodable bytes on the command line
+    code, _, err = _run(capsys, "new", "--source", str(text), "--title", bad, "-o", str(out))
+    assert code == 1 and "--title: the words given are not UTF-8 text" in err
+    assert not out.exists()
