@@ -197,3 +197,12 @@ def test_a_title_that_is_not_text_is_refused_clearly(
     code, _, err = _run(capsys, "new", "--source", str(text), "--title", bad, "-o", str(out))
     assert code == 1 and "--title: the words given are not UTF-8 text" in err
     assert not out.exists()
+
+
+def test_evaluate_counts_extensions_in_the_right_number(
+    map_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, stdout, _ = _run(capsys, "evaluate", str(map_file), "--semantics", "preferred")
+    assert code == 0
+    last = stdout.splitlines()[-1]
+    assert last in ("1 preferred extension", *(f"{n} preferred extensions" for n in range(2, 9)))
