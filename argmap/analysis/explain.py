@@ -74,6 +74,10 @@ def explain_claims(argument_map: ArgumentMap, evaluation: Evaluation, node_id: s
             f"Undecided: the map has no {name} extension (some cycle of attacks has an odd "
             f"length), so nothing is settled under the {name} semantics."
         )
+    if node_id not in evaluation.labels:
+        raise UnknownIdError(
+            f"cannot explain {node_id!r}: the evaluation was made before it was added"
+        )
     nodes = argument_map.node_index()
     index = adf.statements.index(node_id)
 

@@ -142,3 +142,11 @@ def test_unknown_ids_are_refused() -> None:
     m = debate()
     with pytest.raises(UnknownIdError, match="nope"):
         explain(m, evaluate(m), "nope")
+
+
+def test_a_statement_added_after_the_evaluation_is_refused_by_name() -> None:
+    m = debate(("r", "attack", ["x"], "c"))
+    result = evaluate(m)
+    m.nodes.append(Node(id="late", kind="claim", text="Added later."))
+    with pytest.raises(UnknownIdError, match="before it was added"):
+        explain(m, result, "late")
