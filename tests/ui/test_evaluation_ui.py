@@ -216,7 +216,25 @@ def test_checklist_lists_gaps_and_a_click_selects_the_node(window: MainWindow) -
     assert window.selection.current == "ca1"
 
 
+def _checklist_rows(window: MainWindow) -> dict[str, list[str]]:
+    """What the checklist dock shows: each group's title (without its count) and its rows."""
+    tree = window.checklist.tree
+    rows: dict[str, list[str]] = {}
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        title = group.text(0).rsplit(" (", 1)[0]
+        rows[title] = [group.child(j).text(0) for j in range(group.childCount())]
+    return rows
+
+
 def test_checklist_refreshes_after_an_answer(window: MainWindow, qtbot: QtBot) -> None:
+    unanswered = "Counterarguments with no answer"
+    qtbot.waitUntil(lambda: unanswered in _checklist_rows(window))  # the first listing
+    before = _checklist_rows(window)
+    assert [row for row in before[unanswered] if "'Patrols displace the crossings'" in row] == [
+        "no answer to 'Patrols displace the crossings' (it attacks 'Criminal gangs drive "
+        "illegal immigration')"
+    ]
     window.session.execute(
         add_related_node(
             window.session.map,
@@ -226,14 +244,17 @@ def test_checklist_refreshes_after_an_answer(window: MainWindow, qtbot: QtBot) -
             "Surveillance covers the whole coast",
         )
     )
-    qtbot.waitUntil(
-        lambda: (
-            not any(
-                "Patrols displace" in g.message and g.kind.value == "unanswered_counterargument"
-                for g in window.checklist.gaps
-            )
-        )
-    )
+    qtbot.waitUntil(lambda: _checklist_rows(window) != before)
+    after = _checklist_rows(window)
+    # ca1 is answered now, and the answer is ours: no one expects it to be answered in turn.
+    assert after.get(unanswered, []) == [
+        row for row in before[unanswered] if "'Patrols displace the crossings'" not in row
+    ]
+    assert not any("Surveillance" in row for rows in after.values() for row in rows)
+    others = {title: rows for title, rows in after.items() if title != unanswered}
+    assert others == {title: rows for title, rows in before.items() if title != unanswered}
+    window.session.undo()
+    qtbot.waitUntil(lambda: _checklist_rows(window) == before)
 
 
 def test_legend_has_a_strip_of_its_own_above_the_cards(window: MainWindow, qtbot: QtBot) -> None:
