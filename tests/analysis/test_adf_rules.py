@@ -275,13 +275,34 @@ def test_an_answered_objection_does_not_settle_a_claim_whose_reason_is_undecided
 
 
 def test_conceding_a_statement_leaves_the_relations_into_it_reading_nothing() -> None:
-    # The last relations of the map are an undecided mutual attack; the attack on the
-    # conceded c must not be taken for one of them.
-    m = statement_map("c x a b", "r: x =x c", "s: a =x b", "t: b =x a")
+    # Undecided nodes sit where a wrong index would land (the second statement, the last
+    # relations): the attack on the conceded c must not be read by any of them.
+    m = statement_map("c a b x", "r: x =x c", "s: a =x b", "t: b =x a")
     result = evaluate(m, whatif=WhatIf().concede("c"))
     assert {k: v.value for k, v in result.relation_labels.items()} == {
         "r": "applies",
         "s": "undecided",
         "t": "undecided",
     }
-    assert labels(m, whatif=WhatIf().concede("c")) == "c=in x=in a=undecided b=undecided"
+    assert labels(m, whatif=WhatIf().concede("c")) == "c=in a=undecided b=undecided x=in"
+
+
+def test_a_linked_reason_needs_all_its_premises_in_every_preferred_extension() -> None:
+    # p and q each stand in a mutual attack of their own: of the four preferred extensions,
+    # only the one holding both makes the linked reason apply and c stand.
+    m = statement_map(
+        "c p q x y", "s: p+q -> c", "a: q =x x", "b: x =x q", "d: p =x y", "e: y =x p"
+    )
+    found = {frozenset(e) for e in evaluate(m, "preferred").extensions}
+    assert found == {
+        frozenset({"c", "p", "q"}),
+        frozenset({"p", "x"}),
+        frozenset({"y", "q"}),
+        frozenset({"y", "x"}),
+    }
+
+
+def test_a_relation_aimed_at_nothing_is_refused_by_name() -> None:
+    m = statement_map("a b", "r: a =x ghost")
+    with pytest.raises(FrameworkError, match="target 'ghost' is neither a node nor a relation"):
+        evaluate(m)
