@@ -136,33 +136,29 @@ def build_adf(argument_map: ArgumentMap, whatif: WhatIf = NO_WHATIF) -> MapADF:
     # The first of two relations with one id wins (as a validated map has none).
     relation_index = {rid: count + k for k, rid in reversed(list(enumerate(relation_ids)))}
     total = count + len(relations)
-    positive: list[list[int]] = [[] for _ in range(total)]
+    try:
+        premises = [[index[p] for p in r.premises] for r in relations]
+    except KeyError:
+        _missing_premise(relations, index)
+        raise
+    get = index.get
+    targets = [get(r.target, -1) for r in relations]  # -1: a relation, resolved below
+    support = RelationKind.SUPPORT
+    is_support = [r.kind is support for r in relations]
+    positive: list[list[int]] = [[] for _ in range(count)]
+    positive += premises
     negative: list[list[int]] = [[] for _ in range(total)]
     premise_of: list[list[int]] = [[] for _ in range(count)]
-    targets: list[int] = []
-    is_support: list[bool] = []
-    support = RelationKind.SUPPORT
-    get = index.get
     me = count
-    for relation in relations:
-        premises = positive[me]
-        for premise in relation.premises:
-            found = get(premise)
-            if found is None:
-                raise FrameworkError(f"relation {relation.id!r}: premise {premise!r} is not a node")
-            if found not in premises:
-                premises.append(found)
-                premise_of[found].append(me)
-        target = get(relation.target)
-        if target is None:
-            target = _relation_target(relation, relation_index)
-        targets.append(target)
-        if relation.kind is support:
-            positive[target].append(me)
-            is_support.append(True)
-        else:
-            negative[target].append(me)
-            is_support.append(False)
+    for k, found in enumerate(premises):
+        if len(found) > 1 and len(set(found)) < len(found):
+            found[:] = dict.fromkeys(found)
+        for premise in found:
+            premise_of[premise].append(me)
+        target = targets[k]
+        if target < 0:
+            target = targets[k] = _relation_target(relations[k], relation_index)
+        (positive if is_support[k] else negative)[target].append(me)
         me += 1
     needs_all = [not positive[i] for i in range(count)] + [True] * len(relations)
     for statement, accepted in [(c, True) for c in whatif.conceded] + [
@@ -182,6 +178,14 @@ def build_adf(argument_map: ArgumentMap, whatif: WhatIf = NO_WHATIF) -> MapADF:
         targets,
         is_support,
     )
+
+
+def _missing_premise(relations: list[Relation], index: dict[str, int]) -> None:
+    """Raise the named error for the first premise that is not a node."""
+    for relation in relations:
+        for premise in relation.premises:
+            if premise not in index:
+                raise FrameworkError(f"relation {relation.id!r}: premise {premise!r} is not a node")
 
 
 def _relation_target(relation: Relation, relation_index: dict[str, int]) -> int:

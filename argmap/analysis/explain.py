@@ -74,6 +74,10 @@ def explain_claims(argument_map: ArgumentMap, evaluation: Evaluation, node_id: s
             f"Undecided: the map has no {name} extension (some cycle of attacks has an odd "
             f"length), so nothing is settled under the {name} semantics."
         )
+    if node_id not in evaluation.labels:
+        raise UnknownIdError(
+            f"cannot explain {node_id!r}: the evaluation was made before it was added"
+        )
     nodes = argument_map.node_index()
     index = adf.statements.index(node_id)
 
@@ -170,12 +174,20 @@ class _Writer:
             return "it is assumed, as nothing supports it"
         applying = [r for r in supports if self.model[r] is _IN]
         if len(applying) == 1:
-            return f"its reason {self.premises(applying[0], _IN)} applies (its premises are in)"
-        shown = "; ".join(self.premises(r, _IN) for r in applying[:_SHOWN])
-        more = len(applying) - _SHOWN
-        return f"{len(applying)} of its reasons apply: {shown}" + (
-            f"; and {more} more" if more > 0 else ""
-        )
+            single = len(self.adf.positive[applying[0]]) == 1
+            premises = "its premise is in" if single else "its premises are in"
+            text = f"its reason {self.premises(applying[0], _IN)} applies ({premises})"
+        else:
+            shown = [self.premises(r, _IN) for r in applying[:_SHOWN]]
+            more = len(applying) - len(shown)
+            names = _join(shown) if not more else ", ".join(shown) + f" and {more} more"
+            text = f"{len(applying)} of its reasons apply ({names})"
+        failing = [r for r in supports if self.model[r] is _OUT]
+        if failing:
+            text += f", though {self._blocked(failing[0])}"
+            if len(failing) > 1:
+                text += f" (and {len(failing) - 1} more of its reasons fail)"
+        return text
 
     def _objections_fail(self, i: int) -> str:
         attacks = self.adf.negative[i]

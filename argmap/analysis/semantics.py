@@ -1,5 +1,9 @@
 """Dung semantics: the grounded labelling, and complete, preferred and stable extensions.
 
+These work on abstract frameworks (TGF files, :mod:`argmap.analysis.tgf`). Argument maps are
+evaluated by their acceptance conditions instead (:mod:`argmap.analysis.adf`), which give
+these same answers on a map of attacks only.
+
 Labellings follow Caminada (2006): an argument is ``in`` when all its attackers are ``out``,
 ``out`` when some attacker is ``in``, and ``undecided`` otherwise. A complete labelling keeps
 these rules everywhere; the grounded labelling is the complete one with the fewest ``in``;

@@ -242,3 +242,67 @@ def test_enumeration_past_its_limit_raises_a_named_error_and_grounded_still_answ
     with pytest.raises(TooLargeError, match="more than 1,000 preferred extensions"):
         evaluate(m, "preferred")
     assert set(labels(m).split()) == {f"n{i}=undecided" for i in range(24)}
+
+
+# Order of settling (cases a mutation run found untested) ------------------------------------
+
+
+def test_a_premise_of_several_relations_reaches_each_even_when_one_is_already_settled() -> None:
+    # e is a premise of s1 (undercut by u, so s1 is blocked before e is looked at) and of s2.
+    m = statement_map("c d e u", "cut: u =x s1", "s1: e -> c", "s2: e -> d")
+    assert labels(m) == "c=out d=in e=in u=in"
+    assert relations(m) == "cut=applies s1=blocked s2=applies"
+
+
+def test_a_reason_whose_premises_are_in_applies_once_its_undercut_falls_later() -> None:
+    # The undercut u falls only at the end of a chain (k answers q, u's only reason), after
+    # the reason's premise e is settled.
+    m = statement_map(
+        "c e u q k j", "s: e -> c", "cut: u =x s", "t: q -> u", "a: k =x q", "b: j =x k"
+    )
+    assert labels(m) == "c=out e=in u=in q=in k=out j=in"
+    m.relations.append(Relation(id="z", kind="attack", premises=["e"], target="j"))
+    # Now j is out (e attacks it), k in, q out, u out: the undercut falls last and s applies.
+    assert labels(m) == "c=in e=in u=out q=out k=in j=out"
+    assert relations(m) == "s=applies cut=blocked t=blocked a=applies b=blocked z=applies"
+
+
+def test_an_answered_objection_does_not_settle_a_claim_whose_reason_is_undecided() -> None:
+    m = statement_map(
+        "c r x y a b", "s: r -> c", "o: x =x c", "n: y =x x", "p: a =x r", "q: r =x a"
+    )
+    assert labels(m) == "c=undecided r=undecided x=out y=in a=undecided b=in"
+
+
+def test_conceding_a_statement_leaves_the_relations_into_it_reading_nothing() -> None:
+    # Undecided nodes sit where a wrong index would land (the second statement, the last
+    # relations): the attack on the conceded c must not be read by any of them.
+    m = statement_map("c a b x", "r: x =x c", "s: a =x b", "t: b =x a")
+    result = evaluate(m, whatif=WhatIf().concede("c"))
+    assert {k: v.value for k, v in result.relation_labels.items()} == {
+        "r": "applies",
+        "s": "undecided",
+        "t": "undecided",
+    }
+    assert labels(m, whatif=WhatIf().concede("c")) == "c=in a=undecided b=undecided x=in"
+
+
+def test_a_linked_reason_needs_all_its_premises_in_every_preferred_extension() -> None:
+    # p and q each stand in a mutual attack of their own: of the four preferred extensions,
+    # only the one holding both makes the linked reason apply and c stand.
+    m = statement_map(
+        "c p q x y", "s: p+q -> c", "a: q =x x", "b: x =x q", "d: p =x y", "e: y =x p"
+    )
+    found = {frozenset(e) for e in evaluate(m, "preferred").extensions}
+    assert found == {
+        frozenset({"c", "p", "q"}),
+        frozenset({"p", "x"}),
+        frozenset({"y", "q"}),
+        frozenset({"y", "x"}),
+    }
+
+
+def test_a_relation_aimed_at_nothing_is_refused_by_name() -> None:
+    m = statement_map("a b", "r: a =x ghost")
+    with pytest.raises(FrameworkError, match="target 'ghost' is neither a node nor a relation"):
+        evaluate(m)

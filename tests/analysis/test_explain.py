@@ -57,7 +57,7 @@ def test_a_reason_that_applies_is_named_with_the_answer_to_the_objection() -> No
         ("s", "support", ["e"], "c"), ("r", "attack", ["x"], "c"), ("t", "attack", ["y"], "x")
     )
     assert explain(m, evaluate(m), "c") == (
-        "In: its reason 'Patrols doubled last year' applies (its premises are in), and its "
+        "In: its reason 'Patrols doubled last year' applies (its premise is in), and its "
         "one objection fails: 'French patrols will only displace crossings' is answered by "
         "'Patrols now cover the whole coast'."
     )
@@ -69,6 +69,21 @@ def test_an_undercut_attack_is_explained_as_undercut() -> None:
         "In: it is assumed, as nothing supports it, and its one objection fails: 'French "
         "patrols will only displace crossings' stands, but that inference is undercut by "
         "'Last year's figures count attempts, not people', which nothing answers."
+    )
+
+
+def test_a_claim_with_a_sunk_reason_names_the_reasons_that_carry_and_the_one_that_fails() -> None:
+    m = debate(
+        ("s", "support", ["e"], "c"),
+        ("t", "support", ["y"], "c"),
+        ("u", "support", ["x", "z"], "c"),
+        ("a", "attack", ["u"], "e"),
+    )
+    assert explain(m, evaluate(m), "c") == (
+        "In: 2 of its reasons apply ('Patrols now cover the whole coast' and 'French patrols "
+        "will only displace crossings' with 'The whole coast cannot be watched every night'), "
+        "though 'Patrols doubled last year' is answered by 'Last year's figures count "
+        "attempts, not people', and nothing attacks it."
     )
 
 
@@ -142,3 +157,11 @@ def test_unknown_ids_are_refused() -> None:
     m = debate()
     with pytest.raises(UnknownIdError, match="nope"):
         explain(m, evaluate(m), "nope")
+
+
+def test_a_statement_added_after_the_evaluation_is_refused_by_name() -> None:
+    m = debate(("r", "attack", ["x"], "c"))
+    result = evaluate(m)
+    m.nodes.append(Node(id="late", kind="claim", text="Added later."))
+    with pytest.raises(UnknownIdError, match="before it was added"):
+        explain(m, result, "late")
