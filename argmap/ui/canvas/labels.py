@@ -15,12 +15,14 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from argmap.ui.canvas.edge_item import EdgeItem, SchemeLabel
 from argmap.ui.canvas.geometry import SIGN_RADIUS
-from argmap.ui.canvas.label_place import Segment, label_spots, pick_spot
+from argmap.ui.canvas.label_place import CARD_MARGIN, Segment, label_spots, pick_spot
 from argmap.ui.canvas.node_item import NodeItem
 from argmap.ui.canvas.obstacles import RectGrid
 from argmap.ui.canvas.segment_index import SegmentIndex
 
 _BY_BOUNDS = Qt.ItemSelectionMode.IntersectsItemBoundingRect
+#: More pieces of line than this near a label's spots make a crowd (see _Nearby.around).
+CROWDED = 128
 
 
 def place_labels(
@@ -59,7 +61,8 @@ def place_labels(
     for edge in todo:
         label = _label(edge)
         reach = reaches[edge.relation_id]
-        label.setPos(pick_spot(spots[edge.relation_id], *near.around(reach, label)).topLeft())
+        found = near.around(spots[edge.relation_id], reach, label)
+        label.setPos(pick_spot(spots[edge.relation_id], *found).topLeft())
         near.labels.add(label.sceneBoundingRect(), label)
 
 
@@ -90,17 +93,34 @@ class _Nearby:
         self.lines = SegmentIndex(segments)
 
     def around(
-        self, reach: QRectF, label: SchemeLabel
+        self, spots: list[QRectF], reach: QRectF, label: SchemeLabel
     ) -> tuple[list[QRectF], list[QRectF], list[Segment]]:
-        """Cards, then signs and other labels, then lines, that may lie under ``reach``."""
-        cards = [card for card in self.cards.near(reach) if card.intersects(reach)]
-        avoid = [sign for sign in self.signs.near(reach) if sign.intersects(reach)]
-        lines = self.lines.near(reach)
-        for other in self.labels.near(reach):
+        """Cards, then signs and other labels, then lines, that may lie under the ``spots``
+        (all within ``reach``). Each spot is looked up on its own: the reach of a label on a
+        long arrow runs far along it, and most of what lies in it is under no spot."""
+        m = CARD_MARGIN
+        cards: dict[int, QRectF] = {}
+        avoid: dict[int, QRectF] = {}
+        others: dict[int, SchemeLabel] = {}
+        for spot in spots:
+            for card in self.cards.near(spot.adjusted(-m, -m, m, m)):
+                cards.setdefault(id(card), card)
+            for sign in self.signs.near(spot):
+                avoid.setdefault(id(sign), sign)
+            for other in self.labels.near(spot):
+                others.setdefault(id(other), other)
+        shown_cards = [card for card in cards.values() if card.intersects(reach)]
+        shown = [sign for sign in avoid.values() if sign.intersects(reach)]
+        for other in others.values():
             rect = other.sceneBoundingRect()  # where it is now, if moved meanwhile
             if other is not label and rect.intersects(reach):
-                avoid.append(rect)
-        return cards, avoid, lines
+                shown.append(rect)
+        # Where lines crowd the first choice (beside the sign), every spot hides some: they
+        # stop steering the choice (costing thousands of pieces per label would take minutes
+        # on a big map laid out in rows).
+        if self.lines.count(spots[0]) > CROWDED:
+            return shown_cards, shown, []
+        return shown_cards, shown, self.lines.near_any(spots)
 
 
 def _items_in(
