@@ -21,6 +21,9 @@ from argmap.ui.canvas.obstacles import RectGrid
 from argmap.ui.canvas.segment_index import SegmentIndex
 
 _BY_BOUNDS = Qt.ItemSelectionMode.IntersectsItemBoundingRect
+#: Up to this many labels are placed against what lies under their own spots, found in the
+#: scene spot by spot; more, against one look-up of the region they all lie in.
+FEW = 16
 #: More pieces of line than this near a label's spots make a crowd (see _Nearby.around).
 CROWDED = 128
 
@@ -57,7 +60,13 @@ def place_labels(
     reaches = {r: _union(rects) for r, rects in spots.items()}
     moving = {id(_label(e)) for e in todo}
     moving |= {id(e.label) for r in unplaced if (e := edges.get(r)) and e.label is not None}
-    near = _Nearby(_items_in(_union(reaches.values()), nodes, edges), moving)
+    if len(todo) <= FEW:  # an edit's few labels: only what lies under their spots
+        m = CARD_MARGIN
+        regions = [spot.adjusted(-m, -m, m, m) for rects in spots.values() for spot in rects]
+        items = _items_in_each(regions, nodes, edges)
+    else:  # a pass over many: one look-up of the scene (its index may be stale meanwhile)
+        items = _items_in(_union(reaches.values()), nodes, edges)
+    near = _Nearby(items, moving)
     for edge in todo:
         label = _label(edge)
         reach = reaches[edge.relation_id]
@@ -134,6 +143,17 @@ def _items_in(
         return scene.items(region, _BY_BOUNDS)
     labels = [e.label for e in edges.values() if e.label is not None]
     return [*nodes.values(), *edges.values(), *labels]
+
+
+def _items_in_each(
+    regions: list[QRectF], nodes: dict[str, NodeItem], edges: dict[str, EdgeItem]
+) -> Iterable[QGraphicsItem]:
+    """The items whose bounds meet any of ``regions``, each once (see :func:`_items_in`)."""
+    found: dict[int, QGraphicsItem] = {}
+    for region in regions:
+        for item in _items_in(region, nodes, edges):
+            found.setdefault(id(item), item)
+    return found.values()
 
 
 def _placeable(edge: EdgeItem) -> bool:
