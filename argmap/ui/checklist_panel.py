@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 from argmap.analysis.checklist import GAP_TITLES, Gap, GapKind, find_gaps
 from argmap.editing import Change, ChangeKind
 from argmap.ui.bridge import SessionBridge
+from argmap.ui.plain import plain_tooltip
 from argmap.ui.selection import SelectionModel
 from argmap.ui.wrapping_tree import WrappingTree
 
@@ -124,6 +125,6 @@ def _update_rows(group: QTreeWidgetItem, old: list[Gap], new: list[Gap]) -> None
 
 def _row(gap: Gap) -> QTreeWidgetItem:
     item = QTreeWidgetItem([gap.message])
-    item.setToolTip(0, gap.message)
+    item.setToolTip(0, plain_tooltip(gap.message))
     item.setData(0, _IDS, [*gap.node_ids, *gap.relation_ids])
     return item

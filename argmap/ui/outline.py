@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.editing import Change, ChangeKind
-from argmap.model import Node, RelationKind
+from argmap.model import Node, NodeKind, RelationKind
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.outline_model import OutlineEntry, outline
+from argmap.ui.plain import plain_tooltip
+from argmap.ui.roles import rebuttal_ids, role_label
 from argmap.ui.selection import SelectionModel
-from argmap.ui.theme import KIND_COLOURS, KIND_LABELS, RELATION_COLOURS
+from argmap.ui.theme import KIND_COLOURS, KIND_LABELS, REBUTTAL_COLOUR, RELATION_COLOURS
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,11 +80,6 @@ def _label(entry: OutlineEntry) -> str:
     return f"{_prefix(entry)}linked argument ({kind})"
 
 
-def _tooltip(node: Node) -> str:
-    tags = f"\n#{' #'.join(node.tags)}" if node.tags else ""
-    return f"{KIND_LABELS[node.kind]} {node.id}: {node.text}{tags}"
-
-
 #: What a row stands for: its id, how it hangs below its parent, and its relation's kind and
 #: scheme. Its text follows its node, kept current by the node's own change events.
 _Key = tuple[str, object, bool, object, object, object]
@@ -122,6 +119,8 @@ class OutlinePanel(QWidget):
         self._syncing = False
         self._icons = {kind: _swatch(colour) for kind, colour in KIND_COLOURS.items()}
         self._relation_icons = {k: _swatch(c) for k, c in RELATION_COLOURS.items()}
+        self._rebuttal_icon = _swatch(REBUTTAL_COLOUR)
+        self._rebuttals: set[str] = set()
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter: words, kind:evidence, #tag")
         self.filter.setClearButtonEnabled(True)
@@ -149,6 +148,7 @@ class OutlinePanel(QWidget):
         """Show the map's outline: rows that stay are kept (with their selection and scroll),
         rows that went are taken out and new ones put in, in place."""
         self._syncing = True
+        self._rebuttals = rebuttal_ids(self.session.map)
         root = self.tree.invisibleRootItem()
         fresh: list[QTreeWidgetItem] = []
         self._rows = self._reconcile(root, self._rows, outline(self.session.map), fresh)
@@ -207,8 +207,8 @@ class OutlinePanel(QWidget):
         item.setData(0, _SEARCH_ROLE, _search_data(entry))
         item.setData(0, _PREFIX_ROLE, _prefix(entry))
         if entry.node is not None:
-            item.setIcon(0, self._icons[entry.node.kind])
-            item.setToolTip(0, _tooltip(entry.node))
+            item.setIcon(0, self._icon(entry.node))
+            item.setToolTip(0, self._tooltip(entry.node))
         elif entry.relation is not None:
             item.setIcon(0, self._relation_icons[entry.relation.kind])
         children = [self._row(child, _key(child), fresh) for child in entry.children]
@@ -216,6 +216,15 @@ class OutlinePanel(QWidget):
         if children:
             fresh.append(item)
         return _Row(key, item, children)
+
+    def _icon(self, node: Node) -> QIcon:
+        rebuttal = node.id in self._rebuttals and node.kind == NodeKind.COUNTERARGUMENT
+        return self._rebuttal_icon if rebuttal else self._icons[node.kind]
+
+    def _tooltip(self, node: Node) -> str:
+        tags = f"\n#{' #'.join(node.tags)}" if node.tags else ""
+        role = role_label(node.kind, node.id in self._rebuttals)
+        return plain_tooltip(f"{role}: {node.text}{tags}")
 
     def _on_changes(self, changes: list[Change]) -> None:
         changed = {i for c in changes if c.kind == ChangeKind.NODE_CHANGED for i in c.ids}
@@ -229,6 +238,7 @@ class OutlinePanel(QWidget):
 
     def _relabel(self, node_ids: set[str]) -> None:
         index = self.session.map.node_index()
+        self._rebuttals = rebuttal_ids(self.session.map)  # a kind change may make one
         rows = self._rows_by_id()
         for node_id in node_ids:
             node = index.get(node_id)
@@ -238,8 +248,8 @@ class OutlinePanel(QWidget):
                 item = row.item
                 item.setText(0, str(item.data(0, _PREFIX_ROLE)) + _node_label(node))
                 item.setData(0, _SEARCH_ROLE, _search_data(OutlineEntry(node.id, node=node)))
-                item.setIcon(0, self._icons[node.kind])
-                item.setToolTip(0, _tooltip(node))
+                item.setIcon(0, self._icon(node))
+                item.setToolTip(0, self._tooltip(node))
         if self.filter.text() or self._filtered:
             self.apply_filter()
 
