@@ -23,3 +23,19 @@ def test_finds_the_pieces_whose_boxes_meet_the_rect_in_the_order_added() -> None
 
 def test_an_empty_index_finds_nothing() -> None:
     assert SegmentIndex([]).near(QRectF(0, 0, 100, 100)) == []
+
+
+def test_counts_what_it_would_find_without_listing_it() -> None:
+    pieces = [(QPointF(0, i), QPointF(100_000, i + 5)) for i in range(0, 300, 10)]
+    index = SegmentIndex(pieces)
+    rect = QRectF(50_000, 0, 40, 95)
+    assert index.count(rect) == len(index.near(rect)) == 10
+    assert SegmentIndex([]).count(rect) == 0
+
+
+def test_pieces_near_several_rects_come_once_in_the_order_added() -> None:
+    long = (QPointF(0, 100), QPointF(1_000, 100))
+    short = (QPointF(500, 90), QPointF(510, 95))
+    index = SegmentIndex([long, short])
+    assert index.near_any([QRectF(100, 95, 10, 10), QRectF(505, 80, 10, 30)]) == [long, short]
+    assert index.near_any([]) == []

@@ -57,6 +57,7 @@ class EdgeItem(QGraphicsItem):
         self.label: SchemeLabel | None = None
         self._drawing: tuple[QPainterPath, QPolygonF] | None = None
         self._shape: QPainterPath | None = None
+        self._segments: list[tuple[QPointF, QPointF]] | None = None
         self._bounds = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0.0)
@@ -100,6 +101,7 @@ class EdgeItem(QGraphicsItem):
         # by one (see overview.py), and most are never clicked.
         self._drawing = None
         self._shape = None
+        self._segments = None
         self._bounds = _bounds(geometry)  # the router then places the label (see labels.py)
         self.update()
 
@@ -116,10 +118,12 @@ class EdgeItem(QGraphicsItem):
         """The lines as straight pieces (a bent arrow in eight), for labels to keep off."""
         if self.geometry is None:
             return []
-        points = [(p.x(), p.y()) for p in self.path()]
-        steps = 1 if len(points) == 2 else 8
-        polyline = [QPointF(*bezier_point(points, i / steps)) for i in range(steps + 1)]
-        return [*self.geometry.premise_lines, *itertools.pairwise(polyline)]
+        if self._segments is None:  # worked out once per geometry: labels ask every pass
+            points = [(p.x(), p.y()) for p in self.path()]
+            steps = 1 if len(points) == 2 else 8
+            polyline = [QPointF(*bezier_point(points, i / steps)) for i in range(steps + 1)]
+            self._segments = [*self.geometry.premise_lines, *itertools.pairwise(polyline)]
+        return list(self._segments)
 
     def _paths(self) -> tuple[QPainterPath, QPolygonF]:
         if self._drawing is None:

@@ -15,12 +15,17 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from argmap.ui.canvas.edge_item import EdgeItem, SchemeLabel
 from argmap.ui.canvas.geometry import SIGN_RADIUS
-from argmap.ui.canvas.label_place import Segment, label_spots, pick_spot
+from argmap.ui.canvas.label_place import CARD_MARGIN, Segment, label_spots, pick_spot
 from argmap.ui.canvas.node_item import NodeItem
 from argmap.ui.canvas.obstacles import RectGrid
 from argmap.ui.canvas.segment_index import SegmentIndex
 
 _BY_BOUNDS = Qt.ItemSelectionMode.IntersectsItemBoundingRect
+#: Up to this many labels are placed against what lies under their own spots, found in the
+#: scene spot by spot; more, against one look-up of the region they all lie in.
+FEW = 16
+#: More pieces of line than this near a label's spots make a crowd (see _Nearby.around).
+CROWDED = 128
 
 
 def place_labels(
@@ -55,11 +60,18 @@ def place_labels(
     reaches = {r: _union(rects) for r, rects in spots.items()}
     moving = {id(_label(e)) for e in todo}
     moving |= {id(e.label) for r in unplaced if (e := edges.get(r)) and e.label is not None}
-    near = _Nearby(_items_in(_union(reaches.values()), nodes, edges), moving)
+    if len(todo) <= FEW:  # an edit's few labels: only what lies under their spots
+        m = CARD_MARGIN
+        regions = [spot.adjusted(-m, -m, m, m) for rects in spots.values() for spot in rects]
+        items = _items_in_each(regions, nodes, edges)
+    else:  # a pass over many: one look-up of the scene (its index may be stale meanwhile)
+        items = _items_in(_union(reaches.values()), nodes, edges)
+    near = _Nearby(items, moving)
     for edge in todo:
         label = _label(edge)
         reach = reaches[edge.relation_id]
-        label.setPos(pick_spot(spots[edge.relation_id], *near.around(reach, label)).topLeft())
+        found = near.around(spots[edge.relation_id], reach, label)
+        label.setPos(pick_spot(spots[edge.relation_id], *found).topLeft())
         near.labels.add(label.sceneBoundingRect(), label)
 
 
@@ -90,17 +102,34 @@ class _Nearby:
         self.lines = SegmentIndex(segments)
 
     def around(
-        self, reach: QRectF, label: SchemeLabel
+        self, spots: list[QRectF], reach: QRectF, label: SchemeLabel
     ) -> tuple[list[QRectF], list[QRectF], list[Segment]]:
-        """Cards, then signs and other labels, then lines, that may lie under ``reach``."""
-        cards = [card for card in self.cards.near(reach) if card.intersects(reach)]
-        avoid = [sign for sign in self.signs.near(reach) if sign.intersects(reach)]
-        lines = self.lines.near(reach)
-        for other in self.labels.near(reach):
+        """Cards, then signs and other labels, then lines, that may lie under the ``spots``
+        (all within ``reach``). Each spot is looked up on its own: the reach of a label on a
+        long arrow runs far along it, and most of what lies in it is under no spot."""
+        m = CARD_MARGIN
+        cards: dict[int, QRectF] = {}
+        avoid: dict[int, QRectF] = {}
+        others: dict[int, SchemeLabel] = {}
+        for spot in spots:
+            for card in self.cards.near(spot.adjusted(-m, -m, m, m)):
+                cards.setdefault(id(card), card)
+            for sign in self.signs.near(spot):
+                avoid.setdefault(id(sign), sign)
+            for other in self.labels.near(spot):
+                others.setdefault(id(other), other)
+        shown_cards = [card for card in cards.values() if card.intersects(reach)]
+        shown = [sign for sign in avoid.values() if sign.intersects(reach)]
+        for other in others.values():
             rect = other.sceneBoundingRect()  # where it is now, if moved meanwhile
             if other is not label and rect.intersects(reach):
-                avoid.append(rect)
-        return cards, avoid, lines
+                shown.append(rect)
+        # Where lines crowd the first choice (beside the sign), every spot hides some: they
+        # stop steering the choice (costing thousands of pieces per label would take minutes
+        # on a big map laid out in rows).
+        if self.lines.count(spots[0]) > CROWDED:
+            return shown_cards, shown, []
+        return shown_cards, shown, self.lines.near_any(spots)
 
 
 def _items_in(
@@ -114,6 +143,17 @@ def _items_in(
         return scene.items(region, _BY_BOUNDS)
     labels = [e.label for e in edges.values() if e.label is not None]
     return [*nodes.values(), *edges.values(), *labels]
+
+
+def _items_in_each(
+    regions: list[QRectF], nodes: dict[str, NodeItem], edges: dict[str, EdgeItem]
+) -> Iterable[QGraphicsItem]:
+    """The items whose bounds meet any of ``regions``, each once (see :func:`_items_in`)."""
+    found: dict[int, QGraphicsItem] = {}
+    for region in regions:
+        for item in _items_in(region, nodes, edges):
+            found.setdefault(id(item), item)
+    return found.values()
 
 
 def _placeable(edge: EdgeItem) -> bool:

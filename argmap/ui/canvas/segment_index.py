@@ -34,18 +34,32 @@ class SegmentIndex:
         )
         self._tree = index.Index(boxes) if self._pieces else None
 
+    def count(self, rect: QRectF) -> int:
+        """How many pieces' bounding boxes meet ``rect`` (counted in the tree, none listed)."""
+        if self._tree is None:
+            return 0
+        return int(self._tree.count((rect.left(), rect.top(), rect.right(), rect.bottom())))
+
     def near(self, rect: QRectF) -> list[Segment]:
         """The pieces whose bounding boxes meet ``rect`` (touching counts), in the order added."""
+        return self.near_any([rect])
+
+    def near_any(self, rects: Iterable[QRectF]) -> list[Segment]:
+        """The pieces whose bounding boxes meet any of ``rects``, each once, in the order added."""
         if self._tree is None:
             return []
-        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
-        found = sorted(self._tree.intersection((left - 1, top - 1, right + 1, bottom + 1)))
-        pieces = self._pieces
-        return [
-            (a, b)
-            for a, b in (pieces[number] for number in found)
-            if min(a.x(), b.x()) <= right
-            and max(a.x(), b.x()) >= left
-            and min(a.y(), b.y()) <= bottom
-            and max(a.y(), b.y()) >= top
-        ]
+        found: set[int] = set()
+        for rect in rects:
+            left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+            for number in self._tree.intersection((left - 1, top - 1, right + 1, bottom + 1)):
+                if number in found:
+                    continue
+                a, b = self._pieces[number]
+                if (
+                    min(a.x(), b.x()) <= right
+                    and max(a.x(), b.x()) >= left
+                    and min(a.y(), b.y()) <= bottom
+                    and max(a.y(), b.y()) >= top
+                ):
+                    found.add(number)
+        return [self._pieces[number] for number in sorted(found)]
