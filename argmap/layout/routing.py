@@ -224,21 +224,45 @@ class Obstacles:
         for a, b in itertools.pairwise(points):
             if self._clear_band(a, b):
                 continue
-            low_x, high_x = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
-            low_y, high_y = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
-            for cell in self._cells_along(a, b):
-                for node_id, rect in get(cell, ()):
-                    if (
-                        rect[2] <= low_x
-                        or rect[0] >= high_x
-                        or rect[3] <= low_y
-                        or rect[1] >= high_y
-                        or node_id in exclude
-                    ):
-                        continue
-                    if _segment_hits(a, b, rect):
-                        return True
+            for p, q in self._outside_bands(a, b):
+                low_x, high_x = (p[0], q[0]) if p[0] <= q[0] else (q[0], p[0])
+                low_y, high_y = (p[1], q[1]) if p[1] <= q[1] else (q[1], p[1])
+                for cell in self._cells_along(p, q):
+                    for node_id, rect in get(cell, ()):
+                        if (
+                            rect[2] <= low_x
+                            or rect[0] >= high_x
+                            or rect[3] <= low_y
+                            or rect[1] >= high_y
+                            or node_id in exclude
+                        ):
+                            continue
+                        if _segment_hits(p, q, rect):
+                            return True
         return False
+
+    def _outside_bands(self, a: XY, b: XY) -> list[tuple[XY, XY]]:
+        """The pieces of a-b outside the free band its middle lies in (the part inside is
+        clear): a line from a row to the next is tested only near its ends."""
+        for axis, gaps in ((1, self._rows), (0, self._columns)):
+            u, v = a[axis], b[axis]
+            if u == v:
+                continue
+            middle = (u + v) / 2
+            starts, ends = gaps
+            i = bisect.bisect_right(starts, middle) - 1
+            if i < 0 or not starts[i] <= middle <= ends[i]:
+                continue
+            near, far = (starts[i], ends[i]) if u < v else (ends[i], starts[i])
+            pieces = []
+            if not starts[i] <= u <= ends[i]:
+                t = (near - u) / (v - u)
+                pieces.append((a, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)))
+            if not starts[i] <= v <= ends[i]:
+                t = (far - u) / (v - u)
+                pieces.append(((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), b))
+            return pieces
+        return [(a, b)]
 
     def inside(self, point: XY, exclude: Collection[str]) -> bool:
         x, y = point
