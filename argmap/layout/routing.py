@@ -241,6 +241,16 @@ class Obstacles:
                             return True
         return False
 
+    def band_between(self, a: XY, b: XY) -> tuple[int, float] | None:
+        """The axis (1: a row gap, 0: a column gap) and middle of the free band the middle
+        of a-b lies in, if it is a band between two rows (columns) of cards."""
+        for axis, (starts, ends) in ((1, self._rows), (0, self._columns)):
+            middle = (a[axis] + b[axis]) / 2
+            i = bisect.bisect_right(starts, middle) - 1
+            if i >= 0 and starts[i] <= middle <= ends[i] and math.isfinite(starts[i] + ends[i]):
+                return axis, (starts[i] + ends[i]) / 2
+        return None
+
     def _outside_bands(self, a: XY, b: XY) -> list[tuple[XY, XY]]:
         """The pieces of a-b outside the free band its middle lies in (the part inside is
         clear): a line from a row to the next is tested only near its ends."""
@@ -522,6 +532,11 @@ def _avoid(
     candidates: list[list[XY]] = [
         [((sx + ex) / 2 + nx * o, (sy + ey) / 2 + ny * o)] for o in _BENDS
     ]
+    band = obstacles.band_between(straight.start, straight.end)
+    if band is not None:  # an S through the free band between two rows (columns)
+        axis, middle = band
+        s_curve = [(sx, middle), (ex, middle)] if axis == 1 else [(middle, sy), (middle, ey)]
+        candidates.insert(0, s_curve)
     candidates += [[(sx + nx * o, sy + ny * o), (ex + nx * o, ey + ny * o)] for o in _DETOURS]
     if premise is not None:
         cx, cy, hw, hh = premise
