@@ -134,10 +134,17 @@ class Obstacles:
     """Card rectangles (grown by ``clearance``) in a uniform grid: which a line runs through."""
 
     def __init__(
-        self, boxes: Mapping[str, Box], clearance: float = CLEARANCE, searches: int = 0
+        self,
+        boxes: Mapping[str, Box],
+        clearance: float = CLEARANCE,
+        searches: int = 0,
+        longest_bent: float = math.inf,
     ) -> None:
         self.boxes = boxes
         self.clearance = clearance
+        #: Arrows longer than this are left straight (a big map in the editor: the long
+        #: cross links of a dense DAG would try every bend and search in vain).
+        self.longest_bent = longest_bent
         #: Grid searches this index still allows (each may look at thousands of cells);
         #: 0: as many as :data:`SEARCHES` per card, at least :data:`MIN_SEARCHES`.
         self.searches_left = searches or max(MIN_SEARCHES, int(len(boxes) * SEARCHES))
@@ -528,6 +535,8 @@ def _avoid(
     if not obstacles.blocked([straight.start, straight.end], own):
         return straight
     length = math.hypot(ex - sx, ey - sy) or 1.0
+    if length > obstacles.longest_bent:
+        return straight
     nx, ny = -(ey - sy) / length, (ex - sx) / length
     candidates: list[list[XY]] = [
         [((sx + ex) / 2 + nx * o, (sy + ey) / 2 + ny * o)] for o in _BENDS
