@@ -134,10 +134,17 @@ class Obstacles:
     """Card rectangles (grown by ``clearance``) in a uniform grid: which a line runs through."""
 
     def __init__(
-        self, boxes: Mapping[str, Box], clearance: float = CLEARANCE, searches: int = 0
+        self,
+        boxes: Mapping[str, Box],
+        clearance: float = CLEARANCE,
+        searches: int = 0,
+        longest_bent: float = math.inf,
     ) -> None:
         self.boxes = boxes
         self.clearance = clearance
+        #: Arrows longer than this are left straight (a big map in the editor: the long
+        #: cross links of a dense DAG would try every bend and search in vain).
+        self.longest_bent = longest_bent
         #: Grid searches this index still allows (each may look at thousands of cells);
         #: 0: as many as :data:`SEARCHES` per card, at least :data:`MIN_SEARCHES`.
         self.searches_left = searches or max(MIN_SEARCHES, int(len(boxes) * SEARCHES))
@@ -224,21 +231,55 @@ class Obstacles:
         for a, b in itertools.pairwise(points):
             if self._clear_band(a, b):
                 continue
-            low_x, high_x = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
-            low_y, high_y = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
-            for cell in self._cells_along(a, b):
-                for node_id, rect in get(cell, ()):
-                    if (
-                        rect[2] <= low_x
-                        or rect[0] >= high_x
-                        or rect[3] <= low_y
-                        or rect[1] >= high_y
-                        or node_id in exclude
-                    ):
-                        continue
-                    if _segment_hits(a, b, rect):
-                        return True
+            for p, q in self._outside_bands(a, b):
+                low_x, high_x = (p[0], q[0]) if p[0] <= q[0] else (q[0], p[0])
+                low_y, high_y = (p[1], q[1]) if p[1] <= q[1] else (q[1], p[1])
+                for cell in self._cells_along(p, q):
+                    for node_id, rect in get(cell, ()):
+                        if (
+                            rect[2] <= low_x
+                            or rect[0] >= high_x
+                            or rect[3] <= low_y
+                            or rect[1] >= high_y
+                            or node_id in exclude
+                        ):
+                            continue
+                        if _segment_hits(p, q, rect):
+                            return True
         return False
+
+    def band_between(self, a: XY, b: XY) -> tuple[int, float] | None:
+        """The axis (1: a row gap, 0: a column gap) and middle of the free band the middle
+        of a-b lies in, if it is a band between two rows (columns) of cards."""
+        for axis, (starts, ends) in ((1, self._rows), (0, self._columns)):
+            middle = (a[axis] + b[axis]) / 2
+            i = bisect.bisect_right(starts, middle) - 1
+            if i >= 0 and starts[i] <= middle <= ends[i] and math.isfinite(starts[i] + ends[i]):
+                return axis, (starts[i] + ends[i]) / 2
+        return None
+
+    def _outside_bands(self, a: XY, b: XY) -> list[tuple[XY, XY]]:
+        """The pieces of a-b outside the free band its middle lies in (the part inside is
+        clear): a line from a row to the next is tested only near its ends."""
+        for axis, gaps in ((1, self._rows), (0, self._columns)):
+            u, v = a[axis], b[axis]
+            if u == v:
+                continue
+            middle = (u + v) / 2
+            starts, ends = gaps
+            i = bisect.bisect_right(starts, middle) - 1
+            if i < 0 or not starts[i] <= middle <= ends[i]:
+                continue
+            near, far = (starts[i], ends[i]) if u < v else (ends[i], starts[i])
+            pieces = []
+            if not starts[i] <= u <= ends[i]:
+                t = (near - u) / (v - u)
+                pieces.append((a, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)))
+            if not starts[i] <= v <= ends[i]:
+                t = (far - u) / (v - u)
+                pieces.append(((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), b))
+            return pieces
+        return [(a, b)]
 
     def inside(self, point: XY, exclude: Collection[str]) -> bool:
         x, y = point
@@ -335,6 +376,8 @@ _DETOURS = (150.0, -150.0, 240.0, -240.0, 340.0, -340.0)
 _CHANNELS = (30.0, -30.0, 60.0, -60.0, 110.0, -110.0)
 #: Pieces a candidate curve is tested in.
 _CURVE_STEPS = 12
+#: Points of a candidate curve tested first (its middle, then its quarters).
+_PROBES = (6, 3, 9)
 #: Cells of the fallback grid search, at most.
 _MAX_CELLS = 30_000
 #: Lines longer than this are not searched for on the grid (they stay as the curves left
@@ -492,10 +535,17 @@ def _avoid(
     if not obstacles.blocked([straight.start, straight.end], own):
         return straight
     length = math.hypot(ex - sx, ey - sy) or 1.0
+    if length > obstacles.longest_bent:
+        return straight
     nx, ny = -(ey - sy) / length, (ex - sx) / length
     candidates: list[list[XY]] = [
         [((sx + ex) / 2 + nx * o, (sy + ey) / 2 + ny * o)] for o in _BENDS
     ]
+    band = obstacles.band_between(straight.start, straight.end)
+    if band is not None:  # an S through the free band between two rows (columns)
+        axis, middle = band
+        s_curve = [(sx, middle), (ex, middle)] if axis == 1 else [(middle, sy), (middle, ey)]
+        candidates.insert(0, s_curve)
     candidates += [[(sx + nx * o, sy + ny * o), (ex + nx * o, ey + ny * o)] for o in _DETOURS]
     if premise is not None:
         cx, cy, hw, hh = premise
@@ -508,7 +558,11 @@ def _avoid(
     for controls in candidates:
         start = straight.start if premise is None else border_xy(premise, *controls[0])
         end = _end_point(target, None, *controls[-1])
-        if not obstacles.blocked(_curve([start, *controls, end]), own):
+        curve = _curve([start, *controls, end])
+        # A few points first (a point test is cheap): most candidates fail at one of them.
+        if any(obstacles.inside(curve[i], own) for i in _PROBES):
+            continue
+        if not obstacles.blocked(curve, own):
             return Route(start, end, straight.premise_lines, straight.junction, tuple(controls))
     path = _grid_path(straight.start, straight.end, own, obstacles)
     if path is None:

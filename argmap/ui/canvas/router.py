@@ -6,6 +6,7 @@ the relations of the map; it only sets arrow geometry and places the arrows' sch
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF
@@ -20,6 +21,11 @@ from argmap.ui.canvas.ports import arrival_ports
 
 #: Above this many arrows they stay straight: bending around cards costs too much to open.
 BEND_LIMIT = 2000
+#: Above this many arrows, those longer than :data:`LONGEST_BENT` px are not bent (the
+#: old canvas's rule): on a dense 1,000-statement DAG bending every long cross link took
+#: seconds. ``route_map`` (measures, best layout) bends them all.
+BIG_MAP = 400
+LONGEST_BENT = 2400.0
 #: Above this many labels in one pass, they are placed after the first paint (see
 #: :attr:`EdgeRouter.defer_labels`); below it, at once.
 LABELS_AT_ONCE = 100
@@ -81,7 +87,9 @@ class EdgeRouter:
             if len(self._edges) <= BEND_LIMIT:
                 # Hidden cards (collapsed, outside a focus) are no obstacle to bend around.
                 boxes = {n: item.box() for n, item in self._nodes.items() if item.isVisible()}
-                grid = Obstacles(boxes)
+                # A big map opens in bounded time: its longest arrows stay straight.
+                longest = LONGEST_BENT if len(self._edges) > BIG_MAP else math.inf
+                grid = Obstacles(boxes, longest_bent=longest)
             ports = self._ports(todo)
             for relation_id in todo:
                 self._route_one(relation_id, _Batch(todo, done, grid, ports), set())
