@@ -54,6 +54,10 @@ def offer_recovery(window: MainWindow) -> bool:
     restore = window.prompter.ask_restore(newest.description())
     if restore:
         window.document.restore(newest.map, newest.original)
+        # The restored work is this window's autosave at once: a second crash before the
+        # timer's first tick must not lose it. If it cannot be written, the old one stays.
+        if not window.autosaver.save_now():
+            return True
     newest.discard()
     return restore
 
@@ -63,11 +67,15 @@ def run_app(
     new_from_text: str | Path | None = None,
     settings: AppSettings | None = None,
     autosave_folder: Path | None = None,
+    prompter: Prompter | None = None,
 ) -> int:
-    """Start the editor and run it until its window closes; returns the exit code."""
+    """Start the editor and run it until its window closes; returns the exit code.
+
+    ``prompter`` answers the window's dialogs (the real ones when None; tests script it).
+    """
     app = application()
     folder = autosave_folder if autosave_folder is not None else default_folder()
-    window = build_main_window(map_file, new_from_text, settings, autosave_folder=folder)
+    window = build_main_window(map_file, new_from_text, settings, prompter, folder)
     window.show()
     offer_recovery(window)
     window.autosaver.start()

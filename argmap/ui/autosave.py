@@ -7,6 +7,7 @@ a crash leaves it behind with a stale lock, and the next start offers to restore
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
 
 from argmap.io import native
-from argmap.io.atomic import write_atomic
+from argmap.io.atomic import remove_orphans, write_atomic
 from argmap.model import ArgmapError, ArgumentMap
 from argmap.ui.document import DocumentController
 
@@ -142,19 +143,28 @@ class Autosaver(QObject):
 
 
 def find_recoveries(folder: Path) -> list[Recovery]:
-    """Autosaves no running argmap owns, newest first; unreadable ones are removed."""
+    """Autosaves no running argmap owns, newest first; unreadable ones are removed.
+
+    Never raises: whatever is in the folder (broken or hostile files, folders, orphan
+    temporary files of a killed write, which are cleaned) startup goes on.
+    """
     if not folder.is_dir():
         return []
+    remove_orphans(folder)
     found: list[tuple[float, Recovery]] = []
     for map_file in folder.glob(f"*{_MAP_SUFFIX}"):
         key = map_file.name.removesuffix(_MAP_SUFFIX)
-        if _is_owned(folder, key):
+        try:
+            if not map_file.is_file() or _is_owned(folder, key):
+                continue  # not ours to read or remove (a folder, or a living window's)
+            modified = map_file.stat().st_mtime
+        except OSError:
             continue
-        recovery = _read(folder, key, map_file)
+        recovery = _read(folder, key, map_file, modified)
         if recovery is None:
             _remove_files(folder, key)
         else:
-            found.append((map_file.stat().st_mtime, recovery))
+            found.append((modified, recovery))
     return [recovery for _, recovery in sorted(found, key=lambda item: -item[0])]
 
 
@@ -168,17 +178,45 @@ def _is_owned(folder: Path, key: str) -> bool:
     return True
 
 
-def _read(folder: Path, key: str, map_file: Path) -> Recovery | None:
+def _read(folder: Path, key: str, map_file: Path, modified: float) -> Recovery | None:
+    """The autosave's map, or None when it cannot be read (broken, too deep, not a map)."""
     try:
         argument_map = native.load(map_file).map
-        note = json.loads((folder / f"{key}{_NOTE_SUFFIX}").read_text(encoding="utf-8"))
-    except (ArgmapError, OSError, ValueError):
+    except (ArgmapError, OSError, ValueError, RecursionError, TypeError):
         return None
-    original = note.get("original") if isinstance(note, dict) else None
-    saved_at = note.get("saved_at", "an earlier run") if isinstance(note, dict) else ""
-    return Recovery(key, folder, argument_map, Path(original) if original else None, str(saved_at))
+    note = _read_note(folder / f"{key}{_NOTE_SUFFIX}")
+    original = note.get("original")
+    saved_at = note.get("saved_at")
+    if not isinstance(saved_at, str) or not saved_at:
+        saved_at = datetime.fromtimestamp(modified).strftime("%Y-%m-%d %H:%M")
+    return Recovery(key, folder, argument_map, _original_file(original), saved_at)
+
+
+def _read_note(path: Path) -> dict[str, object]:
+    """The small JSON note beside an autosave; {} when missing or broken (the map still counts)."""
+    try:
+        note = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return note if isinstance(note, dict) else {}
+
+
+def _original_file(original: object) -> Path | None:
+    """The file the work belongs to, if the note names one Save could write back to."""
+    if not isinstance(original, str) or not original or "\x00" in original:
+        return None
+    path = Path(original)
+    try:
+        if path.exists() and not path.is_file():
+            return None  # a folder (or a device): Save As will ask instead
+    except (OSError, ValueError):
+        return None
+    return path
 
 
 def _remove_files(folder: Path, key: str) -> None:
     for suffix in (_MAP_SUFFIX, _NOTE_SUFFIX):
-        (folder / f"{key}{suffix}").unlink(missing_ok=True)
+        path = folder / f"{key}{suffix}"
+        with contextlib.suppress(OSError):
+            if path.is_file() or path.is_symlink():
+                path.unlink()

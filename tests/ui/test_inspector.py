@@ -139,9 +139,15 @@ def test_unchanged_field_commits_nothing(inspected: MainWindow) -> None:
 
 def test_edit_goes_to_the_node_shown_even_after_selection_moves(inspected: MainWindow) -> None:
     text = inspected.inspector.node_section.text
+    c1_before = inspected.session.map.node("c1").text
+    history = len(inspected.session.history)
     text.setPlainText("Edited e1")
     inspected.selection.set(["c1"])  # the panel refreshes; the pending edit was for e1
-    assert inspected.session.map.node("c1").text != "Edited e1"
+    assert inspected.session.map.node("e1").text == "Edited e1"
+    assert inspected.session.map.node("c1").text == c1_before
+    assert len(inspected.session.history) == history + 1
+    assert text.toPlainText() == c1_before  # now showing c1 as it is
+    # (every way the selection can move: tests/ui/test_inspector_pending.py)
 
 
 def test_anchors_jump_add_and_remove(inspected: MainWindow) -> None:

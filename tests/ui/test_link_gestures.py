@@ -1,68 +1,94 @@
-"""Drawing relations: Ctrl+Shift+drag (window managers keep Alt+drag), and a link released on
-empty canvas makes a new linked card there."""
+"""Drawing a relation by dragging from a card's handle: the modifier held on release decides.
+
+Shift makes an attack, Ctrl a support, and with neither (and no default kind) a small menu asks;
+the test answers that menu as a user would. Every gesture is one undo step.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from pytestqt.qtbot import QtBot
+from PySide6.QtWidgets import QApplication, QMenu
 
-from argmap.model import NodeKind, RelationKind
-from argmap.ui.canvas.keyboard import GESTURES
-from tests.ui.test_canvas import LEFT, NO, Canvas, canvas_map, make_canvas, relation_triples
+from tests.ui.test_canvas import LEFT, NO, Canvas, canvas, relation_triples
 
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+__all__ = ["canvas"]  # the fixture, imported for this module's tests
 
-
-@pytest.fixture
-def canvas(qtbot: QtBot) -> Iterator[Canvas]:
-    result = make_canvas(qtbot, canvas_map())
-    yield result
-    result.view.bridge.detach()
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def test_ctrl_shift_drag_from_a_card_draws_a_relation(canvas: Canvas) -> None:
-    canvas.view.link_default_kind = RelationKind.ATTACK
-    before = {n: canvas.session.map.layout.positions[n] for n in ("x1", "c1")}
-    QTest.mousePress(canvas.viewport, LEFT, CTRL_SHIFT, canvas.at("x1"))
-    QTest.mouseMove(canvas.viewport, canvas.at("c1"))
-    QTest.mouseRelease(canvas.viewport, LEFT, NO, canvas.at("c1"))
-    assert ("attack", ("x1",), "c1") in relation_triples(canvas.session)
-    assert {n: canvas.session.map.layout.positions[n] for n in ("x1", "c1")} == before  # no move
-    assert any("Ctrl+Shift+drag" in gesture for gesture, _ in GESTURES)
+def _drag_from_handle(canvas: Canvas, modifiers: Qt.KeyboardModifier) -> None:
+    QTest.mousePress(canvas.viewport, LEFT, NO, canvas.handle("x1"))
+    QTest.mouseMove(canvas.viewport, canvas.at("c1", 10, 5))
+    QTest.mouseRelease(canvas.viewport, LEFT, modifiers, canvas.at("c1"))
 
 
-def test_a_link_released_on_empty_canvas_makes_a_new_linked_card_there(canvas: Canvas) -> None:
-    canvas.view.link_default_kind = RelationKind.SUPPORT
-    nodes = len(canvas.session.map.nodes)
-    empty = canvas.at("x1", dy=260)
-    assert canvas.view.itemAt(empty) is None
-    canvas.drag(canvas.handle("x1"), empty)
-    assert len(canvas.session.map.nodes) == nodes + 1
-    new = canvas.session.map.nodes[-1]
-    assert new.kind == NodeKind.CLAIM
-    assert ("support", ("x1",), new.id) in relation_triples(canvas.session)
-    where = canvas.view.mapFromScene(
-        canvas.session.map.layout.positions[new.id].x,
-        canvas.session.map.layout.positions[new.id].y,
-    )
-    assert (where - empty).manhattanLength() <= 4  # where it was dropped
-    editor = canvas.view.editor.widget()
-    assert editor is not None  # open for typing its words
-    QTest.keyClicks(editor, "Patrols alone cannot stop the boats")
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    assert canvas.session.map.node(new.id).text == "Patrols alone cannot stop the boats"
-    canvas.session.undo()  # the text
-    canvas.session.undo()  # the card and its arrow, one step
-    assert len(canvas.session.map.nodes) == nodes
+def _answer_menu(choose: Callable[[QMenu], None], seen: list[list[str]]) -> None:
+    """When the menu pops up, record its entries and answer it."""
+
+    def answer() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append([action.text() for action in menu.actions()])
+        choose(menu)
+
+    QTimer.singleShot(0, answer)
 
 
-def test_a_short_wiggle_on_the_handle_makes_nothing(canvas: Canvas) -> None:
-    canvas.view.link_default_kind = RelationKind.SUPPORT
+def _pick(text: str) -> Callable[[QMenu], None]:
+    def pick(menu: QMenu) -> None:
+        action = next(a for a in menu.actions() if a.text() == text)
+        menu.setActiveAction(action)
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    return pick
+
+
+def _dismiss(menu: QMenu) -> None:
+    QTest.keyClick(menu, Qt.Key.Key_Escape)
+
+
+@pytest.mark.parametrize(("modifiers", "kind"), [(SHIFT, "attack"), (CTRL, "support")])
+def test_the_modifier_on_release_decides_the_kind_without_asking(
+    canvas: Canvas, modifiers: Qt.KeyboardModifier, kind: str
+) -> None:
+    assert canvas.view.link_default_kind is None  # nothing preset: only the modifier decides
+    seen: list[list[str]] = []
+    _answer_menu(_dismiss, seen)  # a menu shown here would be a bug, and cancel the link
+    before = relation_triples(canvas.session)
+    _drag_from_handle(canvas, modifiers)
+    QApplication.processEvents()
+    assert seen == []
+    assert relation_triples(canvas.session) - before == {(kind, ("x1",), "c1")}
+    canvas.session.undo()
+    assert relation_triples(canvas.session) == before
+
+
+@pytest.mark.parametrize(("entry", "kind"), [("Supports", "support"), ("Attacks", "attack")])
+def test_without_a_modifier_the_menu_asks_and_its_answer_is_used(
+    canvas: Canvas, entry: str, kind: str
+) -> None:
+    seen: list[list[str]] = []
+    _answer_menu(_pick(entry), seen)
+    before = relation_triples(canvas.session)
+    _drag_from_handle(canvas, NO)
+    assert seen == [["Supports", "Attacks"]]
+    assert relation_triples(canvas.session) - before == {(kind, ("x1",), "c1")}
+    canvas.session.undo()
+    assert relation_triples(canvas.session) == before
+
+
+def test_dismissing_the_menu_draws_nothing(canvas: Canvas) -> None:
+    seen: list[list[str]] = []
+    _answer_menu(_dismiss, seen)
     before = canvas.session.map.model_copy(deep=True)
-    start = canvas.handle("x1")
-    canvas.drag(start, start + QPoint(12, 12))
+    _drag_from_handle(canvas, NO)
+    assert len(seen) == 1
     assert canvas.session.map == before
+    assert not canvas.session.is_dirty  # nothing entered the history

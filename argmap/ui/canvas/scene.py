@@ -75,6 +75,7 @@ class MapScene(QGraphicsScene):
         self._rebuttals: set[str] = set()
         self._fallback: dict[str, Point] = {}
         self._badges: dict[str, Badge] = {}
+        self._blocked: set[str] = set()
         self._detailed = True
         self._overview = EdgeOverview(self)
         if bridge is not None:
@@ -144,6 +145,12 @@ class MapScene(QGraphicsScene):
         self._badges = dict(badges or {})
         for node_id, item in self._nodes.items():
             item.set_badge(self._badges.get(node_id))
+
+    def set_blocked(self, relation_ids: set[str] | None) -> None:
+        """Fade the arrows of relations whose inference is blocked; None shows all plainly."""
+        self._blocked = set(relation_ids or ())
+        for relation_id, edge in self._edges.items():
+            edge.set_blocked(relation_id in self._blocked)
 
     # Building -----------------------------------------------------------------------------
 
@@ -266,6 +273,7 @@ class MapScene(QGraphicsScene):
     def _add_edge(self, relation: Relation) -> None:
         edge = EdgeItem(relation.id, relation.kind, relation.scheme)
         edge.setVisible(self._detailed and relation.id not in self.hidden_ids)
+        edge.set_blocked(relation.id in self._blocked)
         self._edges[relation.id] = edge
         self.addItem(edge)
 

@@ -24,11 +24,17 @@ class CommitLineEdit(QLineEdit):
         self.editingFinished.connect(self._finish)
 
     def set_value(self, text: str) -> None:
-        """Show ``text``, unless the user is in the middle of changing this field."""
+        """Show ``text``, unless the user is typing a change not yet committed here."""
+        typing = self.hasFocus() and self.text() != self._shown
         self._shown = text
-        if not (self.hasFocus() and self.isModified()):
+        if not typing:
             self.setText(text)
+            self.setModified(False)
             self.setCursorPosition(0)  # show the start of a long title or URL, not its end
+
+    def commit(self) -> None:
+        """Emit ``committed`` now if the text differs from what was last shown."""
+        self._finish()
 
     def _finish(self) -> None:
         if self.text() != self._shown:
@@ -51,8 +57,10 @@ class CommitTextEdit(QPlainTextEdit):
         self._shown = ""
 
     def set_value(self, text: str) -> None:
+        """Show ``text``, unless the user is typing a change not yet committed here."""
+        typing = self.hasFocus() and self.toPlainText() != self._shown
         self._shown = text
-        if not (self.hasFocus() and self.toPlainText() != text):
+        if not typing:
             self.setPlainText(text)
 
     def commit(self) -> None:
@@ -134,6 +142,10 @@ class PercentBox(QSpinBox):
     def set_value(self, rating: float | None) -> None:
         self._shown = rating
         self.setValue(-1 if rating is None else round(rating * 100))
+
+    def commit(self) -> None:
+        """Emit ``committed`` now if the rating differs from what was last shown."""
+        self._finish()
 
     def _finish(self) -> None:
         shown = None if self._shown is None else round(self._shown * 100)

@@ -16,6 +16,7 @@ from argmap.ui.bridge import SessionBridge
 from argmap.ui.inspector.anchors_section import AnchorsSection, SpanProvider
 from argmap.ui.inspector.citation_section import CitationSection
 from argmap.ui.inspector.details_section import DetailsSection
+from argmap.ui.inspector.fields import CommitLineEdit, CommitTextEdit, PercentBox
 from argmap.ui.inspector.node_section import NodeSection
 from argmap.ui.inspector.relation_section import RelationSection
 from argmap.ui.plain import bold_then_plain
@@ -60,8 +61,9 @@ class InspectorPanel(QScrollArea):
         self.extension_slot = QVBoxLayout()
         self.extension_slot.setContentsMargins(0, 0, 0, 0)
         self._build()
+        self._committing = False
         bridge.changed.connect(self._on_changes)
-        selection.changed.connect(lambda _ids: self.refresh())
+        selection.changed.connect(self._on_selection)
         self.refresh()
 
     def _build(self) -> None:
@@ -92,11 +94,34 @@ class InspectorPanel(QScrollArea):
             focus.clearFocus()  # the field commits on losing focus
             focus.setFocus()
 
+    def commit_fields(self) -> None:
+        """Commit every field whose text differs from the shown subject's, to that subject.
+
+        Runs before the panel shows another selection, so an edit typed here is never lost
+        nor given to the next node, however the selection moved (a click elsewhere, a panel
+        that takes no focus, a command).
+        """
+        self._committing = True
+        try:
+            for field in self.findChildren(CommitTextEdit) + self.findChildren(CommitLineEdit):
+                field.commit()
+            for box in self.findChildren(PercentBox):
+                box.commit()
+        finally:
+            self._committing = False
+
+    def _on_selection(self, _ids: object) -> None:
+        if self.selection.current != self.subject:
+            self.commit_fields()
+        self.refresh()
+
     def add_section(self, widget: QWidget) -> None:
         """Add a section below the built-in ones (it follows ``subject_changed`` itself)."""
         self.extension_slot.addWidget(widget)
 
     def _on_changes(self, changes: list[Change]) -> None:
+        if self._committing:
+            return  # the panel refreshes once every pending field is committed
         # Any node or relation edit may show here: a relation's description quotes its nodes.
         if any(c.kind == ChangeKind.MAP_REPLACED for c in changes) or (
             self.subject and any(c.kind in _REFRESH_KINDS for c in changes)
