@@ -50,8 +50,8 @@ class VerdictSection(QGroupBox):
             else:
                 strength = self._strength_for(evaluation)
                 words = verdict(argument_map, evaluation, strength, self.subject)
-        except (ArgmapError, KeyError):
-            self.hide()
+        except (ArgmapError, KeyError, ValueError):  # an evaluation older than the subject
+            self.hide()  # (cards just pasted): the paragraph comes with the next one
             return
         if self.controller.whatif.status(self.subject):  # the explanation names the what-if
             words += " (Evaluate > Clear All What-Ifs takes it back.)"
