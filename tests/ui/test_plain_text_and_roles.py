@@ -81,6 +81,13 @@ def test_a_rebuttal_is_named_and_coloured_alike_everywhere(window: MainWindow) -
     assert card is not None and card.content.kind_label == theme.REBUTTAL_LABEL
     assert label_text(window.inspector.heading).startswith(theme.REBUTTAL_LABEL)
     assert "objection that answers" in window.inspector.heading.toolTip()
+    assert window.inspector.role_note.isVisibleTo(window.inspector)  # why Kind says Objection
+    assert "plain objection again if what it answers is deleted" in (
+        window.inspector.role_note.text()
+    )
+    window.selection.set(["ca1"])
+    assert not window.inspector.role_note.isVisibleTo(window.inspector)
+    window.selection.set(["rb1"])
     assert _outline_colour(window, "rb1") == theme.REBUTTAL_COLOUR
     assert _outline_colour(window, "ca1") == theme.KIND_COLOURS[NodeKind.COUNTERARGUMENT]
     spans = window.source_panel._spans
