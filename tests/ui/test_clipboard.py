@@ -106,3 +106,12 @@ def test_ctrl_c_in_the_text_copies_the_words_not_the_cards(
     _ctrl(view, Qt.Key.Key_C)
     assert QApplication.clipboard().text() == "Critics say"
     assert not QApplication.clipboard().mimeData().hasFormat(MIME_TYPE)
+
+
+def test_pasting_where_the_copies_came_from_does_not_hide_them(window: MainWindow) -> None:
+    window.selection.set(["c1"])
+    window.clipboard.copy()
+    window.canvas.center_on("c1")
+    (pasted,) = window.clipboard.paste()
+    here, there = (window.session.map.layout.positions[i] for i in ("c1", pasted))
+    assert abs(here.x - there.x) >= 24 or abs(here.y - there.y) >= 24
