@@ -98,7 +98,7 @@ class LayoutController(QObject):
     def _build_layout_actions(self) -> None:
         a = self._action
         self.best = a(
-            "Best for &This Map",
+            "Best &for This Map",
             "best",
             "The layout and direction that suit this map's shape best (it says which it chose)",
         )
