@@ -161,8 +161,9 @@ def _fresh_ids(
     return new_ids
 
 
-#: A pasted card this close to a card already there is moved on (diagonally) by STEP.
-NEAR, STEP = 24.0, 40.0
+#: A pasted card whose centre is this close to a card's centre would cover it (cards are
+#: about 240 by 60-120 scene pixels): the paste moves down by STEP until none does.
+NEAR_X, NEAR_Y, STEP = 230.0, 100.0, 110.0
 
 
 def _clear_of(
@@ -171,17 +172,19 @@ def _clear_of(
     places: dict[str, Point],
     offset: tuple[float, float],
 ) -> tuple[float, float]:
-    """``offset`` moved on until no pasted card lands on a card of the map (pasting where the
-    copies came from would hide them under the copies)."""
+    """``offset`` moved down until no pasted card lands on a card of the map (pasting where
+    the copies came from would hide them under the copies)."""
     taken = list(argument_map.layout.positions.values())
     placed = [places[n.id] for n in nodes if n.id in places]
     dx, dy = offset
     for _ in range(50):
         if not any(
-            abs(p.x + dx - t.x) < NEAR and abs(p.y + dy - t.y) < NEAR for p in placed for t in taken
+            abs(p.x + dx - t.x) < NEAR_X and abs(p.y + dy - t.y) < NEAR_Y
+            for p in placed
+            for t in taken
         ):
             break
-        dx, dy = dx + STEP, dy + STEP
+        dy += STEP
     return dx, dy
 
 

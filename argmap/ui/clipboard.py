@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, Qt
+from PySide6.QtCore import QMimeData, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
@@ -110,8 +110,20 @@ class MapClipboard(QObject):
         if not self.view.execute(command):
             return []
         self.view.selection.set(new_ids)
+        self._bring_into_view(new_ids)
         self.view.report(f"Pasted {len(new_ids)} card{'s' if len(new_ids) != 1 else ''}")
         return new_ids
+
+    def _bring_into_view(self, node_ids: list[str]) -> None:
+        """Scroll to the pasted cards when they had to go below what the view shows."""
+        area = QRectF()
+        for node_id in node_ids:
+            item = self.view.map_scene.node_item(node_id)
+            if item is not None:
+                area = area.united(item.sceneBoundingRect())
+        shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        if not area.isEmpty() and not shown.contains(area):
+            self.view.centerOn(area.center())
 
     def _clipboard_fragment(self) -> dict[str, Any] | None:
         data = QGuiApplication.clipboard().mimeData()
