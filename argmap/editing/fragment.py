@@ -163,7 +163,7 @@ def _fresh_ids(
 
 #: A pasted card whose centre is this close to a card's centre would cover it (cards are
 #: about 240 by 60-120 scene pixels): the paste moves down by STEP until none does.
-NEAR_X, NEAR_Y, STEP = 230.0, 100.0, 110.0
+NEAR_X, NEAR_Y, STEP = 250.0, 140.0, 150.0
 
 
 def _clear_of(

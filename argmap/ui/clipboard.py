@@ -10,6 +10,7 @@ Ctrl+C, Ctrl+X and Ctrl+V.
 
 from __future__ import annotations
 
+import atexit
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QObject, QRectF, Qt
@@ -84,6 +85,7 @@ class MapClipboard(QObject):
         data.setData(MIME_TYPE, fragment_json(fragment).encode("utf-8"))
         data.setText(fragment_text(fragment))
         QGuiApplication.clipboard().setMimeData(data)
+        _clear_on_exit()
         count = len(fragment["nodes"])
         self.view.report(f"Copied {count} card{'s' if count != 1 else ''}")
         return True
@@ -136,6 +138,30 @@ class MapClipboard(QObject):
                 return fragment
         text = data.text() if data.hasText() else ""
         return parse_fragment(text) or _text_fragment(text)
+
+
+_exit_hook = False
+
+
+def _clear_on_exit() -> None:
+    """Take our cards off the clipboard when the program ends: Qt deletes a clipboard's
+    QMimeData made in Python after Python has gone, and the program crashes on the way out."""
+    global _exit_hook
+    if not _exit_hook:
+        _exit_hook = True
+        atexit.register(_clear_ours)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(_clear_ours)
+
+
+def _clear_ours() -> None:
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(MIME_TYPE):
+        clipboard.clear()
 
 
 def _text_fragment(text: str) -> dict[str, Any] | None:
