@@ -101,7 +101,7 @@ def paste_command(
         raise EditError("the clipboard holds no cards")
     new_ids = _fresh_ids(argument_map, nodes, relations)
     people = {p.id for p in argument_map.participants}
-    offset = _offset(nodes, places, centre)
+    offset = _clear_of(argument_map, nodes, places, _offset(nodes, places, centre))
     commands: list[Command] = []
     for node in nodes:
         anchors = [a for a in node.anchors if anchor_problem(argument_map, a) is None]
@@ -159,6 +159,33 @@ def _fresh_ids(
         new_ids[old] = f"{prefix}{number}"
         used.add(new_ids[old])
     return new_ids
+
+
+#: A pasted card whose centre is this close to a card's centre would cover it (cards are
+#: about 240 by 60-120 scene pixels): the paste moves down by STEP until none does.
+NEAR_X, NEAR_Y, STEP = 250.0, 140.0, 150.0
+
+
+def _clear_of(
+    argument_map: ArgumentMap,
+    nodes: list[Node],
+    places: dict[str, Point],
+    offset: tuple[float, float],
+) -> tuple[float, float]:
+    """``offset`` moved down until no pasted card lands on a card of the map (pasting where
+    the copies came from would hide them under the copies)."""
+    taken = list(argument_map.layout.positions.values())
+    placed = [places[n.id] for n in nodes if n.id in places]
+    dx, dy = offset
+    for _ in range(50):
+        if not any(
+            abs(p.x + dx - t.x) < NEAR_X and abs(p.y + dy - t.y) < NEAR_Y
+            for p in placed
+            for t in taken
+        ):
+            break
+        dy += STEP
+    return dx, dy
 
 
 def _offset(nodes: list[Node], places: dict[str, Point], centre: Point) -> tuple[float, float]:

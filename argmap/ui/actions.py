@@ -81,14 +81,14 @@ class AppActions:
             parent,
             "New &Evidence from Selected Words",
             ("Ctrl+Alt+2",),
-            "Make evidence anchored to the words selected in the source",
+            "Make evidence from the selected words; it supports the selected card",
             "evidence_from_text",
         )
         self.objection_from_text = a(
             parent,
             "New &Objection from Selected Words",
             ("Ctrl+Alt+3",),
-            "Make a counterargument anchored to the words selected in the source",
+            "Make an objection from the selected words; it attacks the selected card",
             "objection_from_text",
         )
         self.shortcuts = a(

@@ -10,9 +10,10 @@ Ctrl+C, Ctrl+X and Ctrl+V.
 
 from __future__ import annotations
 
+import atexit
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, Qt
+from PySide6.QtCore import QMimeData, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
@@ -84,6 +85,7 @@ class MapClipboard(QObject):
         data.setData(MIME_TYPE, fragment_json(fragment).encode("utf-8"))
         data.setText(fragment_text(fragment))
         QGuiApplication.clipboard().setMimeData(data)
+        _clear_on_exit()
         count = len(fragment["nodes"])
         self.view.report(f"Copied {count} card{'s' if count != 1 else ''}")
         return True
@@ -110,8 +112,20 @@ class MapClipboard(QObject):
         if not self.view.execute(command):
             return []
         self.view.selection.set(new_ids)
+        self._bring_into_view(new_ids)
         self.view.report(f"Pasted {len(new_ids)} card{'s' if len(new_ids) != 1 else ''}")
         return new_ids
+
+    def _bring_into_view(self, node_ids: list[str]) -> None:
+        """Scroll to the pasted cards when they had to go below what the view shows."""
+        area = QRectF()
+        for node_id in node_ids:
+            item = self.view.map_scene.node_item(node_id)
+            if item is not None:
+                area = area.united(item.sceneBoundingRect())
+        shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        if not area.isEmpty() and not shown.contains(area):
+            self.view.centerOn(area.center())
 
     def _clipboard_fragment(self) -> dict[str, Any] | None:
         data = QGuiApplication.clipboard().mimeData()
@@ -124,6 +138,30 @@ class MapClipboard(QObject):
                 return fragment
         text = data.text() if data.hasText() else ""
         return parse_fragment(text) or _text_fragment(text)
+
+
+_exit_hook = False
+
+
+def _clear_on_exit() -> None:
+    """Take our cards off the clipboard when the program ends: Qt deletes a clipboard's
+    QMimeData made in Python after Python has gone, and the program crashes on the way out."""
+    global _exit_hook
+    if not _exit_hook:
+        _exit_hook = True
+        atexit.register(_clear_ours)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(_clear_ours)
+
+
+def _clear_ours() -> None:
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(MIME_TYPE):
+        clipboard.clear()
 
 
 def _text_fragment(text: str) -> dict[str, Any] | None:

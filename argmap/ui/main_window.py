@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from argmap.editing import EditSession
@@ -46,6 +46,7 @@ from argmap.ui.seminar.workflow import SeminarWorkflow
 from argmap.ui.settings import AppSettings
 from argmap.ui.shortcut_reach import extend_reach
 from argmap.ui.source_panel import SourcePanel
+from argmap.ui.stray_tabs import hide_stray_tab_bars
 from argmap.ui.undo import UndoController
 
 
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         for target in (self, self.canvas.viewport()):
             target.installEventFilter(self.drops)
         self.statusBar()
+        #: The panels as built, before the user's saved layout: what Reset Panels goes back to.
+        self.default_layout: QByteArray | None = self.saveState()
         self._restore_layout()
         self._update_title()
         self.collab = CollabController(self)  # File > Share Map…, Join Shared Map…
@@ -152,7 +155,7 @@ class MainWindow(QMainWindow):
         reflow.toggled.connect(self.settings.set_join_wrapped_lines)
         view_menu.insertAction(panel_actions[0], reflow)
         view_menu.insertSeparator(panel_actions[0])
-        self.reset_panels = reset_action(self, self.docks)
+        self.reset_panels = reset_action(self, self.docks, lambda: self.default_layout)
         view_menu.addAction(self.reset_panels)
         self.find_bar = FindBar(self.canvas)
         self.find_bar.install(self.menus["edit"])
@@ -259,6 +262,10 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         if state is not None:
             self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: hide_stray_tab_bars(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.inspector.commit_pending()

@@ -70,7 +70,7 @@ def _prefix(entry: OutlineEntry) -> str:
 
 
 def _node_label(node: Node) -> str:
-    return " ".join(node.text.split()) or f"({node.id})"
+    return " ".join(node.text.split()) or f"(an empty {KIND_LABELS[node.kind].lower()})"
 
 
 def _label(entry: OutlineEntry) -> str:

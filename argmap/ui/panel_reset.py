@@ -3,27 +3,22 @@ whenever a new text is opened, even if it was closed last time."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from itertools import pairwise
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from argmap.ui.actions import make_action
-
-LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
-RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
-#: Where each panel goes on reset; panels on one side are tabbed in this order.
-HOMES: dict[str, Qt.DockWidgetArea] = {
-    "source": LEFT,
-    "outline": LEFT,
-    "checklist": LEFT,
-    "inspector": RIGHT,
-}
+from argmap.ui.stray_tabs import hide_stray_tab_bars
 
 
-def reset_action(window: QMainWindow, docks: Mapping[str, QDockWidget]) -> QAction:
+def reset_action(
+    window: QMainWindow,
+    docks: Mapping[str, QDockWidget],
+    default_state: Callable[[], QByteArray | None],
+) -> QAction:
+    """The action; ``default_state`` gives the window's layout as first built (None: not yet)."""
     action = make_action(
         window,
         "&Reset Panels",
@@ -31,26 +26,23 @@ def reset_action(window: QMainWindow, docks: Mapping[str, QDockWidget]) -> QActi
         "Show every panel again, docked where a new window has it",
         "reset_panels",
     )
-    action.triggered.connect(lambda _checked=False: reset_panels(window, docks))
+    action.triggered.connect(lambda _checked=False: reset_panels(window, docks, default_state()))
     return action
 
 
-def reset_panels(window: QMainWindow, docks: Mapping[str, QDockWidget]) -> None:
-    """Every panel shown and docked at home: text, outline and checklist tabbed on the left
-    (the text in front), the inspector and the others tabbed on the right."""
-    sides: dict[Qt.DockWidgetArea, list[QDockWidget]] = {LEFT: [], RIGHT: []}
-    for name, dock in docks.items():
-        sides[HOMES.get(name, RIGHT)].append(dock)
-    for area, on_side in sides.items():
-        for dock in on_side:
-            dock.setFloating(False)
-            window.addDockWidget(area, dock)
-            dock.show()
-        for first, second in pairwise(on_side):
-            window.tabifyDockWidget(first, second)
-        if on_side:
-            on_side[0].raise_()
-    window.resizeDocks([*sides[LEFT][:1], *sides[RIGHT][:1]], [430, 340], Qt.Orientation.Horizontal)
+def reset_panels(
+    window: QMainWindow, docks: Mapping[str, QDockWidget], state: QByteArray | None
+) -> None:
+    """Every panel shown and docked as in a new window (the text in front on the left)."""
+    if state is not None:
+        window.restoreState(state)
+    for dock in docks.values():
+        dock.setFloating(False)
+        dock.show()
+    show_text_panel(docks)
+    if "inspector" in docks:
+        docks["inspector"].raise_()
+    QTimer.singleShot(0, lambda: hide_stray_tab_bars(window))
 
 
 def show_text_panel(docks: Mapping[str, QDockWidget]) -> None:

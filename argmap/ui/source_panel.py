@@ -24,6 +24,8 @@ from argmap.editing import Change, ChangeKind, EditSession, node_from_selection
 from argmap.model import ArgmapError, Node, NodeKind, Point
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.placement import DEFAULT_SIZE, free_position, model_boxes
+from argmap.ui.plain import plain_tooltip
+from argmap.ui.roles import role_label
 from argmap.ui.runner import CommandRunner
 from argmap.ui.selection import SelectionModel
 from argmap.ui.selection_answer import answering
@@ -31,7 +33,6 @@ from argmap.ui.source_highlight import AnchorSpan, span_selections, spans_at, sp
 from argmap.ui.source_text import SourceTextView
 from argmap.ui.text_positions import TextPositions
 from argmap.ui.text_reflow import reflow
-from argmap.ui.theme import KIND_LABELS
 
 #: Gives the centre for a new node (not yet in the map), beside the node id given if any.
 Placer = Callable[[Node, str | None], Point]
@@ -226,11 +227,12 @@ class SourcePanel(QWidget):
             return
         index = self.session.map.node_index()
         lines = [
-            f"{KIND_LABELS[hit.kind]}: {index[hit.node_id].text}"
+            f"{role_label(hit.kind, hit.rebuttal)}: {index[hit.node_id].text}"
             for hit in hits
             if hit.node_id in index
         ]
-        QToolTip.showText(global_point, "\n".join(lines), self.text_view)
+        # Plain: the words a node holds are never markup (an <img> stays letters).
+        QToolTip.showText(global_point, plain_tooltip("\n".join(lines)), self.text_view)
 
     def _add_menu_actions(self, menu: QMenu) -> None:
         if not self._menu_actions:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -106,3 +110,34 @@ def test_ctrl_c_in_the_text_copies_the_words_not_the_cards(
     _ctrl(view, Qt.Key.Key_C)
     assert QApplication.clipboard().text() == "Critics say"
     assert not QApplication.clipboard().mimeData().hasFormat(MIME_TYPE)
+
+
+def test_pasting_where_the_copies_came_from_does_not_hide_them(window: MainWindow) -> None:
+    window.selection.set(["c1"])
+    window.clipboard.copy()
+    window.canvas.center_on("c1")
+    (pasted,) = window.clipboard.paste()
+    here, there = (window.session.map.layout.positions[i] for i in ("c1", pasted))
+    assert abs(here.x - there.x) >= 250 or abs(here.y - there.y) >= 140  # not on top of it
+
+
+def test_quitting_with_cards_on_the_clipboard_does_not_crash(tmp_path: Path) -> None:
+    script = tmp_path / "copy_and_quit.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(['argmap'])\n"
+        "from argmap.app import build_main_window\n"
+        "from argmap.ui.settings import AppSettings\n"
+        f"here = Path({str(tmp_path)!r})\n"
+        "w = build_main_window(None, None, AppSettings(here / 's.ini'), None,"
+        " autosave_folder=here / 'a')\n"
+        "w.selection.set([w.session.map.nodes[0].id])\n"
+        "assert w.clipboard.copy()\n",
+        "utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(script)], env=env, capture_output=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-400:]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QToolTip
 
 from argmap.editing import AddNode, AddRelation, delete_nodes, edit_text
 from argmap.io import native
@@ -80,6 +81,13 @@ def test_a_rebuttal_is_named_and_coloured_alike_everywhere(window: MainWindow) -
     assert card is not None and card.content.kind_label == theme.REBUTTAL_LABEL
     assert label_text(window.inspector.heading).startswith(theme.REBUTTAL_LABEL)
     assert "objection that answers" in window.inspector.heading.toolTip()
+    assert window.inspector.role_note.isVisibleTo(window.inspector)  # why Kind says Objection
+    assert "plain objection again if what it answers is deleted" in (
+        window.inspector.role_note.text()
+    )
+    window.selection.set(["ca1"])
+    assert not window.inspector.role_note.isVisibleTo(window.inspector)
+    window.selection.set(["rb1"])
     assert _outline_colour(window, "rb1") == theme.REBUTTAL_COLOUR
     assert _outline_colour(window, "ca1") == theme.KIND_COLOURS[NodeKind.COUNTERARGUMENT]
     spans = window.source_panel._spans
@@ -100,3 +108,31 @@ def test_a_rebuttal_whose_objection_is_deleted_says_it_is_an_objection_again(
     assert card is not None and card.content.kind_label == "Objection"
     shown = window.statusBar().currentMessage()
     assert "'Patrols cut the crossings overall' is an objection again" in shown
+
+
+def test_hovering_an_anchored_span_shows_markup_as_typed(window: MainWindow) -> None:
+    window.show()
+    window.session.execute(edit_text("c2", MARKUP))
+    view = window.source_panel.text_view
+    text = window.session.map.source("s1").text
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(text.index("organised"))
+    rect = view.cursorRect(cursor)
+    point = QPoint(rect.left() + 3, rect.center().y())
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    view.eventFilter(view.viewport(), event)
+    assert f"Claim: {MARKUP}" in shown_text(QToolTip.text())
+
+
+def test_an_undercut_and_an_empty_card_are_named_in_words(window: MainWindow) -> None:
+    window.session.execute(
+        AddRelation(Relation(id="u1", kind=RelationKind.ATTACK, premises=["ca1"], target="r1"))
+    )
+    window.selection.set(["u1"])
+    ends = window.inspector.relation_section.ends.text()
+    assert "r1" not in ends
+    assert "the inference from Criminal gangs drive illegal immigration to The British" in ends
+    window.session.execute(edit_text("e1", ""))
+    labels = [item.text(0) for item in window.outline.items()]
+    assert any("(an empty evidence)" in label for label in labels)
+    assert not any("(e1)" in label for label in labels)

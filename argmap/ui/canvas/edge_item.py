@@ -55,6 +55,9 @@ class EdgeItem(QGraphicsItem):
         self.scheme = scheme
         self.geometry: EdgeGeometry | None = None
         self.label: SchemeLabel | None = None
+        #: Where along the final arrow its sign sits (0.5: the middle, where undercuts point);
+        #: moved off the middle only to keep it off another sign (see sign_spacing).
+        self.sign_t = 0.5
         self._drawing: tuple[QPainterPath, QPolygonF] | None = None
         self._shape: QPainterPath | None = None
         self._segments: list[tuple[QPointF, QPointF]] | None = None
@@ -108,6 +111,21 @@ class EdgeItem(QGraphicsItem):
     def mid(self) -> QPointF:
         return self.geometry.mid if self.geometry is not None else QPointF()
 
+    def sign_point(self) -> QPointF:
+        """Where the +/− sign is drawn: the middle unless moved aside (``sign_t``)."""
+        if self.geometry is None:
+            return QPointF()
+        if self.sign_t == 0.5:
+            return self.geometry.mid
+        points = [(p.x(), p.y()) for p in self.path()]
+        return QPointF(*bezier_point(points, self.sign_t))
+
+    def set_sign_t(self, t: float) -> None:
+        if t != self.sign_t:
+            self.sign_t = t
+            self._shape = None
+            self.update()
+
     def path(self) -> list[QPointF]:
         """The final arrow's Bézier control points: start, any bend controls, end."""
         if self.geometry is None:
@@ -159,7 +177,7 @@ class EdgeItem(QGraphicsItem):
             shape = stroker.createStroke(lines)
             shape.addPolygon(head)
             if self.geometry is not None:
-                shape.addEllipse(self.geometry.mid, SIGN_RADIUS, SIGN_RADIUS)
+                shape.addEllipse(self.sign_point(), SIGN_RADIUS, SIGN_RADIUS)
             self._shape = shape
         return self._shape
 
@@ -202,7 +220,25 @@ class EdgeItem(QGraphicsItem):
 
     def _paint_sign(self, painter: QPainter, colour: QColor) -> None:
         assert self.geometry is not None
-        mid = self.geometry.mid
+        mid = self.sign_point()
+        pointer = _too_short_for_a_head(self.geometry)
+        if pointer:  # the sign itself points at the target: the arrow is too short for a head
+            ux, uy = _direction(mid, self.geometry.end)
+            mid = QPointF(mid.x() - ux * 3, mid.y() - uy * 3)
+            base = QPointF(mid.x() + ux * (SIGN_RADIUS - 3), mid.y() + uy * (SIGN_RADIUS - 3))
+            tip = QPointF(mid.x() + ux * (SIGN_RADIUS + 6), mid.y() + uy * (SIGN_RADIUS + 6))
+            half = HEAD_HALF_WIDTH
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(colour))
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        tip,
+                        QPointF(base.x() - uy * half, base.y() + ux * half),
+                        QPointF(base.x() + uy * half, base.y() - ux * half),
+                    ]
+                )
+            )
         painter.setPen(QPen(colour, 1.5))
         painter.setBrush(QBrush(theme.CARD_FILL))
         painter.drawEllipse(mid, SIGN_RADIUS, SIGN_RADIUS)
@@ -214,6 +250,12 @@ class EdgeItem(QGraphicsItem):
             mid.x() - SIGN_RADIUS, mid.y() - SIGN_RADIUS - 1, 2 * SIGN_RADIUS, 2 * SIGN_RADIUS
         )
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), theme.RELATION_SIGNS[self.kind])
+
+
+def _direction(start: QPointF, end: QPointF) -> tuple[float, float]:
+    dx, dy = end.x() - start.x(), end.y() - start.y()
+    length = math.hypot(dx, dy) or 1.0
+    return dx / length, dy / length
 
 
 def _label_font() -> QFont:
@@ -271,12 +313,23 @@ class SchemeLabel(QGraphicsItem):
         painter.drawText(self._rect, int(Qt.AlignmentFlag.AlignCenter), self.text)
 
 
+#: Below this length (scene pixels) an arrow's own head would hide under its sign.
+SHORT_ARROW = HEAD_LENGTH + 2 * SIGN_RADIUS + 6
+
+
+def _too_short_for_a_head(geometry: EdgeGeometry) -> bool:
+    if geometry.controls:
+        return False
+    start, end = geometry.start, geometry.end
+    return math.hypot(end.x() - start.x(), end.y() - start.y()) < SHORT_ARROW
+
+
 def _bounds(geometry: EdgeGeometry) -> QRectF:
     points = [geometry.start, geometry.end, *(start for start, _end in geometry.premise_lines)]
     points += geometry.controls
     xs = [p.x() for p in points]
     ys = [p.y() for p in points]
-    pad = max(PICK_WIDTH, 2 * SIGN_RADIUS, 2 * HEAD_HALF_WIDTH) / 2 + 3
+    pad = max(PICK_WIDTH, 2 * SIGN_RADIUS + 12, 2 * HEAD_HALF_WIDTH) / 2 + 3
     return QRectF(
         min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QGraphicsProxyWidget, QPlainTextEdit
 
@@ -87,7 +87,8 @@ class InplaceEditor(QObject):
         box.setFont(text_font())
         box.setFrameShape(QFrame.Shape.NoFrame)
         box.setStyleSheet(_STYLE)
-        box.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Inside its card always: a text longer than a card shows scrolls in the editor.
+        box.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         box.setMinimumSize(10, 10)  # a scroll area's own minimum is taller than a card line
         box.document().setDocumentMargin(2)
         box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -109,15 +110,14 @@ class InplaceEditor(QObject):
         return True
 
     def _fit(self) -> None:
-        """Cover the card's text area, growing downwards as the text gets longer."""
+        """Cover the card's text area; the card grows with the text typed (view only), so
+        the editor never spills out of it."""
         item = self.view.map_scene.node_item(self.node_id or "")
         if item is None or self._proxy is None or self._box is None:
             return
+        self.view.map_scene.preview_text(item.node_id, self._box.toPlainText())
         rect = item.text_rect().translated(item.pos())
-        lines = max(1, self._box.document().size().height())  # in lines for a plain edit
-        metrics = self._box.fontMetrics()
-        height = max(rect.height(), lines * metrics.lineSpacing()) + 10
-        self._proxy.setGeometry(QRectF(rect.left() - 4, rect.top() - 4, rect.width() + 8, height))
+        self._proxy.setGeometry(rect.adjusted(-4, -4, 4, 0))
 
     def text(self) -> str:
         return self._box.toPlainText() if self._box is not None else ""
@@ -151,6 +151,7 @@ class InplaceEditor(QObject):
         if node_id is None:
             return
         self.node_id, self._proxy, self._box, self._undo_index = None, None, None, None
+        self.view.map_scene.preview_text(node_id)  # the card as the map has it again
         if box is not None:
             box.commit_requested.disconnect(self.commit)
             box.cancel_requested.disconnect(self.cancel)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -29,6 +29,9 @@ from argmap.ui.canvas.overview_title import paint_title
 Badge = tuple[str, QColor, float | None]
 
 HANDLE_RADIUS = 6.0
+#: The handle sits this far in from the card's right edge on its bottom edge: in the corner
+#: that arriving arrowheads leave clear (they spread over the middle of a side, see ports).
+HANDLE_INSET = 16.0
 ANCHOR_MARK = "\u2693"
 CITATION_MARK = "\u275e"
 _RADIUS = 6.0
@@ -113,8 +116,11 @@ class NodeItem(QGraphicsItem):
             self.update()
 
     def handle_center(self) -> QPointF:
-        """Where the relation handle sits, in scene coordinates (middle of the bottom edge)."""
-        return self.pos() + QPointF(0.0, self._rect.bottom())
+        """Where the relation handle sits, in scene coordinates (bottom edge, right corner)."""
+        return self.pos() + self._handle_offset()
+
+    def _handle_offset(self) -> QPointF:
+        return QPointF(self._rect.right() - HANDLE_INSET, self._rect.bottom())
 
     def text_rect(self) -> QRectF:
         r = self._rect
@@ -202,9 +208,6 @@ class NodeItem(QGraphicsItem):
         r = self._rect
         header = QRectF(r.left() + PADDING, r.top(), r.width() - 2 * PADDING, HEADER_HEIGHT)
         painter.setPen(QColor("white"))
-        label = self.content.kind_label.upper()
-        if self.content.detail:
-            label += f"  ·  {self.content.detail}"
         align = Qt.AlignmentFlag.AlignVCenter
         if self.badge is not None:
             header.setRight(header.right() - _BADGE_WIDTH - 4)
@@ -220,11 +223,7 @@ class NodeItem(QGraphicsItem):
             shown = " ".join(marks)
             painter.drawText(header, int(align | Qt.AlignmentFlag.AlignRight), shown)
             header.setRight(header.right() - QFontMetricsF(font).horizontalAdvance(shown) - 4)
-        # On a narrow card the label gives way (elided) to the marks and the evaluation badge.
-        font = header_font()
-        painter.setFont(font)
-        label = QFontMetricsF(font).elidedText(label, Qt.TextElideMode.ElideRight, header.width())
-        painter.drawText(header, int(align | Qt.AlignmentFlag.AlignLeft), label)
+        paint_header_label(painter, header, self.content.kind_label.upper(), self.content.detail)
 
     def _paint_text(self, painter: QPainter) -> None:
         font = text_font()
@@ -258,10 +257,52 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(filled, 1.5, 1.5)
 
     def _paint_handle(self, painter: QPainter) -> None:
-        centre = QPointF(0.0, self._rect.bottom())
+        centre = self._handle_offset()
         painter.setPen(QPen(QColor("white"), 1.5))
         painter.setBrush(QBrush(theme.HANDLE_COLOUR))
         painter.drawEllipse(centre, HANDLE_RADIUS, HANDLE_RADIUS)
+
+
+def header_parts(kind: str, detail: str, width: float) -> tuple[str, str]:
+    """What a header of ``width`` shows: (bold words, small words after them).
+
+    The kind and the evidence type in the header font if they fit; else the type smaller
+    and lighter after "KIND · " ("EVIDENCE · official statement" stays whole beside badges);
+    else the type alone (the card's colour says the kind); the caller elides what is left.
+    """
+    bold = QFontMetricsF(header_font())
+    full = f"{kind}  ·  {detail}" if detail else kind
+    if not detail or bold.horizontalAdvance(full) <= width:
+        return full, ""
+    small = QFontMetricsF(_detail_font())
+    lead = f"{kind} · "
+    if bold.horizontalAdvance(lead) + small.horizontalAdvance(detail) <= width:
+        return lead, detail
+    return "", detail
+
+
+def _detail_font() -> QFont:
+    font = header_font()
+    font.setBold(False)
+    font.setPixelSize(9)
+    return font
+
+
+def paint_header_label(painter: QPainter, header: QRectF, kind: str, detail: str) -> None:
+    """The kind and the evidence type in ``header``, left-aligned and vertically centred."""
+    align = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+    lead, small = header_parts(kind, detail, header.width())
+    bold = header_font()
+    bold_metrics = QFontMetricsF(bold)
+    painter.setFont(bold)
+    lead = bold_metrics.elidedText(lead, Qt.TextElideMode.ElideRight, header.width())
+    painter.drawText(header, align, lead)
+    if small:
+        rest = header.adjusted(bold_metrics.horizontalAdvance(lead), 0, 0, 0)
+        font = _detail_font()
+        painter.setFont(font)
+        shown = QFontMetricsF(font).elidedText(small, Qt.TextElideMode.ElideRight, rest.width())
+        painter.drawText(rest, align, shown)
 
 
 def _centred(size: tuple[float, float]) -> QRectF:

@@ -24,6 +24,7 @@ from argmap.ui.canvas.label_queue import LabelQueue
 from argmap.ui.canvas.node_item import Badge, NodeItem
 from argmap.ui.canvas.overview import EdgeOverview
 from argmap.ui.canvas.router import EdgeRouter
+from argmap.ui.canvas.sign_spacing import space_signs
 from argmap.ui.roles import rebuttal_ids
 
 _NODE_EVENTS = (ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED, ChangeKind.NODE_CHANGED)
@@ -67,9 +68,7 @@ class MapScene(QGraphicsScene):
         #: shown instead of the stored ones (a focus's own layout).
         self.hidden_ids: set[str] = set()
         self.shown_positions: dict[str, Point] = {}
-        self._router = EdgeRouter(
-            self._nodes, self._edges, lambda: self._overview.invalidate(self._shown_edges())
-        )
+        self._router = EdgeRouter(self._nodes, self._edges, self._after_routing)
         #: Labels of big passes, placed after the first paint.
         self.label_queue = LabelQueue(self._nodes, self._edges, self.labels_placed.emit, self)
         self._router.defer_labels = self.label_queue.add
@@ -203,6 +202,25 @@ class MapScene(QGraphicsScene):
         self._move_to_model(moved)
         self._router.route(self._router.affected(moved, relations), moved)
         self.synced.emit(changes)
+
+    def _after_routing(self) -> None:
+        space_signs(self._edges, self._router.relations)
+        self._overview.invalidate(self._shown_edges())
+
+    def preview_text(self, node_id: str, text: str | None = None) -> None:
+        """Size the card for ``text`` while it is typed in place (view only; None: the text
+        the map has), its arrows following, so the editor stays inside its card."""
+        item = self._nodes.get(node_id)
+        if item is None or not self.session.map.has_node(node_id):
+            return
+        node = self.session.map.node(node_id)
+        if text is not None:
+            node = node.model_copy(update={"text": text})
+        content = content_for(node, node_id in self._rebuttals)
+        size = self._measure.size(content)
+        if size != item.size:
+            item.set_content(content, size)
+            self._router.route(self._router.affected([node_id], []), [node_id])
 
     def _apply_node_change(self, change: Change) -> set[str]:
         argument_map = self.session.map

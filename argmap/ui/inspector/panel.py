@@ -52,6 +52,12 @@ class InspectorPanel(QScrollArea):
         self.subject: str | None = None
         self.heading = QLabel(_EMPTY)
         self.heading.setWordWrap(True)
+        #: For a rebuttal: why its kind reads "Objection" and what deleting its target does.
+        self.role_note = QLabel(REBUTTAL_MEANING)
+        self.role_note.setWordWrap(True)
+        self.role_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.role_note.setStyleSheet("color: #8a5a00;")
+        self.role_note.hide()
         self.node_section = NodeSection(runner)
         self.citation_section = CitationSection(runner)
         self.anchors_section = AnchorsSection(runner, span_provider)
@@ -70,6 +76,7 @@ class InspectorPanel(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
+        layout.addWidget(self.role_note)
         for section in self._node_sections():
             layout.addWidget(section)
         layout.addWidget(self.relation_section)
@@ -137,6 +144,7 @@ class InspectorPanel(QScrollArea):
             role = node_role_label(argument_map, node)
             self.heading.setText(bold_then_plain(role, shorten(node.text, 60)))
             self.heading.setToolTip(REBUTTAL_MEANING if role == REBUTTAL_LABEL else "")
+            self.role_note.setVisible(role == REBUTTAL_LABEL)
             self.node_section.show_node(node)
             self.anchors_section.show_node(node, argument_map)
             self.citation_section.show_node(node)
@@ -147,10 +155,12 @@ class InspectorPanel(QScrollArea):
             kind = "Undercut" if argument_map.is_undercut(relation) else "Relation"
             self.heading.setText(bold_then_plain(kind, RELATION_LABELS[relation.kind].lower()))
             self.relation_section.show_relation(relation, argument_map)
+            self.role_note.hide()
             self._show(relation=True)
         else:
             current = None
             self.heading.setText(_EMPTY)
+            self.role_note.hide()
             self._show()
         if current != self.subject:
             self.subject = current

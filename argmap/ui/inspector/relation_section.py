@@ -21,7 +21,11 @@ def describe_ends(argument_map: ArgumentMap, relation: Relation, limit: int = 50
         if argument_map.has_node(item_id):
             text = " ".join(argument_map.node(item_id).text.split()) or item_id
             return text if len(text) <= limit else text[: limit - 1] + "…"
-        return f"the inference {item_id}"
+        if argument_map.has_relation(item_id):  # an undercut: the inference in words
+            inner = argument_map.relation(item_id)
+            premises = " + ".join(short(p) for p in inner.premises)
+            return f"the inference from {premises} to {short(inner.target)}"
+        return "an inference no longer in the map"
 
     premises = "\n".join(f"• {short(p)}" for p in relation.premises)
     return f"{premises}\n→ {short(relation.target)}"
