@@ -152,8 +152,8 @@ def doc_to_map(doc: Doc[Any]) -> DocRead:
 def read_meta(argument_map: ArgumentMap, values: dict[str, Any], problems: list[str]) -> None:
     """Set the map's own fields from their document values; a bad value keeps the default."""
     for name in ("title", "description"):
-        if isinstance(values.get(name), str):
-            setattr(argument_map, name, values[name])
+        value = values.get(name)
+        setattr(argument_map, name, value if isinstance(value, str) else "")
     try:
         argument_map.positions = [
             Position.model_validate(plain(p)) for p in plain(values.get("positions")) or []
