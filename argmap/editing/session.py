@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from argmap.editing.authorship import stamp
 from argmap.editing.changes import Change, ChangeKind
 from argmap.editing.command import Command
 from argmap.editing.history import UndoHistory
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Participant
 
 #: A subscriber receives the changes of one execute, undo, redo or replace.
 Subscriber = Callable[[list[Change]], None]
@@ -25,6 +26,8 @@ class EditSession:
         self.path: Path | None = Path(path) if path is not None else None
         self.history = UndoHistory()
         self._subscribers: list[Subscriber] = []
+        #: Who is editing: stamped as author/editor on what they change (None: nobody).
+        self.user: Participant | None = None
 
     @property
     def map(self) -> ArgumentMap:
@@ -61,6 +64,8 @@ class EditSession:
 
         A command that raises leaves the map and the history as they were.
         """
+        if self.user is not None:
+            command = stamp(command, self._map, self.user)
         changes = command.apply(self._map)
         self.history.push(command)
         self._publish(changes)

@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMenuBar
 
-from argmap.analysis.evaluate import Evaluation, Semantics, WhatIf, evaluate
+from argmap.analysis.evaluate import Evaluation, RelationStatus, Semantics, WhatIf, evaluate
 from argmap.analysis.labels import Label
-from argmap.editing import Change
+from argmap.editing import Change, ChangeKind
 from argmap.model import ArgmapError, ArgumentMap
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.canvas.view import MapView
@@ -34,7 +34,8 @@ LEGEND = (
     "<span style='color:#1e8449'>■</span> IN stands &nbsp; "
     "<span style='color:#b03a2e'>■</span> OUT falls &nbsp; "
     "<span style='color:#7f8c8d'>■</span> UND undecided&nbsp;&nbsp;&nbsp; "
-    "bar&nbsp;=&nbsp;strength&nbsp;0–1&nbsp;&nbsp;&nbsp; *&nbsp;=&nbsp;what-if"
+    "bar&nbsp;=&nbsp;strength&nbsp;0–1&nbsp;&nbsp;&nbsp; *&nbsp;=&nbsp;what-if&nbsp;&nbsp;&nbsp; "
+    "<span style='color:#b8b8b8'>⟶</span>&nbsp;faded arrow&nbsp;=&nbsp;blocked"
 )
 STRENGTH_LEGEND = (
     "<b>Evaluation</b> (strength, 0–1): &nbsp;"
@@ -48,6 +49,19 @@ LEGEND_STYLE = (
     "QLabel { background: #f4f4f1; border: none; border-bottom: 1px solid #c8c8c2;"
     " padding: 4px 8px; color: #222; }"
 )
+
+
+#: Node fields no semantics reads: editing only these leaves every verdict as it was.
+WORDING_FIELDS = frozenset({"text", "anchors", "citation", "tags", "notes", "modified", "editors"})
+
+
+def _keeps_verdicts(change: Change) -> bool:
+    """Whether a change cannot alter any evaluation (positions, layout, wording, a save)."""
+    if change.kind in (ChangeKind.POSITIONS_CHANGED, ChangeKind.LAYOUT_CHANGED):
+        return True
+    if change.kind == ChangeKind.NODE_CHANGED:
+        return bool(change.fields) and set(change.fields) <= WORDING_FIELDS
+    return change.kind == ChangeKind.MAP_CHANGED and change.fields == ("clean",)
 
 
 def strength_colour(value: float) -> QColor:
@@ -92,7 +106,9 @@ class EvaluationController(QObject):
         self._legend.setStyleSheet(LEGEND_STYLE)
         self._legend.setToolTip(
             "The bar under each badge is the statement's strength (0 to 1).\n"
-            "* marks a statement you conceded or rejected (Evaluate menu): a what-if."
+            "* marks a statement you conceded or rejected (Evaluate menu): a what-if.\n"
+            "A faded arrow is a support or attack that does not carry: a premise is out,\n"
+            "or the inference is undercut."
         )
         self._legend.hide()
         canvas.installEventFilter(self)  # its resizes: the legend strip follows
@@ -173,7 +189,13 @@ class EvaluationController(QObject):
             action.setEnabled(has_node)
         self.clear_action.setEnabled(not self.whatif.is_empty)
 
-    def _on_changes(self, _changes: list[Change]) -> None:
+    def _on_changes(self, changes: list[Change]) -> None:
+        if all(_keeps_verdicts(change) for change in changes):
+            # Cards moved or words edited: the verdicts stand, only their wording may read
+            # the new text (the inspector's explanation), so no second evaluation.
+            if any(change.kind == ChangeKind.NODE_CHANGED for change in changes):
+                self.updated.emit(self.evaluation)
+            return
         self.schedule()
 
     def schedule(self) -> None:
@@ -223,9 +245,17 @@ class EvaluationController(QObject):
             badges[node_id] = (text + star, colour, strength.get(node_id))
         return badges
 
+    def blocked(self) -> set[str]:
+        """Relations whose inference the current evaluation blocks (faded on the canvas)."""
+        if self.evaluation is None:
+            return set()
+        found = self.evaluation.relation_labels.items()
+        return {r for r, status in found if status is RelationStatus.BLOCKED}
+
     def _apply(self, *_args: object) -> None:
         on = self.show_action.isChecked()
         self.canvas.map_scene.set_badges(self.badges() if on else None)
+        self.canvas.map_scene.set_blocked(self.blocked() if on else None)
         self._legend.setVisible(on)
         if on:
             strength = self.semantics is Semantics.STRENGTH

@@ -27,6 +27,9 @@ FORMATS = ("png", "svg", "pdf")
 MARGIN = 24.0
 #: Without --width, images are drawn 1:1 but never wider or taller than this.
 MAX_NATURAL_SIDE = 8000
+#: --scale: the range offered, and the longest side a scaled image may reach.
+MIN_SCALE, MAX_SCALE = 1.0, 4.0
+MAX_SCALED_SIDE = 20_000
 _LEGEND_GAP = 24.0
 _app: QApplication | None = None
 
@@ -43,6 +46,7 @@ def render_map(
     legend: bool = True,
     fmt: str | None = None,
     paper: str = DEFAULT_PAPER,
+    scale: float | None = None,
 ) -> Path:
     """Draw ``argument_map`` to ``out_path`` (.png, .svg or .pdf) as the canvas shows it.
 
@@ -50,6 +54,8 @@ def render_map(
     map's proportions; ``selection`` draws only those nodes (and the relations among them);
     ``fmt`` ("png", "svg", "pdf") overrides the format the extension names. A PDF is one page
     of ``paper`` (a4, a3, letter, legal) with the title on top, or the map's size with "map".
+    ``scale`` (1 to 4, instead of ``width``) draws at that many pixels per point of the canvas
+    at 100% (a PNG at 2× or 3× for sharp slides and print).
     """
     path = Path(out_path)
     fmt = output_format(path) if fmt is None else fmt.lower()
@@ -58,12 +64,13 @@ def render_map(
     if width is not None and not 16 <= width <= 30_000:
         raise RenderError(f"width must be between 16 and 30000 pixels, not {width}")
     paper = check_paper(paper)
+    check_scale(scale, width)
     ensure_application()
     shown = argument_map if selection is None else submap(argument_map, selection)
     scene = MapScene(EditSession(shown.model_copy(deep=True)))
     scene.label_queue.flush()  # a picture has no "later": every label in its place
     source = _layout_legend(scene, legend)
-    size = _output_size(source, width)
+    size = _output_size(source, width, scale)
     if fmt == "pdf":
         data = pdf_on_paper(
             source, size, shown.title, paper, lambda p, t: _draw(scene, p, t, source)
@@ -135,9 +142,22 @@ def _layout_legend(scene: MapScene, legend: bool) -> QRectF:
     return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
 
 
-def _output_size(source: QRectF, width: int | None) -> QSize:
-    if width is None:
-        scale = min(1.0, MAX_NATURAL_SIDE / max(source.width(), source.height()))
+def check_scale(scale: float | None, width: int | None = None) -> None:
+    """A :class:`RenderError` unless ``scale`` is None or within 1 to 4 (and without a width)."""
+    if scale is None:
+        return
+    if width is not None:
+        raise RenderError("give a width or a scale, not both")
+    if not MIN_SCALE <= scale <= MAX_SCALE:
+        raise RenderError(f"scale must be between {MIN_SCALE:g} and {MAX_SCALE:g}, not {scale:g}")
+
+
+def _output_size(source: QRectF, width: int | None, times: float | None = None) -> QSize:
+    longest = max(source.width(), source.height())
+    if times is not None:  # sharper, never past what a PNG reader can hold
+        scale = min(times, MAX_SCALED_SIDE / longest)
+    elif width is None:
+        scale = min(1.0, MAX_NATURAL_SIDE / longest)
     else:
         scale = width / source.width()
     return QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))

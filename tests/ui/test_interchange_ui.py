@@ -57,7 +57,7 @@ def test_importing_aif_opens_the_same_map_untitled(
     assert prompter.import_filters[0].startswith("Maps from other tools (*.json *.aif *.argdown")
     assert window.session.map == original
     assert window.session.path is None and not window.session.is_dirty
-    assert window.windowTitle() == "untitled — argmap"
+    assert window.windowTitle() == f"{original.title} — argmap"
     assert _status(window).startswith(
         "Imported bundle.json as AIF JSON (OVA, AIFdb): 34 statements"
     )
@@ -303,7 +303,10 @@ def test_file_menu_has_import_and_an_export_submenu(window: MainWindow) -> None:
         "Debate brief (Markdown)…",
         "Speaking notes (Markdown)…",
         "Blocks (Markdown)…",
+        "Seminar record (Markdown)…",
         "PNG image…",
+        "PNG image at &2×…",
+        "PNG image at &3×…",
         "SVG image…",
         "PDF document…",
         "Flow sheet (PDF, PNG, SVG)…",

@@ -52,7 +52,10 @@ def test_window_composes_canvas_panels_and_menus(window: MainWindow) -> None:
         "&Join Shared Map…",
         "&Leave Shared Map",
         "&Import…",
+        "Compare &With…",
+        "&Merge Map…",
         "&Export",
+        "&Print…",
         "&Close",
         "&Quit",
     ]

@@ -40,6 +40,9 @@ def register(parser: argparse.ArgumentParser) -> None:
         "--width", metavar="PX", type=int, default=None, help="image width (png, svg, pdf)"
     )
     parser.add_argument(
+        "--scale", metavar="N", type=float, default=None, help="image scale, 1 to 4 (png at 2x)"
+    )
+    parser.add_argument(
         "--plain-aif",
         action="store_true",
         help="write AIF as a plain AIFdb nodeset instead of OVA's wrapped form",
@@ -74,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     elif fmt.image:
         from argmap.ui.render import render_map  # Qt is imported only to draw
 
-        render_map(argument_map, out, width=args.width, paper=args.paper)
+        render_map(argument_map, out, width=args.width, paper=args.paper, scale=args.scale)
     elif fmt.name == "markdown" and args.verdicts:
         write_brief(argument_map, out, grounded_verdicts(argument_map))
     elif fmt.name == "aif":

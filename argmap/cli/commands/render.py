@@ -36,6 +36,13 @@ def register(parser: argparse.ArgumentParser) -> None:
         help="image width in pixels (PDF: points, with --paper map); default: the map's size",
     )
     parser.add_argument(
+        "--scale",
+        metavar="N",
+        type=float,
+        default=None,
+        help="draw N pixels per point of the map at 100%% (2 or 3: a sharp PNG); not with --width",
+    )
+    parser.add_argument(
         "--no-legend", action="store_true", help="leave out the key to kinds and arrows"
     )
     add_paper_option(parser)
@@ -54,7 +61,12 @@ def run(args: argparse.Namespace) -> int:
     from argmap.ui.render import render_map  # Qt is imported only when drawing
 
     written = render_map(
-        argument_map, out, width=args.width, legend=not args.no_legend, paper=args.paper
+        argument_map,
+        out,
+        width=args.width,
+        legend=not args.no_legend,
+        paper=args.paper,
+        scale=args.scale,
     )
     print(f"wrote {written} ({len(argument_map.nodes)} nodes)")
     return 0
