@@ -20,6 +20,7 @@ from argmap.collab.server import RoomServer, lan_address
 from argmap.ui.collab.dialogs import JoinDialog, ShareDialog
 from argmap.ui.collab.identity import colour_for, remember_name, user_identity
 from argmap.ui.collab.presence import PresenceOverlay
+from argmap.ui.identity import user_participant
 
 if TYPE_CHECKING:
     from argmap.ui.main_window import MainWindow
@@ -158,6 +159,8 @@ class CollabController(QObject):
         if name and name != default_name:
             remember_name(settings, name)
             colour = colour_for(name)
+            # What they now make is stamped with this name too (the seminar's authorship).
+            self.window.session.user = user_participant(settings)
         try:
             self.room = LiveRoom(
                 self.window.session,
