@@ -164,3 +164,45 @@ def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_traceback(map_file: Path
     )
     assert done.returncode == 0, done.stderr
     assert "UK\\u2013France" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_export_takes_the_motion_its_error_message_asks_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    m = small_map()
+    m.debate.motion = None
+    path = tmp_path / "nomotion.argmap.json"
+    native.save(m, path)
+    out = tmp_path / "speech.md"
+    code, _, err = _run(capsys, "export", str(path), "--to", "speech", "-o", str(out))
+    assert code == 1 and "--motion ID" in err
+    code, _, err = _run(
+        capsys, "export", str(path), "--to", "speech", "--motion", "c1", "-o", str(out)
+    )
+    assert code == 0, err
+    assert "**Motion:** The agreement will stop the crossings" in out.read_text(encoding="utf-8")
+    code, _, err = _run(
+        capsys, "export", str(path), "--to", "blocks", "--motion", "e1", "-o", str(out), "--force"
+    )
+    assert code == 1 and "'e1' is evidence, not a claim" in err
+
+
+def test_a_title_that_is_not_text_is_refused_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "t.txt"
+    text.write_text("Some text.\n", encoding="utf-8")
+    out = tmp_path / "t.argmap.json"
+    bad = os.fsdecode(b"bad\xff")  # what Python makes of undecodable bytes on the command line
+    code, _, err = _run(capsys, "new", "--source", str(text), "--title", bad, "-o", str(out))
+    assert code == 1 and "--title: the words given are not UTF-8 text" in err
+    assert not out.exists()
+
+
+def test_evaluate_counts_extensions_in_the_right_number(
+    map_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, stdout, _ = _run(capsys, "evaluate", str(map_file), "--semantics", "preferred")
+    assert code == 0
+    last = stdout.splitlines()[-1]
+    assert last in ("1 preferred extension", *(f"{n} preferred extensions" for n in range(2, 9)))

@@ -118,15 +118,21 @@ def _break_cycles(reading: RelationReading) -> None:
     """Scheme nodes that target each other in a ring have no foundation: a problem each."""
     by_id = {d.id: d for d in reading.drafts}
     on_cycle: set[str] = set()
+    # Each draft has one target, so every walk is a path that ends or closes a ring: a walk
+    # stops at anything already walked, and each draft is walked once (a chain of thousands
+    # of undercuts took a minute when every start walked its whole chain again).
+    done: set[str] = set()
     for start in by_id:
-        seen: list[str] = []
+        path: dict[str, int] = {}
         current: str | None = start
-        while current in by_id and current not in seen:
-            seen.append(current)
+        while current in by_id and current not in done and current not in path:
+            path[current] = len(path)
             current = by_id[current].target
-        if current in seen and current is not None:
-            on_cycle.update(seen[seen.index(current) :])
-    for draft_id in sorted(on_cycle, key=list(by_id).index):
+        if current is not None and current in path:
+            on_cycle.update(list(path)[path[current] :])
+        done.update(path)
+    order = {draft_id: i for i, draft_id in enumerate(by_id)}
+    for draft_id in sorted(on_cycle, key=order.__getitem__):
         reading.problems.append(
             f"{by_id[draft_id].node_type} node {by_id[draft_id].node_id!r} is part of a cycle "
             "of scheme nodes (each targets the next): none of them has a statement to stand on"

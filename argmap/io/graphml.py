@@ -106,8 +106,10 @@ def read_graphml(path: str | Path) -> ImportResult:
         graph = nx.parse_graphml(data.decode("utf-8", errors="replace"))
     except ParseError as exc:
         line, column = exc.position
+        reason = str(exc).rsplit(": line ", 1)[0]  # expat's own words: "mismatched tag", ...
         raise FileFormatError(
-            path, f"not valid XML at line {line}, column {column + 1} (nothing could be read)"
+            path,
+            f"not valid XML at line {line}, column {column + 1}: {reason} (nothing could be read)",
         ) from None
     except (nx.NetworkXError, ValueError, KeyError) as exc:
         raise FileFormatError(path, f"not GraphML that argmap can read: {exc}") from None

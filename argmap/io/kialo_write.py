@@ -33,16 +33,22 @@ class _Writer:
         self.lines: list[str] = []
 
     def write(self, node_id: str, number: str, role: RelationKind | None) -> None:
-        prefix = "" if role is None else ("Pro: " if role is RelationKind.SUPPORT else "Con: ")
-        if node_id in self.numbers:
-            self.lines.append(f"{number} {prefix}-> See {self.numbers[node_id]}")
-            return
-        self.numbers[node_id] = number
-        text_lines = (self.nodes[node_id].text.strip() or node_id).splitlines()
-        self.lines.append(f"{number} {prefix}{text_lines[0]}")
-        self.lines += [_escaped(line) for line in text_lines[1:]]
-        for index, (child, kind) in enumerate(self.children[node_id], start=1):
-            self.write(child, f"{number}{index}.", kind)
+        """The statement and, depth first, what is under it (a stack: chains have no limit)."""
+        stack: list[tuple[str, str, RelationKind | None]] = [(node_id, number, role)]
+        while stack:
+            node_id, number, role = stack.pop()
+            prefix = "" if role is None else ("Pro: " if role is RelationKind.SUPPORT else "Con: ")
+            if node_id in self.numbers:
+                self.lines.append(f"{number} {prefix}-> See {self.numbers[node_id]}")
+                continue
+            self.numbers[node_id] = number
+            text_lines = (self.nodes[node_id].text.strip() or node_id).splitlines()
+            self.lines.append(f"{number} {prefix}{text_lines[0]}")
+            self.lines += [_escaped(line) for line in text_lines[1:]]
+            children = self.children[node_id]
+            for index in range(len(children), 0, -1):
+                child, kind = children[index - 1]
+                stack.append((child, f"{number}{index}.", kind))
 
 
 def _parents(relation: Relation, relations: dict[str, Relation]) -> list[str]:

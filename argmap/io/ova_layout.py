@@ -30,29 +30,31 @@ def centres(argument_map: ArgumentMap) -> dict[str, tuple[float, float]]:
     relations = argument_map.relation_index()
     result = {node.id: placed[node.id] for node in argument_map.nodes}
     for relation in argument_map.relations:
-        _relation_centre(relation.id, relations, result, set())
+        _relation_centre(relation.id, relations, result)
     return result
 
 
 def _relation_centre(
-    relation_id: str,
-    relations: dict[str, Relation],
-    result: dict[str, tuple[float, float]],
-    visiting: set[str],
+    relation_id: str, relations: dict[str, Relation], result: dict[str, tuple[float, float]]
 ) -> tuple[float, float]:
-    if relation_id in result:
-        return result[relation_id]
-    relation = relations[relation_id]
-    visiting.add(relation_id)
-    points = [result[p] for p in relation.premises if p in result]
-    px = sum(x for x, _ in points) / len(points) if points else 0.0
-    py = sum(y for _, y in points) / len(points) if points else 0.0
-    target = relation.target
-    if target in result:
-        tx, ty = result[target]
-    elif target in relations and target not in visiting:
-        tx, ty = _relation_centre(target, relations, result, visiting)
-    else:
-        tx, ty = px, py + _GRID_Y
-    result[relation_id] = ((px + tx) / 2, (py + ty) / 2)
+    """Halfway between a relation's premises and its target, the target placed first.
+
+    An undercut's target is a relation, whose own target may be one too: the chain is followed
+    with a loop (chains of thousands of undercuts exceed Python's recursion), innermost first;
+    a cycle of relations ends where it closes, below the premises.
+    """
+    chain: list[str] = []
+    on_chain: set[str] = set()
+    current = relation_id
+    while current in relations and current not in result and current not in on_chain:
+        chain.append(current)
+        on_chain.add(current)
+        current = relations[current].target
+    for chained in reversed(chain):
+        relation = relations[chained]
+        points = [result[p] for p in relation.premises if p in result]
+        px = sum(x for x, _ in points) / len(points) if points else 0.0
+        py = sum(y for _, y in points) / len(points) if points else 0.0
+        tx, ty = result.get(relation.target, (px, py + _GRID_Y))
+        result[chained] = ((px + tx) / 2, (py + ty) / 2)
     return result[relation_id]

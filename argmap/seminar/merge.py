@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from argmap.model import ArgumentMap, Node, Point, SourceDocument
+from argmap.model import ArgumentMap, Node, Point, Relation, SourceDocument
 from argmap.seminar.matching import dependency_order, match_maps, normalise
 
-__all__ = ["Conflict", "MergeResult", "merge_maps", "other_wording_note"]
+__all__ = ["Conflict", "MergeResult", "merge_maps", "only_statement", "other_wording_note"]
 
 #: How far from its neighbours a new card is put, and how far apart card centres keep
 #: (a card is drawn 220 wide and up to about 130 high).
@@ -289,3 +289,33 @@ def _crowded(grid: dict[tuple[int, int], list[Point]], x: float, y: float) -> bo
                 if abs(p.x - x) < _GAP_X and abs(p.y - y) < _GAP_Y:
                     return True
     return False
+
+
+def only_statement(current: ArgumentMap, other: ArgumentMap, statement: str) -> ArgumentMap:
+    """``other`` cut down to one statement it adds, the statements both maps share (in the
+    current map's wording, so merging it records no other wording) and the links among those:
+    merging it accepts that one card and its links, nothing else."""
+    matching = match_maps(current, other)
+    shared = matching.nodes_back()
+    ours = current.node_index()
+    nodes = []
+    for node in other.nodes:
+        if node.id == statement:
+            nodes.append(node.model_copy(deep=True))
+        elif node.id in shared:
+            mine = ours[shared[node.id]]
+            nodes.append(node.model_copy(update={"text": mine.text, "kind": mine.kind}))
+    kept = {n.id for n in nodes}
+    relations: list[Relation] = []
+    for relation in dependency_order(other.relations):
+        ends = [*relation.premises, relation.target]
+        known = kept | {r.id for r in relations}
+        if statement in ends and all(e in known for e in ends):
+            relations.append(relation)
+    return other.model_copy(
+        update={
+            "nodes": nodes,
+            "relations": relations,
+            "positions": [p for p in other.positions if p.statement == statement],
+        }
+    )

@@ -168,3 +168,18 @@ def test_aif_with_nan_positions_places_the_card_elsewhere(tmp_path: Path) -> Non
     )
     positions = read_aif(path).map.layout.positions
     assert "1" not in positions and "2" in positions
+
+
+def test_an_entity_bomb_in_graphml_is_refused_saying_why(tmp_path: Path) -> None:
+    entities = '<!ENTITY a0 "xxxxxxxxxx">' + "".join(
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    path = tmp_path / "bomb.graphml"
+    path.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE graphml [{entities}]>'
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed">'
+        '<node id="n1"><data key="d0">&a9;</data></node></graph></graphml>',
+        encoding="utf-8",
+    )
+    with pytest.raises(FileFormatError, match="limit on input amplification factor"):
+        read_graphml(path)

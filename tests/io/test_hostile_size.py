@@ -13,12 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from argmap.io.aif import read_aif, write_aif
+from argmap.io.aif_relations import RelationDraft, RelationReading, _break_cycles
 from argmap.io.argdown import MAX_ARGDOWN_BYTES, loads_argdown, read_argdown
 from argmap.io.argdown_data import MAX_DEPTH
 from argmap.io.errors import FileFormatError
 from argmap.io.graphml import MAX_GRAPHML_BYTES, read_graphml
-from argmap.io.kialo_read import MAX_KIALO_BYTES, read_kialo
+from argmap.io.kialo_read import MAX_KIALO_BYTES, loads_kialo, read_kialo
+from argmap.io.kialo_write import dumps_kialo
 from argmap.io.reading import MAX_FILE_BYTES, read_bytes
+from argmap.model import ArgumentMap, Node, Relation
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
@@ -108,3 +112,45 @@ def test_slow_formats_refuse_large_files_unread(
     with pytest.raises(FileFormatError) as caught:
         reader(path)
     assert f"more than the {limit // 10**6} MB argmap imports as {kind}" in str(caught.value)
+
+
+def test_a_long_chain_exports_to_kialo_and_reads_back() -> None:
+    count = 3000  # deeper than Python's recursion limit
+    nodes = [Node(id=f"n{i}", kind="claim", text=f"Claim {i}") for i in range(count)]
+    relations = [
+        Relation(id=f"r{i}", kind="support", premises=[f"n{i + 1}"], target=f"n{i}")
+        for i in range(count - 1)
+    ]
+    text = dumps_kialo(ArgumentMap(nodes=nodes, relations=relations))
+    assert text.count("Pro: ") == count - 1
+    back = loads_kialo(text).map
+    assert len(back.nodes) == count and len(back.relations) == count - 1
+
+
+def test_a_long_chain_of_undercuts_exports_to_aif_in_any_order(tmp_path: Path) -> None:
+    count = 2000  # deeper than Python's recursion limit
+    nodes = [Node(id="c", kind="claim", text="c"), Node(id="p", kind="claim", text="p")]
+    nodes += [Node(id=f"u{i}", kind="counterargument", text=f"u{i}") for i in range(count)]
+    relations = [Relation(id="r0", kind="support", premises=["p"], target="c")]
+    relations += [
+        Relation(id=f"r{i + 1}", kind="attack", premises=[f"u{i}"], target=f"r{i}")
+        for i in range(count)
+    ]
+    relations.reverse()  # the outermost undercut first: its centre needs the whole chain
+    out = tmp_path / "chain.json"
+    write_aif(ArgumentMap(nodes=nodes, relations=relations), out)
+    back = read_aif(out).map
+    assert len(back.relations) == count + 1
+
+
+def test_only_the_ring_is_broken_not_the_chains_leading_into_it() -> None:
+    def draft(draft_id: str, target: str) -> RelationDraft:
+        return RelationDraft(draft_id, draft_id, "CA", ["x"], target, None)
+
+    # t1 -> t2 -> a -> b -> c -> a (a ring), and s -> statement (no ring)
+    drafts = [draft("t1", "t2"), draft("t2", "a"), draft("a", "b"), draft("b", "c")]
+    drafts += [draft("c", "a"), draft("s", "statement")]
+    reading = RelationReading(drafts=drafts)
+    _break_cycles(reading)
+    assert [d.id for d in reading.drafts] == ["t1", "t2", "s"]
+    assert [p.split("'")[1] for p in reading.problems] == ["a", "b", "c"]

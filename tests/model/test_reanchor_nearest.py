@@ -41,3 +41,24 @@ def test_many_anchors_on_a_very_common_quote_move_to_their_nearest_copy() -> Non
     assert len(moves) == 200
     # each is one character past an occurrence: the nearest is the one just before it
     assert [move.new_start for move in moves] == [i * 3000 for i in range(200)]
+
+
+class _CountingText(str):
+    """A text that counts the searches made in it."""
+
+    searches = 0
+
+    def find(self, *args: object, **kwargs: object) -> int:  # type: ignore[override]
+        _CountingText.searches += 1
+        return super().find(*args, **kwargs)  # type: ignore[arg-type]
+
+    def rfind(self, *args: object, **kwargs: object) -> int:  # type: ignore[override]
+        _CountingText.searches += 1
+        return super().rfind(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_the_search_does_not_grow_with_the_number_of_occurrences() -> None:
+    text = _CountingText("ab " * 10_000)
+    _CountingText.searches = 0
+    assert _nearest_occurrence(text, "ab", 15_001) == 15_000
+    assert _CountingText.searches <= 2  # the old walk made one search per occurrence: 10,001

@@ -108,3 +108,27 @@ def test_a_bad_file_is_one_clear_message(
     assert coach_window.seminar.merge_with(bad) is None
     assert [title for title, _ in prompter.errors] == ["Cannot compare", "Cannot merge"]
     assert "bad.argmap.json" in prompter.errors[0][1]
+
+
+def test_adding_one_card_of_the_other_map(coach_window: MainWindow, sam_file: Path) -> None:
+    window = coach_window
+    before = native.dumps(window.session.map)
+    notes_before = window.session.map.node("c-reduce-crossings").notes
+    window.seminar.compare_with(sam_file)
+    panel = window.seminar.compare.panel
+    rows = [panel.list.item(i).text() for i in range(panel.list.count())]
+    panel.list.setCurrentRow(next(i for i, r in enumerate(rows) if "human misery" in r))
+    assert panel.accept_one_button.isEnabled()
+    panel.accept_one_button.click()
+    m = window.session.map
+    assert len(m.nodes) == 35 and m.has_node("s-misery")
+    assert [r.target for r in m.relations if r.premises == ["s-misery"]] == ["c-reduce-crossings"]
+    assert m.node("c-reduce-crossings").notes == notes_before  # no other wording recorded
+    # still comparing: the card is no longer an addition
+    assert set(window.seminar.compare.overlay.ghosts) == {
+        "s-funding",
+        "s-money-before",
+        "s-safe-routes",
+    }
+    window.app_actions.undo.trigger()
+    assert native.dumps(window.session.map) == before

@@ -9,6 +9,7 @@ from argmap.analysis.errors import UnknownIdError
 from argmap.analysis.evaluate import Evaluation, Semantics, WhatIf, evaluate
 from argmap.analysis.explain import explain, explain_strength
 from argmap.cli.io_helpers import load_map
+from argmap.io.import_result import counted
 from argmap.model import ArgumentMap
 
 NAME = "evaluate"
@@ -77,4 +78,5 @@ def _print_table(argument_map: ArgumentMap, evaluation: Evaluation) -> None:
         text = text if len(text) <= 60 else text[:59] + "…"
         print(f"{node.id:<{width}}  {node.kind.value:<15}  {result:<9}  {text}")
     if evaluation.semantics.has_extensions:
-        print(f"{len(evaluation.extensions)} {evaluation.semantics.value} extension(s)")
+        kind = f"{evaluation.semantics.value} extension"
+        print(counted(len(evaluation.extensions), kind))

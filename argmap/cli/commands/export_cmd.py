@@ -52,6 +52,11 @@ def register(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="in a debate brief (markdown), mark each statement stands/falls/undecided",
     )
+    parser.add_argument(
+        "--motion",
+        metavar="ID",
+        help="speech, blocks, flow, slides: the claim debated (default: the map's motion)",
+    )
     add_paper_option(parser)
     add_force_option(parser)
 
@@ -70,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
     if args.verdicts and fmt.name != "markdown":
         raise ArgmapError("--verdicts is for the debate brief (--to markdown)")
     argument_map = load_map(args.file)
+    if args.motion is not None:
+        from argmap.debate.sides import motion_of
+
+        argument_map.debate.motion = motion_of(argument_map, args.motion)  # checked: a claim
     if fmt.name in ("flow", "slides"):
         from argmap.ui.debate.export import DRAWINGS  # Qt is imported only to draw
 

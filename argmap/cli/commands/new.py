@@ -8,8 +8,9 @@ from pathlib import Path
 
 from argmap.cli.io_helpers import add_force_option, refuse_overwrite
 from argmap.io import native
+from argmap.io.json_text import has_lone_surrogate
 from argmap.io.text import read_source_text
-from argmap.model import ArgumentMap, SourceDocument
+from argmap.model import ArgmapError, ArgumentMap, SourceDocument
 
 NAME = "new"
 HELP = "start an empty map over a UTF-8 text file (the source id comes from the file name)"
@@ -30,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     # Checked first, so a refused overwrite costs nothing and changes nothing.
     refuse_overwrite(out, args.force)
+    if args.title is not None and has_lone_surrogate(args.title):
+        raise ArgmapError("--title: the words given are not UTF-8 text (check the encoding)")
     source_file = Path(args.source)
     argument_map = new_map(source_file, read_text(source_file), args.title)
     native.save(argument_map, out)

@@ -29,7 +29,8 @@ def map_stats(argument_map: ArgumentMap) -> dict[str, Any]:
     relation), which partition them; ``linked`` counts those with several premises.
     """
     m = argument_map
-    undercuts = sum(1 for r in m.relations if m.is_undercut(r))
+    relation_ids = {r.id for r in m.relations}  # one set: is_undercut scans the list each time
+    undercuts = sum(1 for r in m.relations if r.target in relation_ids)
     attacks = sum(1 for r in m.relations if r.kind == RelationKind.ATTACK)
     return {
         "title": m.title,

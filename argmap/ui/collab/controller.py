@@ -159,7 +159,7 @@ class CollabController(QObject):
         if name and name != default_name:
             remember_name(settings, name)
             colour = colour_for(name)
-            # What they now make is stamped with this name too (the seminar's authorship).
+            # What they add in the room carries the name they joined with.
             self.window.session.user = user_participant(settings)
         try:
             self.room = LiveRoom(

@@ -49,6 +49,8 @@ class CardMarks:
         self.clear()
         colours = {p.id: QColor(p.colour) for p in argument_map.participants}
         counts = tally(argument_map)
+        if not self.colour_by_author and not counts:
+            return  # the common map: nothing to draw, no walk over its cards
         for node in argument_map.nodes:
             card = self.scene.node_item(node.id)
             if card is None:

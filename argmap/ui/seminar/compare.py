@@ -27,7 +27,7 @@ from argmap.editing import Change
 from argmap.io import native
 from argmap.model import ArgmapError, ArgumentMap, Node
 from argmap.seminar.diff import MapDiff, diff_maps
-from argmap.seminar.merge import MergeResult, merge_maps
+from argmap.seminar.merge import MergeResult, merge_maps, only_statement
 from argmap.seminar.merge_command import MergeMaps
 from argmap.seminar.report import short
 from argmap.ui.bridge import SessionBridge
@@ -66,8 +66,14 @@ class ComparePanel(QWidget):
         self.list = QListWidget()
         self.accept_button = QPushButton("Accept and &Merge")
         self.accept_button.setToolTip("Merge the other map in (one undo step)")
+        self.accept_one_button = QPushButton("Add &This Card")
+        self.accept_one_button.setToolTip(
+            "Add only the selected card the other map has, with its links (one undo step)"
+        )
+        self.accept_one_button.setEnabled(False)
         self.close_button = QPushButton("&Stop Comparing")
         buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_one_button)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -75,6 +81,7 @@ class ComparePanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self.list.itemClicked.connect(self._chosen)
+        self.list.currentItemChanged.connect(lambda *_: self._update_one())
         self.list.itemActivated.connect(self._chosen)
         self.show_comparison(None, None)
 
@@ -118,6 +125,17 @@ class ComparePanel(QWidget):
         row.setData(ROW_TARGET, (kind, item_id))
         row.setToolTip(tip)
         self.list.addItem(row)
+
+    def chosen_ghost(self) -> str | None:
+        """The added card selected in the list (its id in the other map), if one is."""
+        row = self.list.currentItem()
+        if row is None:
+            return None
+        kind, item_id = row.data(ROW_TARGET)
+        return str(item_id) if kind == "ghost" else None
+
+    def _update_one(self) -> None:
+        self.accept_one_button.setEnabled(self.chosen_ghost() is not None)
 
     def _chosen(self, row: QListWidgetItem) -> None:
         kind, item_id = row.data(ROW_TARGET)
@@ -200,6 +218,7 @@ class CompareController(QObject):
         self.panel = ComparePanel()
         self.comparison: Comparison | None = None
         self.panel.accept_button.clicked.connect(self.accept)
+        self.panel.accept_one_button.clicked.connect(self.accept_one)
         self.panel.close_button.clicked.connect(self.stop)
         self.panel.row_chosen.connect(self._go_to)
         bridge.changed.connect(self._on_changes)
@@ -238,6 +257,18 @@ class CompareController(QObject):
         done = merge_into(self.runner, self.argument_map, [comparison.other], [comparison.label])
         if done is not None:
             self.stop()
+            self.message.emit(_merged_message(done, comparison.label))
+        return done is not None
+
+    def accept_one(self) -> bool:
+        """Add the one card selected in the list, with its links (one undo step); keep
+        comparing with the rest."""
+        comparison, chosen = self.comparison, self.panel.chosen_ghost()
+        if comparison is None or chosen is None:
+            return False
+        part = only_statement(self.argument_map, comparison.other, chosen)
+        done = merge_into(self.runner, self.argument_map, [part], [comparison.label])
+        if done is not None:
             self.message.emit(_merged_message(done, comparison.label))
         return done is not None
 
