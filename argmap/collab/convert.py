@@ -15,6 +15,7 @@ from argmap.collab.doc_layout import (
     LAYOUT_VERSION,
     META,
     META_FIELDS,
+    NODES,
     ORDER,
     keys,
     order_key,
@@ -88,10 +89,18 @@ class DocRead:
     problems: list[str] = field(default_factory=list)
 
 
+#: Stand-ins for missing time stamps (an undo racing another edit can remove a key): every
+#: client must read the same map, so never "now".
+_MISSING_TIMES = {"created": "1970-01-01T00:00:00Z", "modified": "1970-01-01T00:00:00Z"}
+
+
 def read_item(collection: str, value: Any) -> tuple[BaseModel | None, str]:
     """One item of a collection validated as its model, or ``None`` and why not."""
+    fields = plain(value)
+    if collection == NODES and isinstance(fields, dict):
+        fields = {**_MISSING_TIMES, **fields}
     try:
-        return COLLECTIONS[collection].model_validate(plain(value)), ""
+        return COLLECTIONS[collection].model_validate(fields), ""
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
@@ -152,8 +161,8 @@ def doc_to_map(doc: Doc[Any]) -> DocRead:
 def read_meta(argument_map: ArgumentMap, values: dict[str, Any], problems: list[str]) -> None:
     """Set the map's own fields from their document values; a bad value keeps the default."""
     for name in ("title", "description"):
-        if isinstance(values.get(name), str):
-            setattr(argument_map, name, values[name])
+        value = values.get(name)
+        setattr(argument_map, name, value if isinstance(value, str) else "")
     try:
         argument_map.positions = [
             Position.model_validate(plain(p)) for p in plain(values.get("positions")) or []

@@ -119,12 +119,24 @@ class SharedMap:
             if isinstance(item, Relation):
                 self._raw_relations[relation_id] = item
         self.session.map.set_id_tag(id_tag(self.doc.client_id))
+        self.session.map.reserve_ids(self._seen_ids())
         self.session.history = SharedHistory(self)
         for name in ROOT_NAMES:
             shared_root = root(self.doc, name)
             subscription = shared_root.observe_deep(cast(Any, self._observer(name)))
             self._subscriptions.append((shared_root, subscription))
         self._unsubscribe = self.session.subscribe(self._local_changes, first=True)
+
+    def _seen_ids(self) -> set[str]:
+        """Every id the document holds or refers to (items, premises, targets, positions)."""
+        seen: set[str] = set()
+        for collection in COLLECTIONS:
+            seen.update(keys(root(self.doc, collection)))
+        seen.update(keys(root(self.doc, LAYOUT)))
+        for relation in self._raw_relations.values():
+            seen.update(relation.premises)
+            seen.add(relation.target)
+        return seen
 
     def detach(self) -> None:
         """Stop sharing: the session keeps its map (and starts a fresh local history)."""
@@ -135,6 +147,7 @@ class SharedMap:
             self._unsubscribe()
             self._unsubscribe = None
         self.session.map.set_id_tag("")
+        self.session.map.clear_reserved_ids()
         self.session.history = UndoHistory()
         self.session.publish([Change(ChangeKind.MAP_CHANGED, (), ("history",))])
 
@@ -200,6 +213,7 @@ class SharedMap:
                 self._raw_relations.pop(item_id, None)
             return
         value = dump(listed[index])
+        self.session.map.reserve_ids([item_id])
         if item_id not in shared:
             shared[item_id] = Map(value)
             order[order_key(collection, item_id)] = self._order_number(collection, listed, index)
@@ -281,6 +295,8 @@ class SharedMap:
             return []
         self._dirty = {name: set() for name in ROOT_NAMES}
         m = self.session.map
+        for name in (*COLLECTIONS, LAYOUT):
+            m.reserve_ids(dirty[name])
         changes: list[Change] = []
         resort = {c for c in COLLECTIONS if any(k.startswith(f"{c}/") for k in dirty[ORDER])}
         for collection in (SOURCES, PARTICIPANTS, NODES):
@@ -366,6 +382,7 @@ class SharedMap:
             item = read_item(RELATIONS, shared[relation_id])[0] if relation_id in shared else None
             if isinstance(item, Relation):
                 self._raw_relations[relation_id] = item
+                self.session.map.reserve_ids([*item.premises, item.target])
             else:
                 self._raw_relations.pop(relation_id, None)
         m = self.session.map

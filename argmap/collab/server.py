@@ -15,6 +15,7 @@ import hmac
 import logging
 import re
 import secrets
+import socket
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack, suppress
 from dataclasses import dataclass, field
@@ -37,6 +38,17 @@ log = logging.getLogger(__name__)
 #: The largest message a client may send (a whole map pushed at once fits easily).
 DEFAULT_MAX_MESSAGE = 32 * 1024 * 1024
 ROOM_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+def lan_address() -> str:
+    """This machine's address on its network (no packet is sent), or loopback."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            address: str = probe.getsockname()[0]
+            return address
+        except OSError:
+            return "127.0.0.1"
 
 
 def new_token() -> str:
@@ -151,7 +163,9 @@ class RoomServer:
         self._server: Server | None = None
 
     def url(self, room: str = "") -> str:
-        host = self.host if ":" not in self.host else f"[{self.host}]"
+        """The address others use: for a server on all addresses, this machine's own."""
+        host = lan_address() if self.host in ("0.0.0.0", "::", "") else self.host
+        host = host if ":" not in host else f"[{host}]"
         return f"ws://{host}:{self.port}/{room}"
 
     async def run(

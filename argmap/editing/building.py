@@ -23,7 +23,7 @@ _PREFIX = {NodeKind.CLAIM: "c", NodeKind.EVIDENCE: "e", NodeKind.COUNTERARGUMENT
 def fresh_ids(argument_map: ArgumentMap, prefix: str, count: int = 1) -> list[str]:
     """``count`` ids with ``prefix`` that nothing in the map uses yet."""
     used = {n.id for n in argument_map.nodes} | {r.id for r in argument_map.relations}
-    used |= {s.id for s in argument_map.sources}
+    used |= {s.id for s in argument_map.sources} | argument_map.reserved_ids
     ids: list[str] = []
     number = 1
     while len(ids) < count:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import cast
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -33,6 +34,9 @@ class ArgumentMap(BaseModel):
     # Appended to every new id while the map is shared, so that two people adding a node at
     # the same moment never pick the same id (kept out of files: a private attribute).
     _id_tag: str = PrivateAttr(default="")
+    # Ids a shared room has seen (deleted cards, relations set aside by a repair): never reused,
+    # so a new card cannot bring back an old relation that pointed at a deleted one.
+    _reserved: set[str] = PrivateAttr(default_factory=set)
 
     @property
     def id_tag(self) -> str:
@@ -41,6 +45,17 @@ class ArgumentMap(BaseModel):
     def set_id_tag(self, tag: str) -> None:
         """New ids end with ``tag`` from now on (``""`` for plain ids)."""
         self._id_tag = tag
+
+    @property
+    def reserved_ids(self) -> set[str]:
+        return self._reserved
+
+    def reserve_ids(self, ids: Iterable[str]) -> None:
+        """Never hand out these ids as new ones (``clear_reserved_ids`` forgets them)."""
+        self._reserved.update(ids)
+
+    def clear_reserved_ids(self) -> None:
+        self._reserved.clear()
 
     def __eq__(self, other: object) -> bool:
         # Equal content is an equal map, whichever id tag each copy has.
@@ -93,7 +108,7 @@ class ArgumentMap(BaseModel):
     def new_id(self, prefix: str) -> str:
         """An id starting with ``prefix`` that no node, relation or source uses yet."""
         used = {n.id for n in self.nodes} | {r.id for r in self.relations}
-        used |= {s.id for s in self.sources}
+        used |= {s.id for s in self.sources} | self._reserved
         number = len(used) + 1
         while f"{prefix}{number}{self._id_tag}" in used:
             number += 1

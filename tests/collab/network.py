@@ -9,7 +9,16 @@ from collections.abc import Callable
 from argmap.collab.client import Status
 from argmap.collab.convert import doc_to_map
 from argmap.collab.room import LiveRoom
-from argmap.editing import EditError, EditSession, MoveNodes, delete_nodes, edit_text, link
+from argmap.editing import (
+    EditError,
+    EditSession,
+    MoveNodes,
+    SetFlag,
+    delete_nodes,
+    edit_text,
+    link,
+    set_title,
+)
 from argmap.editing.building import add_related_node
 from argmap.model import ArgumentMap, NodeKind, Point, RelationKind, find_problems
 
@@ -60,7 +69,7 @@ def random_edit(room: LiveRoom, rng: random.Random) -> None:
     session = room.session
     m = session.map
     ids = [node.id for node in m.nodes]
-    choice = rng.randrange(6)
+    choice = rng.randrange(8)
     try:
         if choice == 0 or not ids:
             if ids:
@@ -79,6 +88,10 @@ def random_edit(room: LiveRoom, rng: random.Random) -> None:
         elif choice == 4 and len(ids) > 1:
             premise, target = rng.sample(ids, 2)
             session.execute(link(m, [premise], target, RelationKind.ATTACK))
+        elif choice == 5:
+            session.execute(SetFlag("collapsed", [rng.choice(ids)], rng.random() < 0.7))
+        elif choice == 6:
+            session.execute(set_title(f"title {rng.randrange(100)}"))
         elif session.history.can_undo():
             session.undo()
     except EditError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,16 @@ def test_a_newer_document_layout_is_refused_with_a_message() -> None:
     root(doc, META)["layout_version"] = 99
     with pytest.raises(SharedDocError, match="layout 99"):
         doc_to_map(doc)
+
+
+def test_a_card_missing_fields_reads_the_same_on_every_client() -> None:
+    """An undo racing another edit can delete a field's key; nobody may fill in "now"."""
+    doc: Doc = Doc()
+    write_map(doc, small_map())
+    del root(doc, NODES)["c1"]["modified"]
+    del root(doc, NODES)["c1"]["text"]
+    first = doc_to_map(doc).argument_map.node("c1")
+    time.sleep(1.1)
+    again = doc_to_map(doc).argument_map.node("c1")
+    assert first == again
+    assert first.text == ""

@@ -7,7 +7,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from argmap.editing import edit_text
+from argmap.editing.building import add_related_node
 from argmap.io import native
+from argmap.model import NodeKind, RelationKind
 from tests.ui.conftest import MakeWindow, ScriptedPrompter
 
 WAIT = 8000  # ms; loopback is fast, a loaded machine less so
@@ -59,6 +61,20 @@ def test_two_windows_share_one_map_live(
     guest.app_actions.undo.trigger()
     qtbot.waitUntil(lambda: host.session.map.node("e1").text != "Ben's wording", timeout=WAIT)
     assert host.session.map.node("c1").text == "Changed by Ada"
+
+    # The seminar's authorship travels with the edit: Ben's new card is his, and he is listed.
+    guest.runner.run(
+        add_related_node(
+            guest.session.map, "c1", NodeKind.EVIDENCE, RelationKind.SUPPORT, "Ben's evidence"
+        )
+    )
+    qtbot.waitUntil(
+        lambda: any(n.text == "Ben's evidence" for n in host.session.map.nodes), timeout=WAIT
+    )
+    card = next(n for n in host.session.map.nodes if n.text == "Ben's evidence")
+    ben = next(p for p in host.session.map.participants if p.name == "Ben")
+    assert card.author == ben.id
+    assert card.id.endswith(guest.session.map.id_tag) and guest.session.map.id_tag
 
     # Save As any time; leaving keeps the map.
     prompter.save_path = tmp_path / "copy.argmap.json"

@@ -7,7 +7,6 @@ The UI thread never waits on the network.
 
 from __future__ import annotations
 
-import socket
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from argmap.collab.background import ServerThread
 from argmap.collab.client import Status
 from argmap.collab.room import LiveRoom
-from argmap.collab.server import RoomServer
+from argmap.collab.server import RoomServer, lan_address
 from argmap.ui.collab.dialogs import JoinDialog, ShareDialog
 from argmap.ui.collab.identity import colour_for, remember_name, user_identity
 from argmap.ui.collab.presence import PresenceOverlay
@@ -33,17 +32,6 @@ _STATUS_TEXT = {
     Status.OFFLINE: "offline",
     Status.REFUSED: "refused",
 }
-
-
-def lan_address() -> str:
-    """This machine's address on its network (no packet is sent), or loopback."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("10.255.255.255", 1))
-            address: str = probe.getsockname()[0]
-            return address
-        except OSError:
-            return "127.0.0.1"
 
 
 class CollabController(QObject):
