@@ -87,8 +87,8 @@ def test_stats_as_text(map_file: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["stats", str(map_file)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"{map_file}: Small"
-    assert "6 (1 claims, 3 evidence, 2 counterarguments)" in lines[1]
-    assert "4 (2 support, 1 attack, 1 undercut; 1 linked)" in lines[2]
+    assert "6 (1 claim, 3 evidence, 2 counterarguments)" in lines[1]
+    assert "4 (2 supports, 1 attack, 1 undercut; 1 linked)" in lines[2]
     assert lines[-1].split() == ["depth:", "1", "(longest", "chain", "of", "reasons)"]
 
 

@@ -12,8 +12,11 @@ Examples
 ...     nodes=[Node(id=i, kind="claim") for i in ("a", "b")],
 ...     relations=[Relation(id="r", kind="attack", premises=["b"], target="a"),
 ...                Relation(id="s", kind="attack", premises=["a"], target="b")])
->>> evaluate(m).to_json()
-{'semantics': 'grounded', 'labels': {'a': 'undecided', 'b': 'undecided'}}
+>>> document = evaluate(m).to_json()
+>>> document["semantics"], document["labels"]
+('grounded', {'a': 'undecided', 'b': 'undecided'})
+>>> document["relations"]
+{'r': 'undecided', 's': 'undecided'}
 >>> evaluate(m, "preferred").extensions
 (('a',), ('b',))
 >>> evaluate(m, whatif=WhatIf().concede("a")).labels["b"].value
@@ -26,15 +29,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from argmap.analysis.adf import MapADF, RelationStatus, build_adf, relation_status
+from argmap.analysis.adf_grounded import grounded
+from argmap.analysis.adf_search import DEFAULT_LIMITS, Found, Limits, interpretations
 from argmap.analysis.collector import collector_paused
-from argmap.analysis.framework import MapFramework, build_framework, relation_labels
-from argmap.analysis.labels import Label, Labelling
-from argmap.analysis.semantics import DEFAULT_LIMITS, Limits, grounded_labelling, labellings
+from argmap.analysis.labels import Label
 from argmap.analysis.strength import StrengthMethod, StrengthResult, compute_strength
-from argmap.analysis.whatif import NO_WHATIF, WhatIf, apply_whatif, check_whatif
+from argmap.analysis.whatif import NO_WHATIF, WhatIf, check_whatif
 from argmap.model import ArgumentMap
 
-__all__ = ["Evaluation", "Semantics", "WhatIf", "evaluate"]
+__all__ = ["Evaluation", "Limits", "RelationStatus", "Semantics", "WhatIf", "evaluate"]
 
 
 class Semantics(StrEnum):
@@ -57,23 +61,23 @@ class Evaluation:
     """The result of :func:`evaluate`.
 
     For the label semantics, ``labels`` holds each statement's label and ``relation_labels``
-    whether each relation's inference holds (see
-    :func:`~argmap.analysis.framework.relation_labels`). With several extensions a statement's
-    label is the one it has in every extension's labelling, else ``undecided`` (the sceptical
-    view); ``extensions`` lists each extension's statements in map order (an extension may be
-    empty; for stable, there may be none). ``labellings`` are the full labellings of the
-    framework behind them (one for grounded), which explanations read. For ``strength``,
-    ``strength`` holds each statement's strength in [0, 1] and ``contribution`` what each
-    relation passes on.
+    each relation's status (it applies, is blocked, or is undecided; see
+    :mod:`argmap.analysis.adf`). With several interpretations a statement's label is the one
+    it has in every one of them, else ``undecided`` (the sceptical view), and likewise for
+    relations; ``extensions`` lists each interpretation's accepted statements in map order
+    (an extension may be empty; for stable, there may be none). ``models`` are the
+    interpretations themselves (labels by node index of ``adf``, statements then relations),
+    which explanations read. For ``strength``, ``strength`` holds each statement's strength in
+    [0, 1] and ``contribution`` what each relation passes on.
     """
 
     semantics: Semantics
     whatif: WhatIf = NO_WHATIF
     labels: Mapping[str, Label] = field(default_factory=dict)
-    relation_labels: Mapping[str, Label] = field(default_factory=dict)
+    relation_labels: Mapping[str, RelationStatus] = field(default_factory=dict)
     extensions: tuple[tuple[str, ...], ...] = ()
-    labellings: tuple[Labelling, ...] = ()
-    framework: MapFramework | None = None
+    models: tuple[list[Label], ...] = ()
+    adf: MapADF | None = None
     strength_result: StrengthResult | None = None
 
     @property
@@ -89,15 +93,17 @@ class Evaluation:
     def to_json(self) -> dict[str, object]:
         """The JSON object of ``argmap evaluate --json``: the keys that apply, ids in map order.
 
-        ``semantics`` always; ``labels`` for the label semantics; ``extensions`` for complete,
-        preferred and stable (each a list of node ids, the empty extension as ``[]``);
-        ``strength`` for strength.
+        ``semantics`` always; ``labels`` and ``relations`` (``applies``, ``blocked`` or
+        ``undecided``) for the label semantics; ``extensions`` for complete, preferred and
+        stable (each a list of node ids, the empty extension as ``[]``); ``strength`` for
+        strength.
         """
         result: dict[str, object] = {"semantics": self.semantics.value}
         if self.semantics is Semantics.STRENGTH:
             result["strength"] = {k: round(v, 6) for k, v in self.strength.items()}
             return result
         result["labels"] = {k: v.value for k, v in self.labels.items()}
+        result["relations"] = {k: v.value for k, v in self.relation_labels.items()}
         if self.semantics.has_extensions:
             result["extensions"] = [list(e) for e in self.extensions]
         return result
@@ -132,54 +138,53 @@ def _evaluate(
     method: StrengthMethod | str,
 ) -> Evaluation:
     whatif = whatif or NO_WHATIF
-    check_whatif(argument_map, whatif)
+    if not whatif.is_empty:
+        check_whatif(argument_map, whatif)
     if chosen is Semantics.STRENGTH:
         result = compute_strength(argument_map, method, whatif)
         return Evaluation(chosen, whatif, strength_result=result)
-    framework = build_framework(argument_map, whatif.rejected)
-    af = apply_whatif(framework, whatif)
+    adf = build_adf(argument_map, whatif)
     if chosen is Semantics.GROUNDED:
-        found = [grounded_labelling(af)]
+        model = grounded(adf)
+        found = Found(model, [], [model])
     else:
-        found = _distinct(framework.statements, labellings(af, chosen.value, limits))
+        found = interpretations(adf, chosen.value, limits)
+    labels = _sceptical(found)
+    count = adf.statement_count
     return Evaluation(
         chosen,
         whatif,
-        labels=_sceptical(framework.statements, found),
-        relation_labels=_sceptical_relations(argument_map, framework, found),
-        extensions=tuple(
-            tuple(s for s in framework.statements if lab[s] is Label.IN) for lab in found
-        ),
-        labellings=tuple(found),
-        framework=framework,
+        labels=dict(zip(adf.statements, labels, strict=False)),
+        relation_labels=dict(zip(adf.relations, map(relation_status, labels[count:]), strict=True)),
+        extensions=_extensions(adf, found),
+        models=tuple(found.models),
+        adf=adf,
     )
 
 
-def _distinct(statements: tuple[str, ...], found: list[Labelling]) -> list[Labelling]:
-    """One labelling per distinct set of statements in (auxiliary arguments may differ)."""
-    seen: set[frozenset[str]] = set()
+def _extensions(adf: MapADF, found: Found) -> tuple[tuple[str, ...], ...]:
+    """Each model's accepted statements, in map order (only the open ones vary)."""
+    count = adf.statement_count
+    names = adf.names
+    settled = [i for i in range(count) if found.base[i] is Label.IN]
+    open_statements = [i for i in found.open if i < count]
     result = []
-    for labelling in found:
-        key = frozenset(s for s in statements if labelling[s] is Label.IN)
-        if key not in seen:
-            seen.add(key)
-            result.append(labelling)
-    return result
+    for model in found.models:
+        accepted = settled + [i for i in open_statements if model[i] is Label.IN]
+        accepted.sort()
+        result.append(tuple(names[i] for i in accepted))
+    return tuple(result)
 
 
-def _sceptical(ids: tuple[str, ...], found: list[Labelling]) -> dict[str, Label]:
-    if len(found) == 1:
-        return {i: found[0][i] for i in ids}
-    result = {}
-    for i in ids:
-        labels = {labelling[i] for labelling in found}
-        result[i] = labels.pop() if len(labels) == 1 else Label.UNDECIDED
-    return result
-
-
-def _sceptical_relations(
-    argument_map: ArgumentMap, framework: MapFramework, found: list[Labelling]
-) -> dict[str, Label]:
-    per = [relation_labels(argument_map, framework, labelling) for labelling in found]
-    ids = tuple(r.id for r in argument_map.relations)
-    return _sceptical(ids, per) if per else dict.fromkeys(ids, Label.UNDECIDED)
+def _sceptical(found: Found) -> list[Label]:
+    """Each node's label where every model agrees, else undecided (no model: undecided)."""
+    models = found.models
+    if len(models) == 1:
+        return models[0]
+    if not models:
+        return [Label.UNDECIDED] * len(found.base)
+    labels = found.base.copy()
+    for i in found.open:
+        first = models[0][i]
+        labels[i] = first if all(m[i] is first for m in models) else Label.UNDECIDED
+    return labels

@@ -3,13 +3,12 @@
 A :class:`WhatIf` is a value applied before evaluation; the map is never changed, so clearing
 every what-if is one action: evaluate with :data:`NO_WHATIF`.
 
-* A **conceded** statement is taken as accepted whatever is said against it: in the framework
-  every attack on it is dropped, so it is ``in`` under every semantics; its strength is fixed
-  at 1 (as if its base score were 1 and nothing spoke for or against it).
-* A **rejected** statement is taken as refuted: an unattacked auxiliary argument attacks it,
-  so it is ``out`` and its own attacks no longer count (though, as for any statement that is
-  out, a statement that supports it still raises them: supported attacks); its strength is
-  fixed at 0.
+* A **conceded** statement is taken as accepted whatever is said against it: its acceptance
+  condition becomes *true* (:mod:`argmap.analysis.adf`), so it is ``in`` under every
+  semantics; its strength is fixed at 1 (as if its base score were 1 and nothing spoke for or
+  against it).
+* A **rejected** statement is taken as refuted: its condition becomes *false*, so it is
+  ``out`` and the relations it is a premise of no longer apply; its strength is fixed at 0.
 
 Everything else is then evaluated as usual, so every label and strength that depends on the
 conceded or rejected statements changes at once.
@@ -19,12 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from argmap.analysis.dung import DungFramework
 from argmap.analysis.errors import UnknownIdError, WhatIfError
-from argmap.analysis.framework import MapFramework
 from argmap.model import ArgumentMap
 
-__all__ = ["NO_WHATIF", "WhatIf", "apply_whatif", "check_whatif"]
+__all__ = ["NO_WHATIF", "WhatIf", "check_whatif"]
 
 
 @dataclass(frozen=True)
@@ -87,34 +84,3 @@ def check_whatif(argument_map: ArgumentMap, whatif: WhatIf) -> None:
         unknown = sorted(ids - node_ids)
         if unknown:
             raise UnknownIdError(f"cannot {action} {unknown[0]!r}: the map has no such node")
-
-
-def apply_whatif(framework: MapFramework, whatif: WhatIf) -> DungFramework:
-    """The map's framework with the what-if applied (see the module docstring).
-
-    Build the framework with ``build_framework(map, whatif.rejected)``, so that it follows
-    supports into the rejected statements as it does into any attacked one.
-
-    Examples
-    --------
-    >>> from argmap.analysis.framework import build_framework
-    >>> from argmap.model import ArgumentMap, Node, Relation
-    >>> m = ArgumentMap(nodes=[Node(id="a", kind="claim"), Node(id="b", kind="claim")],
-    ...                 relations=[Relation(id="r", kind="attack", premises=["b"], target="a")])
-    >>> apply_whatif(build_framework(m), WhatIf().concede("a")).attacks
-    ()
-    >>> apply_whatif(build_framework(m), WhatIf().reject("b")).attacks
-    (('b', 'a'), ('~rejected', 'b'))
-    """
-    af = framework.framework
-    if whatif.is_empty:
-        return af
-    attacks = [(s, t) for s, t in af.attacks if t not in whatif.conceded]
-    arguments = af.arguments
-    if whatif.rejected:
-        rejecter = "~rejected"
-        while rejecter in arguments:
-            rejecter += "'"
-        arguments += (rejecter,)
-        attacks += [(rejecter, r) for r in framework.statements if r in whatif.rejected]
-    return DungFramework(arguments, tuple(attacks))

@@ -25,6 +25,14 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
+GUI_USAGE = """the editor:
+  argmap                     open the editor on the bundled example (a UK-France release)
+  argmap FILE.argmap.json    open a map in the editor
+  argmap --new TEXT_FILE     start a new map over a text (.txt or .md) in the editor
+
+Every command that writes a file refuses to replace an existing one unless given --force.
+Run "argmap COMMAND --help" for a command's options."""
+
 
 def command_modules() -> list[ModuleType]:
     """Every command module, sorted by command name."""
@@ -42,6 +50,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Map the arguments of a text. With no command, open the editor.",
+        epilog=GUI_USAGE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -67,6 +77,7 @@ def _looks_like_file(word: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _tolerate_narrow_terminals()
     parser, commands = build_parser()
     if _wants_gui(args_list) and (not args_list or args_list[0] not in commands):
         return _run_gui(args_list)
@@ -89,14 +100,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _tolerate_narrow_terminals() -> None:
+    """On a terminal that is not UTF-8 (``PYTHONIOENCODING=ascii``, a cp1252 console), print
+    what it cannot show as ``\\u2013`` escapes instead of failing with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding not in ("utf8", "utf8sig") and reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def _run_gui(argv: list[str]) -> int:
     gui = argparse.ArgumentParser(prog="argmap", description="Open the argmap editor.")
     gui.add_argument("file", nargs="?", help="a map (.argmap.json) to open")
     gui.add_argument("--new", metavar="TEXT_FILE", help="start an empty map over a text")
     args = gui.parse_args(argv)
+    from argmap.cli.display import display_problem
+
+    problem = display_problem()  # Qt would abort the process: say why in one line instead
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_INVALID
     try:
         from argmap.app import run_app
-    except ImportError as exc:  # PySide6 missing: the headless commands still work
-        print(f"argmap: the editor needs PySide6 ({exc})", file=sys.stderr)
+    except ImportError as exc:  # PySide6 or a system library missing: headless commands work
+        needs = "a system library" if ".so" in str(exc) else "PySide6"
+        print(f"argmap: the editor needs {needs} ({exc})", file=sys.stderr)
         return EXIT_INVALID
     return int(run_app(map_file=args.file, new_from_text=args.new))

@@ -5,7 +5,17 @@ from __future__ import annotations
 from argmap.editing.command import Command, CompositeCommand, EditError
 from argmap.editing.node_commands import AddNode
 from argmap.editing.relation_commands import AddRelation
-from argmap.model import ArgumentMap, Node, NodeKind, Point, Relation, RelationKind, TextAnchor
+from argmap.model import (
+    ArgumentMap,
+    Citation,
+    Node,
+    NodeKind,
+    Point,
+    Relation,
+    RelationKind,
+    SourceDocument,
+    TextAnchor,
+)
 
 _PREFIX = {NodeKind.CLAIM: "c", NodeKind.EVIDENCE: "e", NodeKind.COUNTERARGUMENT: "ca"}
 
@@ -34,9 +44,10 @@ def node_from_selection(
 ) -> AddNode:
     """A node anchored to ``[start, end)`` of a source, its text starting as the quote."""
     try:
-        text = argument_map.source(source_id).text
+        source = argument_map.source(source_id)
     except KeyError as exc:
         raise EditError(str(exc.args[0])) from None
+    text = source.text
     start, end = _trim(text, start, end)
     if start >= end:
         raise EditError("select some words of the source first")
@@ -46,8 +57,17 @@ def node_from_selection(
         kind=kind,
         text=" ".join(anchor.quote.split()),
         anchors=[anchor],
+        citation=source_citation(source) if kind == NodeKind.EVIDENCE else None,
     )
     return AddNode(node, position, label=f"Add {kind.value} from text")
+
+
+def source_citation(source: SourceDocument) -> Citation | None:
+    """The citation of words quoted from ``source``: its title, publisher, date and URL."""
+    citation = Citation(
+        title=source.title, publisher=source.publisher, date=source.date, url=source.url
+    )
+    return None if citation.is_empty() else citation
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

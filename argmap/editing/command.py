@@ -31,6 +31,9 @@ class Command(ABC):
     """
 
     label: str = "Edit"
+    #: A change of how the map is viewed (a subtree collapsed): undoable and saved with the
+    #: map, but it does not make the map "modified".
+    view_only: bool = False
 
     @abstractmethod
     def apply(self, argument_map: ArgumentMap) -> list[Change]:

@@ -52,7 +52,11 @@ class UndoHistory:
         self._clean_index = self._index
 
     def is_clean(self) -> bool:
-        return self._clean_index == self._index
+        """Whether the map is as saved, but for view-only commands (a collapse) in between."""
+        if self._clean_index is None:
+            return False
+        low, high = sorted((self._clean_index, self._index))
+        return all(command.view_only for command in self._commands[low:high])
 
     def clear(self) -> None:
         self._commands.clear()

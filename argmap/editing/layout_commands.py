@@ -80,6 +80,7 @@ class SetFlag(Command):
         self.on = on
         verb = {"pinned": ("Pin", "Unpin"), "collapsed": ("Collapse", "Expand")}[section]
         self.label = verb[0] if on else verb[1]
+        self.view_only = section == "collapsed"
         self._old: list[str] | None = None
 
     def apply(self, argument_map: ArgumentMap) -> list[Change]:

@@ -7,6 +7,7 @@ counterargument, every other one a claim (argmap's own ``"argmap"`` key, written
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from argmap.io.aif_schemes import ova_centre_offset
 from argmap.io.aif_summary import broken_message, summarise
 from argmap.io.errors import FileFormatError
 from argmap.io.import_result import ImportResult
+from argmap.io.validation_text import first_error
 from argmap.model import (
     ArgumentMap,
     Debate,
@@ -60,7 +62,7 @@ def from_aif_document(
     try:
         argument_map = _assemble(graph, reading.drafts, doc, title, use_extension=True)
         extension_note = None
-    except (MapValidationError, ValidationError, ValueError) as exc:
+    except (MapValidationError, ValidationError, ValueError, TypeError, AttributeError) as exc:
         argument_map = _assemble(graph, reading.drafts, doc, title, use_extension=False)
         extension_note = f"ignored argmap's own data in the file ({_first_line(exc)})"
     if problems and not skip_broken:
@@ -73,6 +75,10 @@ def from_aif_document(
 
 
 def _first_line(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return first_error(exc)
+    if isinstance(exc, (TypeError, AttributeError)):
+        return "a part of it has the wrong type"
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
@@ -226,5 +232,7 @@ def _place(argument_map: ArgumentMap, graph: AifGraph, ova: dict[str, Any] | Non
             x, y = float(entry["x"]), float(entry["y"])
         except (KeyError, TypeError, ValueError):
             continue
+        if not (math.isfinite(x) and math.isfinite(y)):
+            continue  # NaN or Infinity: the card is placed with the unplaced ones
         offset = ova_centre_offset(graph.text(node_id), True)
         argument_map.layout.positions[node_id] = Point.rounded(x, y + offset)

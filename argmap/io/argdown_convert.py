@@ -20,6 +20,12 @@ from typing import Any
 
 from argmap.io.aif_schemes import SCHEME_NAMES
 from argmap.io.argdown_doc import ArgdownDocument, ArgumentDef, Ref, RelationSpec
+from argmap.io.argdown_extras import (
+    KEY,
+    with_map_extras,
+    with_plain_relation_ids,
+    with_relation_extras,
+)
 from argmap.io.argdown_nodes import IdMaker, build_nodes
 from argmap.io.argdown_summary import summarise
 from argmap.io.argdown_text import slug
@@ -87,7 +93,15 @@ def to_map(doc: ArgdownDocument) -> ImportResult:
         if spec.kind == "undercut":
             _undercut(state, _source(state, spec.source), spec.target)
     _kinds_by_role(nodes, state.relations, given)
-    argument_map = ArgumentMap(title=doc.title or "", nodes=nodes, relations=state.relations)
+    extras = {
+        state.final[a.key]: a.data[KEY]
+        for a in doc.arguments.values()
+        if a.key in state.final and KEY in a.data
+    }
+    relations = [with_relation_extras(r, extras.get(r.id)) for r in state.relations]
+    relations = with_plain_relation_ids(relations, doc.extension, set(state.final.values()))
+    argument_map = ArgumentMap(title=doc.title or "", nodes=nodes, relations=relations)
+    argument_map = with_map_extras(argument_map, doc.extension)
     validate(argument_map)
     return ImportResult(argument_map, summarise(doc, state.counts, skipped))
 

@@ -11,6 +11,10 @@ import json
 import re
 from typing import Any
 
+from argmap.io.json_text import has_lone_surrogate, surrogate_message
+
+#: Deeper data is refused (Python's stack would run out near a thousand levels).
+MAX_DEPTH = 64
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 
 
@@ -69,6 +73,12 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
+        self.depth = 0
+
+    def enter(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise DataError(self.pos, f"data nested more than {MAX_DEPTH} levels deep")
 
     def peek(self, chars: str) -> bool:
         return self.pos < len(self.text) and self.text[self.pos] in chars
@@ -85,6 +95,7 @@ class _Parser:
         self.pos += 1
 
     def mapping(self) -> dict[str, Any]:
+        self.enter()
         self.expect("{")
         result: dict[str, Any] = {}
         self.skip_space()
@@ -99,9 +110,11 @@ class _Parser:
             elif not self.peek("}"):
                 raise DataError(self.pos, "expected ',' or '}' after a value")
         self.pos += 1
+        self.depth -= 1
         return result
 
     def sequence(self) -> list[Any]:
+        self.enter()
         self.expect("[")
         result: list[Any] = []
         self.skip_space()
@@ -114,6 +127,7 @@ class _Parser:
             elif not self.peek("]"):
                 raise DataError(self.pos, "expected ',' or ']' in a list")
         self.pos += 1
+        self.depth -= 1
         return result
 
     def value(self) -> Any:
@@ -133,6 +147,8 @@ class _Parser:
                 value, self.pos = json.JSONDecoder().raw_decode(self.text, self.pos)
             except json.JSONDecodeError as exc:
                 raise DataError(self.pos, f"broken quoted text: {exc.msg}") from None
+            if has_lone_surrogate(value):
+                raise DataError(self.pos, surrogate_message(value))
             return value
         if self.peek("'"):
             return self._single_quoted()

@@ -66,6 +66,7 @@ class RelationSpec:
 class ArgdownDocument:
     title: str | None = None
     front_matter: bool = False
+    extension: dict[str, Any] | None = None
     statements: dict[str, StatementDef] = field(default_factory=dict)
     arguments: dict[str, ArgumentDef] = field(default_factory=dict)
     relations: list[RelationSpec] = field(default_factory=list)

@@ -12,6 +12,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.io.errors import FileFormatError
+from argmap.io.json_text import loads_json
 
 
 class ArgdownSyntaxError(Exception):
@@ -71,29 +75,48 @@ class Lexed:
     items: list[Item]
     front_matter: bool
     title: str | None
+    #: argmap's own front-matter entry (``argmap: {...}``, JSON): what Argdown cannot carry.
+    extension: dict[str, Any] | None = None
 
 
 def lex(text: str) -> Lexed:
     """Split Argdown text into items; raises :class:`ArgdownSyntaxError` with a position."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    title, had_front_matter = _blank_front_matter(lines)
+    title, had_front_matter, extension = _blank_front_matter(lines)
     cleaned = blank_comments("\n".join(lines)).split("\n")
-    return Lexed(_items(cleaned), had_front_matter, title)
+    return Lexed(_items(cleaned), had_front_matter, title, extension)
 
 
-def _blank_front_matter(lines: list[str]) -> tuple[str | None, bool]:
+def _blank_front_matter(lines: list[str]) -> tuple[str | None, bool, dict[str, Any] | None]:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or lines[first].strip() != "===":
-        return None, False
+        return None, False, None
     end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == "==="), None)
     if end is None:
         raise ArgdownSyntaxError(
             first + 1, 1, "front matter opened with === is never closed (expected a line ===)"
         )
     title = _front_matter_title(lines[first + 1 : end])
+    extension = _front_matter_extension(lines, first + 1, end)
     for i in range(first, end + 1):
         lines[i] = ""
-    return title, True
+    return title, True, extension
+
+
+def _front_matter_extension(lines: list[str], start: int, end: int) -> dict[str, Any] | None:
+    """The ``argmap: {...}`` entry argmap writes (one line of JSON), or ``None``."""
+    for i in range(start, end):
+        match = re.match(r"argmap:\s*(\{.*)$", lines[i])
+        if match is None:
+            continue
+        try:
+            value = loads_json(match.group(1), None)
+        except FileFormatError as exc:
+            raise ArgdownSyntaxError(i + 1, match.start(1) + 1, f"argmap: {exc.detail}") from None
+        if not isinstance(value, dict):
+            raise ArgdownSyntaxError(i + 1, 1, "argmap: expected a JSON object")
+        return value
+    return None
 
 
 def _front_matter_title(block: list[str]) -> str | None:
@@ -108,7 +131,8 @@ def _front_matter_title(block: list[str]) -> str | None:
         value = " ".join(p.strip() for p in parts if p.strip())
         if value.startswith('"'):
             try:
-                return str(json.loads(value))
+                title = str(json.loads(value))
+                return title.encode("utf-8", "replace").decode("utf-8")  # no lone surrogates
             except json.JSONDecodeError:
                 return value.strip('"')
         return value.strip("'") or None
@@ -124,44 +148,47 @@ def _continuation_count(rest: list[str]) -> int:
     return count
 
 
+#: What can start a comment, and escapes (skipped whole, so ``\/*`` opens nothing).
+_COMMENT_OR_ESCAPE = re.compile(r"\\.|/\*|<!--|(?<!\S)//", re.DOTALL)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def blank_comments(text: str) -> str:
     """``text`` with comments replaced by spaces (newlines kept); escapes are respected."""
-    out = list(text)
+    if "/" not in text and "<!--" not in text:
+        return text
+    parts: list[str] = []
+    done = 0
     index = 0
     length = len(text)
-    while index < length:
-        char = text[index]
-        if char == "\\":
-            index += 2
+    while True:
+        match = _COMMENT_OR_ESCAPE.search(text, index)
+        if match is None:
+            break
+        token = match.group()
+        if token[0] == "\\":
+            index = match.end()
             continue
-        if text.startswith("/*", index) or text.startswith("<!--", index):
-            closer = "*/" if char == "/" else "-->"
-            end = text.find(closer, index + 2)
-            if end == -1:
-                line, column = _position(text, index)
-                opener = "/*" if char == "/" else "<!--"
+        start = match.start()
+        if token == "//":
+            end = text.find("\n", start)
+            end = length if end == -1 else end
+        else:
+            closer = "*/" if token == "/*" else "-->"
+            found = text.find(closer, start + 2)
+            if found == -1:
+                line, column = _position(text, start)
                 raise ArgdownSyntaxError(
                     line,
                     column,
-                    f"comment opened with {opener} is never closed (expected {closer})",
+                    f"comment opened with {token} is never closed (expected {closer})",
                 )
-            _blank(out, index, end + len(closer))
-            index = end + len(closer)
-            continue
-        if text.startswith("//", index) and (index == 0 or text[index - 1].isspace()):
-            end = text.find("\n", index)
-            end = length if end == -1 else end
-            _blank(out, index, end)
-            index = end
-            continue
-        index += 1
-    return "".join(out)
-
-
-def _blank(out: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if out[i] != "\n":
-            out[i] = " "
+            end = found + len(closer)
+        parts.append(text[done:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        done = index = end
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def _position(text: str, index: int) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.io.argdown_doc import ArgdownDocument, Ref
+from argmap.io.argdown_extras import with_node_extras
 from argmap.io.argdown_text import slug
 from argmap.model import EvidenceType, Node, NodeKind
 
@@ -58,7 +59,7 @@ def _node(
     if isinstance(rating, int | float) and not isinstance(rating, bool) and 0 <= rating <= 1:
         extra["rating"] = float(rating)
     node = Node(kind=kind or NodeKind.CLAIM, tags=kept, **fields, **extra)
-    return node, kind is not None
+    return with_node_extras(node, data), kind is not None
 
 
 def _aliases(doc: ArgdownDocument) -> dict[str, str]:

@@ -49,7 +49,11 @@ _MENTION = re.compile(r"@[\[<]([^\]>]*)[\]>]")
 def parse_argdown(text: str) -> ArgdownDocument:
     """Parse Argdown text; raises :class:`ArgdownSyntaxError` with a line and column."""
     lexed = lex(text)
-    builder = _Builder(ArgdownDocument(title=lexed.title, front_matter=lexed.front_matter))
+    builder = _Builder(
+        ArgdownDocument(
+            title=lexed.title, front_matter=lexed.front_matter, extension=lexed.extension
+        )
+    )
     for item in lexed.items:
         builder.feed(item)
     builder.end_pcs()

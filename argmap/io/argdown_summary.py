@@ -33,7 +33,9 @@ _MESSAGES = {
 def summarise(doc: ArgdownDocument, counts: dict[str, int], skipped: int) -> list[str]:
     """One line per mapping decision the user should know about."""
     lines: list[str] = []
-    if doc.front_matter:
+    if doc.front_matter and doc.extension is not None:
+        lines.append("written by argmap: its sources, anchors, citations and layout were read")
+    elif doc.front_matter:
         kept = "; its title was kept" if doc.title else ""
         lines.append(f"front matter (=== ... ===) ignored{kept}")
     if skipped:

@@ -50,29 +50,46 @@ def _protect(raw: str) -> tuple[str, list[int]]:
     return _ESCAPE.sub(swap, raw), shifts
 
 
+_PROTECTED = re.compile(f"[{chr(_PRIVATE)}-{chr(_PRIVATE + 0xFFFC)}]")
+
+
 def _restore(text: str) -> str:
-    return "".join(
-        chr(ord(c) - _PRIVATE) if _PRIVATE <= ord(c) < _PRIVATE + 0xFFFD else c for c in text
-    )
+    return _PROTECTED.sub(lambda m: chr(ord(m.group()) - _PRIVATE), text)
+
+
+def _raw_offset(offset: int, shifts: list[int]) -> int:
+    """Where ``offset`` in the protected text is in the raw text (each escape is 2 there)."""
+    for shift in shifts:
+        if shift < offset:
+            offset += 1
+        else:
+            break
+    return offset
 
 
 def clean(raw: str, *, keep_data: bool = True) -> Cleaned:
     """Take tags and data out of ``raw`` and tidy the rest into one line of plain text."""
-    text, shifts = _protect(raw)
+    text, shifts = _protect(raw) if "\\" in raw else (raw, [])
     data: dict[str, Any] = {}
     start = find_data_start(text) if keep_data else None
     if start is not None:
+        # The data is read from the raw text: its quoted strings keep their own escapes
+        # (``\"``, ``\/``), which the swap above would have turned into bare characters.
+        raw_start = _raw_offset(start, shifts)
         try:
-            data = parse_data(_restore(text[start:]))
+            data = parse_data(raw[raw_start:])
         except DataError as exc:
-            offset = start + exc.offset
-            raise TextDataError(offset + sum(1 for s in shifts if s < offset), str(exc)) from None
+            raise TextDataError(raw_start + exc.offset, str(exc)) from None
         text = text[:start]
-    tags = [_restore((m.group(1) or m.group(2)).strip()) for m in _TAG.finditer(text)]
-    text = _TAG.sub(" ", text)
-    text = _BOLD.sub(r"\2", text)
-    text = _ITALIC.sub(r"\2", text)
-    return Cleaned(_restore(" ".join(text.split())), [t for t in tags if t], data)
+    tags: list[str] = []
+    if "#" in text:  # the checks spare the patterns on most texts (Argdown reads 3x faster)
+        tags = [_restore((m.group(1) or m.group(2)).strip()) for m in _TAG.finditer(text)]
+        text = _TAG.sub(" ", text)
+    if "*" in text or "_" in text:
+        text = _BOLD.sub(r"\2", text)
+        text = _ITALIC.sub(r"\2", text)
+    flat = " ".join(text.split())
+    return Cleaned(_restore(flat) if shifts else flat, [t for t in tags if t], data)
 
 
 def escape(text: str) -> str:

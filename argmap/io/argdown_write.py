@@ -8,8 +8,10 @@ structure: a support concludes in its target; an attack (linked, with a scheme o
 itself undercut) concludes in a statement that only carries the attack (``-> [Target]`` or
 ``_> <Argument>``) and is marked ``{relation: "attack"}``, so argmap reads it back as one
 attack while Argdown draws it as one. The scheme is the inference rule and data; notes are
-the argument's description. Anchors, citations, sources and critical questions are not
-written (the native format and AIF keep them).
+the argument's description. Everything else (anchors, citations, notes, authorship, sources
+and their texts, critical questions, participants, debate settings, layout) goes into argmap's
+own ``argmap`` data and front-matter entry (see :mod:`argmap.io.argdown_extras`), so the file
+reads back exactly.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from argmap.io.argdown_extras import KEY, json_value, map_extras, node_extras, relation_extras
 from argmap.io.argdown_text import escape, tag_text
 from argmap.model import ArgumentMap, Node, Relation, RelationKind
 
@@ -45,7 +48,7 @@ def statement_titles(argument_map: ArgumentMap) -> dict[str, str]:
 
 
 def _data(values: dict[str, Any]) -> str:
-    parts = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    parts = [f"{key}: {json_value(value)}" for key, value in values.items()]
     return "{" + ", ".join(parts) + "}"
 
 
@@ -55,7 +58,11 @@ def _statement(node: Node, title: str) -> str:
         data["evidence_type"] = node.evidence_type.value
     if node.rating is not None:
         data["rating"] = node.rating
-    parts = [f"[{title}]:", escape(node.text), *(tag_text(t) for t in node.tags), _data(data)]
+    tags = [tag_text(t) for t in node.tags]
+    extras = node_extras(node, [t.removeprefix("#").strip("()") for t in tags])
+    if extras:
+        data[KEY] = extras
+    parts = [f"[{title}]:", escape(node.text), *tags, _data(data)]
     return " ".join(p for p in parts if p)
 
 
@@ -70,6 +77,7 @@ def _needs_argument(argument_map: ArgumentMap) -> set[str]:
         or r.scheme is not None
         or " ".join(r.notes.split())
         or r.id in undercut_targets
+        or relation_extras(r)
         or signature[(r.kind, frozenset(r.premises), r.target)] > 1
     }
 
@@ -112,6 +120,9 @@ def _argument(
         data["scheme"] = relation.scheme
     if relation.kind == RelationKind.ATTACK:
         data["relation"] = "attack"
+    extras = relation_extras(relation)
+    if extras:
+        data[KEY] = extras
     head = " ".join(p for p in (f"<{title}>:", escape(relation.notes), _data(data)) if p)
     lines = [head, ""]
     lines += [f"({i}) [{statements[p]}]" for i, p in enumerate(relation.premises, start=1)]
@@ -135,9 +146,15 @@ def dumps_argdown(argument_map: ArgumentMap) -> str:
     wanted = _needs_argument(argument_map)
     arguments = _argument_titles(argument_map, wanted)
     lines: list[str] = []
-    if argument_map.title:
-        lines += ["===", f"title: {json.dumps(argument_map.title, ensure_ascii=False)}", "==="]
-        lines.append("")
+    plain = [r for r in argument_map.relations if r.id not in wanted]
+    extension = map_extras(argument_map, plain)
+    if argument_map.title or extension:
+        lines.append("===")
+        if argument_map.title:
+            lines.append(f"title: {json.dumps(argument_map.title, ensure_ascii=False)}")
+        if extension:
+            lines.append(f"{KEY}: {json_value(extension)}")
+        lines += ["===", ""]
     lines += [
         "// Written by argmap: the {data} after each statement and argument lets argmap "
         "read this file back exactly.",

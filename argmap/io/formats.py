@@ -81,7 +81,7 @@ def _read_kialo(path: Path, skip_broken: bool) -> ImportResult:
 FORMATS: dict[str, FileFormat] = {
     f.name: f
     for f in (
-        FileFormat("aif", "AIF JSON (OVA, AIFdb)", (".json",), _read_aif, write_aif),
+        FileFormat("aif", "AIF JSON (OVA, AIFdb)", (".json", ".aif"), _read_aif, write_aif),
         FileFormat("argdown", "Argdown", (".argdown", ".ad"), _read_argdown, write_argdown),
         FileFormat("graphml", "GraphML (yEd, Gephi)", (".graphml",), _read_graphml, write_graphml),
         FileFormat("kialo", "Kialo discussion (text)", (".txt",), _read_kialo, write_kialo),
@@ -123,17 +123,30 @@ def infer_format(path: str | Path, *, for_import: bool) -> FileFormat:
     if name.endswith(".argmap.json"):
         raise ArgmapError(
             f"{file}: that is argmap's own format; "
-            + ("open it directly" if for_import else "use save, or pick another extension")
+            + (
+                "open it directly"
+                if for_import
+                else "the map file already is one (copy it), or name the output for another format"
+            )
         )
-    for candidate in import_formats() if for_import else export_formats():
+    usable = import_formats() if for_import else export_formats()
+    for candidate in usable:
         if any(name.endswith(ext) for ext in candidate.extensions):
             if candidate.name == "aif" and for_import:
                 _check_aif(file)
             return candidate
-    known = ", ".join(ext for f in FORMATS.values() for ext in f.extensions)
+    option = "--from" if for_import else "--to"
+    names = ", ".join(f.name for f in usable)
+    other = [f for f in FORMATS.values() if f not in usable and name.endswith(f.extensions)]
+    if other and for_import:
+        raise ArgmapError(
+            f"{file}: argmap writes {other[0].label} ({file.suffix}) but cannot read it back; "
+            f"it imports {names}"
+        )
+    known = ", ".join(dict.fromkeys(ext for f in usable for ext in f.extensions))
     raise ArgmapError(
         f"{file}: cannot tell the format from {file.suffix or 'a name without extension'} "
-        f"(known: {known}); name it with --{'from' if for_import else 'to'}"
+        f"(known: {known}); name it with {option} ({names})"
     )
 
 

@@ -24,7 +24,9 @@ from argmap.analysis.graph import RELATION, from_networkx, to_networkx
 from argmap.io.atomic import write_atomic
 from argmap.io.errors import FileFormatError
 from argmap.io.import_result import ImportResult, counted
+from argmap.io.json_text import loads_json
 from argmap.io.reading import read_bytes
+from argmap.io.validation_text import first_error
 from argmap.model import (
     ArgumentMap,
     MapLayout,
@@ -36,7 +38,11 @@ from argmap.model import (
     validate,
 )
 
-__all__ = ["graphml_graph", "read_graphml", "write_graphml"]
+__all__ = ["MAX_GRAPHML_BYTES", "graphml_graph", "read_graphml", "write_graphml"]
+
+#: Larger GraphML is refused unread: networkx parses about 2 MB a second (a 5,000-statement
+#: map argmap wrote is 6.7 MB), so 50 MB is half a minute.
+MAX_GRAPHML_BYTES = 50_000_000
 
 _SCALARS = (str, int, float, bool)
 _ATTACK_WORDS = {"attack", "attacks", "con", "-", "contra", "against", "objection"}
@@ -95,7 +101,7 @@ def write_graphml(argument_map: ArgumentMap, path: str | Path) -> None:
 
 def read_graphml(path: str | Path) -> ImportResult:
     """Import GraphML: exactly when argmap wrote it, as a plain graph otherwise."""
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_GRAPHML_BYTES, "GraphML")
     try:
         graph = nx.parse_graphml(data.decode("utf-8", errors="replace"))
     except ParseError as exc:
@@ -112,19 +118,35 @@ def read_graphml(path: str | Path) -> ImportResult:
         if any("role" in d for _, d in directed.nodes(data=True)):
             return _read_argmap_graph(directed, path)
         return _read_plain_graph(directed, undirected=not graph.is_directed())
-    except (MapValidationError, ValidationError) as exc:
+    except MapValidationError as exc:
         raise FileFormatError(path, f"the graph is not a valid map: {exc}") from None
+    except ValidationError as exc:
+        raise FileFormatError(path, f"the graph is not a valid map: {first_error(exc)}") from None
 
 
-def _record(data: dict[str, Any]) -> dict[str, Any] | None:
+def _record(data: dict[str, Any], node_id: object, path: str | Path) -> dict[str, Any] | None:
     raw = data.get("argmap")
     if not isinstance(raw, str):
         return None
-    try:
-        record = json.loads(raw)
-    except json.JSONDecodeError:
-        return None
-    return record if isinstance(record, dict) else None
+    what = f"the argmap attribute of node {str(node_id)!r}"
+    record = loads_json(raw, path, what=what)
+    if not isinstance(record, dict):
+        raise FileFormatError(path, f"{what}: expected a JSON object, not {_json_type(record)}")
+    return record
+
+
+def _embedded_list(raw: str, path: str | Path, what: str) -> list[Any]:
+    value = loads_json(raw, path, what=what)
+    if not isinstance(value, list):
+        raise FileFormatError(path, f"{what}: expected a JSON list, not {_json_type(value)}")
+    return value
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
+    if value is None:
+        return "null"
+    return names.get(type(value), "a number")
 
 
 def _read_argmap_graph(graph: nx.DiGraph, path: str | Path) -> ImportResult:
@@ -134,7 +156,7 @@ def _read_argmap_graph(graph: nx.DiGraph, path: str | Path) -> ImportResult:
             path, f"an edge refers to node {unmarked[0]!r}, which the file does not declare"
         )
     for node_id, data in graph.nodes(data=True):
-        record = _record(data)
+        record = _record(data, node_id, path)
         if data["role"] == RELATION and record is not None:
             # from_networkx fills in premises and target from the edges
             data["relation"] = Relation.model_validate(
@@ -154,7 +176,8 @@ def _read_argmap_graph(graph: nx.DiGraph, path: str | Path) -> ImportResult:
     argument_map.description = str(graph.graph.get("description", ""))
     sources = graph.graph.get("argmap_sources")
     if isinstance(sources, str):
-        argument_map.sources = [SourceDocument.model_validate(s) for s in json.loads(sources)]
+        listed = _embedded_list(sources, path, "the graph's argmap_sources attribute")
+        argument_map.sources = [SourceDocument.model_validate(s) for s in listed]
     layout = graph.graph.get("argmap_layout")
     if isinstance(layout, str):
         argument_map.layout = MapLayout.model_validate_json(layout)

@@ -27,8 +27,8 @@ class ImportResult:
         undercuts = sum(1 for r in m.relations if r.target in relation_ids)
         attacks = len(m.relations) - supports
         return (
-            f"{len(m.nodes)} statements, {supports} supports, {attacks} attacks "
-            f"({undercuts} undercuts)"
+            f"{counted(len(m.nodes), 'statement')}, {counted(supports, 'support')}, "
+            f"{counted(attacks, 'attack')} ({counted(undercuts, 'undercut')})"
         )
 
 

@@ -7,7 +7,6 @@ Loading checks everything and says what is wrong and where; saving is atomic. Ve
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from pydantic_core import PydanticSerializationError
 
 from argmap.io.atomic import write_atomic
 from argmap.io.errors import FileFormatError, FileWriteError
+from argmap.io.json_text import loads_json, may_hold_surrogates
 from argmap.model import (
     AnchorMove,
     ArgumentMap,
@@ -143,7 +143,8 @@ def _megabytes(size: int) -> str:
 
 def loads(data: bytes | str, origin: str | Path | None = None) -> LoadResult:
     """Parse native JSON; ``origin`` names the file in messages."""
-    argument_map = _parse_current(data)
+    # A surrogate escape takes the slow path, which refuses lone surrogates by name.
+    argument_map = None if may_hold_surrogates(data) else _parse_current(data)
     if argument_map is not None:
         return _checked(argument_map, [], origin)
     if isinstance(data, bytes):
@@ -158,13 +159,7 @@ def loads(data: bytes | str, origin: str | Path | None = None) -> LoadResult:
     text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write
     if not text or text.isspace():
         raise FileFormatError(origin, "the file is empty")
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FileFormatError(
-            origin, f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
-    return from_document(document, origin)
+    return from_document(loads_json(text, origin), origin)
 
 
 class _CurrentDocument(ArgumentMap):

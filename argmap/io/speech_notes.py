@@ -14,7 +14,7 @@ from argmap.debate.roles import step_roles
 from argmap.debate.sides import motion_of
 from argmap.debate.speech import speech_order
 from argmap.io.atomic import write_atomic
-from argmap.io.brief_sources import SourceIndex, md
+from argmap.io.brief_sources import SourceIndex, md, quoted
 from argmap.model import ArgumentMap, Node
 
 __all__ = ["dumps_speech", "quoted_lines", "write_speech"]
@@ -25,8 +25,7 @@ def quoted_lines(node: Node, index: SourceIndex, indent: str = "") -> list[str]:
     lines: list[str] = []
     for anchor in node.anchors:
         ref = index.anchor_ref(anchor.source_id)
-        quote = " ".join(anchor.quote.split()).strip('“”"')
-        lines += [f"{indent}> “{md(quote)}”" + (f" [{ref}]" if ref else ""), ""]
+        lines += [f"{indent}> {quoted(anchor.quote)}" + (f" [{ref}]" if ref else ""), ""]
     refs = index.refs(node)
     if refs and not node.anchors:
         lines += [f"{indent}Source: " + " ".join(f"[{n}]" for n in refs), ""]

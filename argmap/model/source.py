@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 def text_sha256(text: str) -> str:
     """The SHA-256 of a source text (UTF-8), as lowercase hex."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (which no valid file holds) must not crash a checksum
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class SourceDocument(BaseModel):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 from argmap.analysis.checklist import GAP_TITLES, Gap, find_gaps
 from argmap.editing import Change
 from argmap.ui.bridge import SessionBridge
+from argmap.ui.plain import plain_tooltip
 from argmap.ui.selection import SelectionModel
 from argmap.ui.wrapping_tree import WrappingTree
 
@@ -60,7 +61,7 @@ class ChecklistPanel(QWidget):
             ids: list[str] = []
             for gap in of_kind:
                 item = QTreeWidgetItem([gap.message])
-                item.setToolTip(0, gap.message)
+                item.setToolTip(0, plain_tooltip(gap.message))
                 item.setData(0, _IDS, [*gap.node_ids, *gap.relation_ids])
                 group.addChild(item)
                 ids += gap.node_ids

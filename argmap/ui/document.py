@@ -31,6 +31,8 @@ class DocumentController(QObject):
     state_changed = Signal()
     #: a map was saved to a file (the autosave is obsolete)
     saved = Signal()
+    #: a new map was started over a text (the text panel should be in view)
+    text_opened = Signal()
 
     def __init__(
         self,
@@ -57,7 +59,10 @@ class DocumentController(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.session.path.name if self.session.path else UNTITLED
+        """The file's name, else the map's title (the bundled release, a new map over a text)."""
+        if self.session.path:
+            return self.session.path.name
+        return " ".join(self.session.map.title.split()) or UNTITLED
 
     def window_title(self) -> str:
         mark = "*" if self.is_dirty else ""
@@ -100,6 +105,7 @@ class DocumentController(QObject):
             self.prompter.show_error("Cannot read text", str(exc))
             return False
         self._install(argument_map, None)
+        self.text_opened.emit()
         return True
 
     def open_initial(

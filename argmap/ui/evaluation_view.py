@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMenuBar
 
-from argmap.analysis.evaluate import Evaluation, Semantics, WhatIf, evaluate
+from argmap.analysis.evaluate import Evaluation, RelationStatus, Semantics, WhatIf, evaluate
 from argmap.analysis.labels import Label
 from argmap.editing import Change
 from argmap.model import ArgmapError, ArgumentMap
@@ -34,7 +34,8 @@ LEGEND = (
     "<span style='color:#1e8449'>■</span> IN stands &nbsp; "
     "<span style='color:#b03a2e'>■</span> OUT falls &nbsp; "
     "<span style='color:#7f8c8d'>■</span> UND undecided&nbsp;&nbsp;&nbsp; "
-    "bar&nbsp;=&nbsp;strength&nbsp;0–1&nbsp;&nbsp;&nbsp; *&nbsp;=&nbsp;what-if"
+    "bar&nbsp;=&nbsp;strength&nbsp;0–1&nbsp;&nbsp;&nbsp; *&nbsp;=&nbsp;what-if&nbsp;&nbsp;&nbsp; "
+    "<span style='color:#b8b8b8'>⟶</span>&nbsp;faded arrow&nbsp;=&nbsp;blocked"
 )
 STRENGTH_LEGEND = (
     "<b>Evaluation</b> (strength, 0–1): &nbsp;"
@@ -92,7 +93,9 @@ class EvaluationController(QObject):
         self._legend.setStyleSheet(LEGEND_STYLE)
         self._legend.setToolTip(
             "The bar under each badge is the statement's strength (0 to 1).\n"
-            "* marks a statement you conceded or rejected (Evaluate menu): a what-if."
+            "* marks a statement you conceded or rejected (Evaluate menu): a what-if.\n"
+            "A faded arrow is a support or attack that does not carry: a premise is out,\n"
+            "or the inference is undercut."
         )
         self._legend.hide()
         canvas.installEventFilter(self)  # its resizes: the legend strip follows
@@ -223,9 +226,17 @@ class EvaluationController(QObject):
             badges[node_id] = (text + star, colour, strength.get(node_id))
         return badges
 
+    def blocked(self) -> set[str]:
+        """Relations whose inference the current evaluation blocks (faded on the canvas)."""
+        if self.evaluation is None:
+            return set()
+        found = self.evaluation.relation_labels.items()
+        return {r for r, status in found if status is RelationStatus.BLOCKED}
+
     def _apply(self, *_args: object) -> None:
         on = self.show_action.isChecked()
         self.canvas.map_scene.set_badges(self.badges() if on else None)
+        self.canvas.map_scene.set_blocked(self.blocked() if on else None)
         self._legend.setVisible(on)
         if on:
             strength = self.semantics is Semantics.STRENGTH

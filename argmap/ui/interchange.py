@@ -167,7 +167,25 @@ class InterchangeController(QObject):
         fmt = _image_format(path, chosen_filter)
         return self.write(with_extension(path, fmt), fmt, node_ids)
 
-    def write(self, path: Path, fmt: FileFormat, selection: list[str] | None = None) -> bool:
+    def export_png_scaled(self, scale: float) -> bool:
+        """Ask where, then draw the whole map as a PNG at ``scale`` (2× or 3× the canvas)."""
+        fmt = get_format("png", for_import=False)
+        chosen = self.prompter.choose_export_path(
+            f"Export {fmt.label} at {scale:g}×",
+            self._suggested(fmt, f"@{scale:g}x"),
+            f"{file_filter([fmt])};;{ALL_FILES}",
+        )
+        if chosen is None:
+            return False
+        return self.write(with_extension(chosen[0], fmt), fmt, scale=scale)
+
+    def write(
+        self,
+        path: Path,
+        fmt: FileFormat,
+        selection: list[str] | None = None,
+        scale: float | None = None,
+    ) -> bool:
         """Write the map (or the selected nodes, for images) to ``path`` in ``fmt``."""
         if self.session.path is not None and _same_file(path, self.session.path):
             self.prompter.show_error(
@@ -180,7 +198,7 @@ class InterchangeController(QObject):
             if fmt.name in DRAWINGS:
                 DRAWINGS[fmt.name](argument_map, path)
             elif fmt.image:
-                render_map(argument_map, path, selection=selection, fmt=fmt.name)
+                render_map(argument_map, path, selection=selection, fmt=fmt.name, scale=scale)
             else:
                 export_file(argument_map, path, fmt.name)
         except (ArgmapError, OSError) as exc:

@@ -16,9 +16,11 @@ from argmap.model import NodeKind
 from argmap.ui.actions import AppActions
 from argmap.ui.autosave import Autosaver, default_folder
 from argmap.ui.bridge import SessionBridge
+from argmap.ui.canvas.find_bar import FindBar
 from argmap.ui.canvas.keyboard import GESTURES
 from argmap.ui.canvas_host import CanvasPlacer, make_canvas
 from argmap.ui.checklist_panel import ChecklistPanel
+from argmap.ui.clipboard import MapClipboard
 from argmap.ui.context_menu import CanvasContextMenu
 from argmap.ui.debate.workflow import DebateWorkflow
 from argmap.ui.dialogs import Prompter, QtPrompter
@@ -33,10 +35,14 @@ from argmap.ui.interchange import InterchangeController
 from argmap.ui.layout_controller import LayoutController
 from argmap.ui.menus import RecentFilesMenu, build_menus
 from argmap.ui.outline import OutlinePanel
+from argmap.ui.panel_reset import reset_action, show_text_panel
+from argmap.ui.printing import MapPrinting
 from argmap.ui.runner import CommandRunner
+from argmap.ui.scaled_export import install_scaled_png
 from argmap.ui.selection import SelectionModel
 from argmap.ui.selection_pruner import SelectionPruner
 from argmap.ui.settings import AppSettings
+from argmap.ui.shortcut_reach import extend_reach
 from argmap.ui.source_panel import SourcePanel
 from argmap.ui.undo import UndoController
 
@@ -142,10 +148,23 @@ class MainWindow(QMainWindow):
         reflow.toggled.connect(self.settings.set_join_wrapped_lines)
         view_menu.insertAction(panel_actions[0], reflow)
         view_menu.insertSeparator(panel_actions[0])
+        self.reset_panels = reset_action(self, self.docks)
+        view_menu.addAction(self.reset_panels)
+        self.find_bar = FindBar(self.canvas)
+        self.find_bar.install(self.menus["edit"])
+        self.clipboard = MapClipboard(self.canvas)
+        self.clipboard.install(self.menus["edit"], self.app_actions.claim_from_text)
+        self.printing = MapPrinting(self, lambda: self.session.map)
+        self.menus["file"].insertAction(self.app_actions.close, self.printing.action)
+        self.menus["file"].insertSeparator(self.app_actions.close)
+        self.scaled_png = install_scaled_png(
+            self, self.menus["export"], self.app_actions.exports["png"], self.interchange
+        )
         self.menus["layout"] = self.layout_controller.install(self.menuBar(), self.menus["view"])
         self.menus["evaluate"] = self.evaluation.install(self.menuBar(), self.menus.get("help"))
         self.debate = DebateWorkflow(self)
         self.docks["speech"] = self.debate.install()
+        self.document.text_opened.connect(lambda: show_text_panel(self.docks))
 
     def canvas_actions(self) -> list[QAction]:
         return self.canvas.edit_actions()
@@ -154,6 +173,9 @@ class MainWindow(QMainWindow):
         """Every action with its shortcut: the window's, then the canvas's and the layout's."""
         return [
             *self.app_actions.all(),
+            self.printing.action,
+            *self.clipboard.actions(),
+            *self.find_bar.actions_for_menu(),
             *self.canvas_actions(),
             *self.layout_controller.all(),
             *self.evaluation.all(),
@@ -185,6 +207,9 @@ class MainWindow(QMainWindow):
             }
         )
         document.state_changed.connect(self._update_title)
+        document.saved.connect(
+            lambda: self.statusBar().showMessage(f"Saved {self.document.display_name}", 8000)
+        )
         for reporter in (
             self.runner.failed,
             self.canvas.message,
@@ -192,6 +217,7 @@ class MainWindow(QMainWindow):
             self.evaluation.message,
         ):
             reporter.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        extend_reach(self.canvas, [self.source_panel, self.outline, self.checklist])
         self.source_panel.node_clicked.connect(self._center_on)
         self.checklist.node_chosen.connect(self._center_on)
         self.source_panel.node_created.connect(self._center_on)

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.editing import Change, ChangeKind
-from argmap.model import Node, RelationKind
+from argmap.model import Node, NodeKind, RelationKind
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.outline_model import OutlineEntry, outline
+from argmap.ui.plain import plain_tooltip
+from argmap.ui.roles import rebuttal_ids, role_label
 from argmap.ui.selection import SelectionModel
-from argmap.ui.theme import KIND_COLOURS, KIND_LABELS, RELATION_COLOURS
+from argmap.ui.theme import KIND_COLOURS, KIND_LABELS, REBUTTAL_COLOUR, RELATION_COLOURS
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -94,6 +96,8 @@ class OutlinePanel(QWidget):
         self._syncing = False
         self._icons = {kind: _swatch(colour) for kind, colour in KIND_COLOURS.items()}
         self._relation_icons = {k: _swatch(c) for k, c in RELATION_COLOURS.items()}
+        self._rebuttal_icon = _swatch(REBUTTAL_COLOUR)
+        self._rebuttals: set[str] = set()
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter: words, kind:evidence, #tag")
         self.filter.setClearButtonEnabled(True)
@@ -116,6 +120,7 @@ class OutlinePanel(QWidget):
     def rebuild(self) -> None:
         self._syncing = True
         self.tree.clear()
+        self._rebuttals = rebuttal_ids(self.session.map)
         for entry in outline(self.session.map):
             self.tree.addTopLevelItem(self._item(entry))
         self.tree.expandAll()
@@ -129,7 +134,7 @@ class OutlinePanel(QWidget):
         item.setData(0, _SEARCH_ROLE, _search_data(entry))
         item.setData(0, _PREFIX_ROLE, _prefix(entry))
         if entry.node is not None:
-            item.setIcon(0, self._icons[entry.node.kind])
+            item.setIcon(0, self._icon(entry.node))
             item.setToolTip(0, self._tooltip(entry.node))
         elif entry.relation is not None:
             item.setIcon(0, self._relation_icons[entry.relation.kind])
@@ -137,10 +142,14 @@ class OutlinePanel(QWidget):
             item.addChild(self._item(child))
         return item
 
-    @staticmethod
-    def _tooltip(node: Node) -> str:
+    def _icon(self, node: Node) -> QIcon:
+        rebuttal = node.id in self._rebuttals and node.kind == NodeKind.COUNTERARGUMENT
+        return self._rebuttal_icon if rebuttal else self._icons[node.kind]
+
+    def _tooltip(self, node: Node) -> str:
         tags = f"\n#{' #'.join(node.tags)}" if node.tags else ""
-        return f"{KIND_LABELS[node.kind]} {node.id}: {node.text}{tags}"
+        role = role_label(node.kind, node.id in self._rebuttals)
+        return plain_tooltip(f"{role}: {node.text}{tags}")
 
     def _on_changes(self, changes: list[Change]) -> None:
         if any(change.kind in _STRUCTURE for change in changes):
@@ -152,13 +161,14 @@ class OutlinePanel(QWidget):
 
     def _relabel(self, node_ids: set[str]) -> None:
         index = self.session.map.node_index()
+        self._rebuttals = rebuttal_ids(self.session.map)  # a kind change may make one
         for item in self.items():
             node = index.get(str(item.data(0, _ID_ROLE)))
             if node is None or node.id not in node_ids:
                 continue
             item.setText(0, str(item.data(0, _PREFIX_ROLE)) + _node_label(node))
             item.setData(0, _SEARCH_ROLE, _search_data(OutlineEntry(node.id, node=node)))
-            item.setIcon(0, self._icons[node.kind])
+            item.setIcon(0, self._icon(node))
             item.setToolTip(0, self._tooltip(node))
         self.apply_filter()
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
@@ -20,12 +20,16 @@ from argmap.model import ArgmapError, ArgumentMap
 from argmap.ui.canvas import lod
 from argmap.ui.canvas.legend import LegendItem
 from argmap.ui.canvas.scene import MapScene
+from argmap.ui.render_pdf import DEFAULT_PAPER, check_paper, pdf_on_paper
 
 FORMATS = ("png", "svg", "pdf")
 #: Margin around the map in scene pixels.
 MARGIN = 24.0
 #: Without --width, images are drawn 1:1 but never wider or taller than this.
 MAX_NATURAL_SIDE = 8000
+#: --scale: the range offered, and the longest side a scaled image may reach.
+MIN_SCALE, MAX_SCALE = 1.0, 4.0
+MAX_SCALED_SIDE = 20_000
 _LEGEND_GAP = 24.0
 _app: QApplication | None = None
 
@@ -41,12 +45,17 @@ def render_map(
     selection: list[str] | None = None,
     legend: bool = True,
     fmt: str | None = None,
+    paper: str = DEFAULT_PAPER,
+    scale: float | None = None,
 ) -> Path:
     """Draw ``argument_map`` to ``out_path`` (.png, .svg or .pdf) as the canvas shows it.
 
     ``width`` is the image width in pixels (PNG, SVG) or points (PDF), the height following the
     map's proportions; ``selection`` draws only those nodes (and the relations among them);
-    ``fmt`` ("png", "svg", "pdf") overrides the format the extension names.
+    ``fmt`` ("png", "svg", "pdf") overrides the format the extension names. A PDF is one page
+    of ``paper`` (a4, a3, letter, legal) with the title on top, or the map's size with "map".
+    ``scale`` (1 to 4, instead of ``width``) draws at that many pixels per point of the canvas
+    at 100% (a PNG at 2× or 3× for sharp slides and print).
     """
     path = Path(out_path)
     fmt = output_format(path) if fmt is None else fmt.lower()
@@ -54,13 +63,20 @@ def render_map(
         raise RenderError(f"cannot render to {fmt!r}; use png, svg or pdf")
     if width is not None and not 16 <= width <= 30_000:
         raise RenderError(f"width must be between 16 and 30000 pixels, not {width}")
+    paper = check_paper(paper)
+    check_scale(scale, width)
     ensure_application()
     shown = argument_map if selection is None else submap(argument_map, selection)
     scene = MapScene(EditSession(shown.model_copy(deep=True)))
     scene.label_queue.flush()  # a picture has no "later": every label in its place
     source = _layout_legend(scene, legend)
-    size = _output_size(source, width)
-    data = {"png": _png, "svg": _svg, "pdf": _pdf}[fmt](scene, source, size, shown.title)
+    size = _output_size(source, width, scale)
+    if fmt == "pdf":
+        data = pdf_on_paper(
+            source, size, shown.title, paper, lambda p, t: _draw(scene, p, t, source)
+        )
+    else:
+        data = {"png": _png, "svg": _svg}[fmt](scene, source, size, shown.title)
     write_atomic(path, data)
     return path
 
@@ -126,9 +142,22 @@ def _layout_legend(scene: MapScene, legend: bool) -> QRectF:
     return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
 
 
-def _output_size(source: QRectF, width: int | None) -> QSize:
-    if width is None:
-        scale = min(1.0, MAX_NATURAL_SIDE / max(source.width(), source.height()))
+def check_scale(scale: float | None, width: int | None = None) -> None:
+    """A :class:`RenderError` unless ``scale`` is None or within 1 to 4 (and without a width)."""
+    if scale is None:
+        return
+    if width is not None:
+        raise RenderError("give a width or a scale, not both")
+    if not MIN_SCALE <= scale <= MAX_SCALE:
+        raise RenderError(f"scale must be between {MIN_SCALE:g} and {MAX_SCALE:g}, not {scale:g}")
+
+
+def _output_size(source: QRectF, width: int | None, times: float | None = None) -> QSize:
+    longest = max(source.width(), source.height())
+    if times is not None:  # sharper, never past what a PNG reader can hold
+        scale = min(times, MAX_SCALED_SIDE / longest)
+    elif width is None:
+        scale = min(1.0, MAX_NATURAL_SIDE / longest)
     else:
         scale = width / source.width()
     return QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
@@ -176,25 +205,6 @@ def _svg(scene: MapScene, source: QRectF, size: QSize, title: str) -> bytes:
     generator.setDescription("Drawn by argmap")
     painter = QPainter(generator)
     _draw(scene, painter, QRectF(0, 0, size.width(), size.height()), source)
-    painter.end()
-    buffer.close()
-    return bytes(data.data())
-
-
-def _pdf(scene: MapScene, source: QRectF, size: QSize, title: str) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(title or "Argument map")
-    writer.setCreator("argmap")
-    writer.setResolution(300)
-    page = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point, "map")
-    writer.setPageSize(page)
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-    painter = QPainter(writer)
-    target = QRectF(0, 0, painter.device().width(), painter.device().height())
-    _draw(scene, painter, target, source)
     painter.end()
     buffer.close()
     return bytes(data.data())

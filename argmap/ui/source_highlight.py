@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from argmap.model import ArgumentMap, NodeKind
+from argmap.ui.roles import rebuttal_ids, role_colour
 from argmap.ui.text_positions import TextPositions
-from argmap.ui.theme import KIND_COLOURS, highlight_colour
 
 #: Tint strength of ordinary and of selected highlights (0-255).
 NORMAL_ALPHA = 60
@@ -29,6 +29,8 @@ class AnchorSpan:
     kind: NodeKind
     start: int
     end: int
+    #: an objection answering an objection: tinted in the rebuttal colour, as its card
+    rebuttal: bool = False
 
     @property
     def length(self) -> int:
@@ -37,8 +39,9 @@ class AnchorSpan:
 
 def spans_in(argument_map: ArgumentMap, source_id: str) -> list[AnchorSpan]:
     """Every anchored span in one source, longest first (so short spans paint on top)."""
+    rebuttals = rebuttal_ids(argument_map)
     spans = [
-        AnchorSpan(node.id, node.kind, anchor.start, anchor.end)
+        AnchorSpan(node.id, node.kind, anchor.start, anchor.end, node.id in rebuttals)
         for node in argument_map.nodes
         for anchor in node.anchors
         if anchor.source_id == source_id and anchor.end > anchor.start
@@ -61,22 +64,28 @@ def span_selections(
     list laid on top, so a click does not rebuild thousands of these.
     """
     selections: list[QTextEdit.ExtraSelection] = []
-    formats = {kind: _format(kind, selected) for kind in NodeKind}
+    formats = {
+        (kind, rebuttal): _format(role_colour(kind, rebuttal), selected)
+        for kind in NodeKind
+        for rebuttal in (False, True)
+    }
     cursor = QTextCursor(document)
     for span in spans:
         selection = QTextEdit.ExtraSelection()
         cursor.setPosition(positions.to_qt(span.start))
         cursor.setPosition(positions.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = QTextCursor(cursor)
-        selection.format = formats[span.kind]
+        selection.format = formats[span.kind, span.rebuttal]
         selections.append(selection)
     return selections
 
 
-def _format(kind: NodeKind, selected: bool) -> QTextCharFormat:
+def _format(colour: QColor, selected: bool) -> QTextCharFormat:
     text_format = QTextCharFormat()
-    text_format.setBackground(highlight_colour(kind, SELECTED_ALPHA if selected else NORMAL_ALPHA))
+    tint = QColor(colour)
+    tint.setAlpha(SELECTED_ALPHA if selected else NORMAL_ALPHA)
+    text_format.setBackground(tint)
     if selected:
         text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        text_format.setUnderlineColor(KIND_COLOURS[kind])
+        text_format.setUnderlineColor(colour)
     return text_format

@@ -26,6 +26,7 @@ from argmap.ui.bridge import SessionBridge
 from argmap.ui.placement import DEFAULT_SIZE, free_position, model_boxes
 from argmap.ui.runner import CommandRunner
 from argmap.ui.selection import SelectionModel
+from argmap.ui.selection_answer import answering
 from argmap.ui.source_highlight import AnchorSpan, span_selections, spans_at, spans_in
 from argmap.ui.source_text import SourceTextView
 from argmap.ui.text_positions import TextPositions
@@ -37,6 +38,11 @@ Placer = Callable[[Node, str | None], Point]
 
 _NO_SOURCE_HINT = "No source text. Use File ▸ New from text… to map a document."
 _REPAINT_FIELDS = frozenset({"anchors", "kind"})
+#: Relations too: an attack on an objection makes its premise a rebuttal (another tint).
+_REPAINT_KINDS = frozenset(
+    {ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED, ChangeKind.RELATION_ADDED}
+    | {ChangeKind.RELATION_REMOVED, ChangeKind.RELATION_CHANGED}
+)
 
 
 class SourcePanel(QWidget):
@@ -180,7 +186,7 @@ class SourcePanel(QWidget):
             for change in changes
         ):
             self._load_sources()
-        elif kinds & {ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED} or any(
+        elif kinds & _REPAINT_KINDS or any(
             change.kind == ChangeKind.NODE_CHANGED and _REPAINT_FIELDS & set(change.fields)
             for change in changes
         ):
@@ -265,8 +271,9 @@ class SourcePanel(QWidget):
         except ArgmapError as exc:
             self.runner.failed.emit(str(exc))
             return None
-        command.position = self.placer(command.node, self.selection.current)
-        if not self.runner.run(command):
+        target = self.selection.current
+        command.position = self.placer(command.node, target)
+        if not self.runner.run(answering(argument_map, command, target)):
             return None
         self.selection.set([command.node.id])
         self.node_created.emit(command.node.id)

@@ -12,6 +12,8 @@ from argmap.model import ArgumentMap, SourceDocument
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+#: A list item: "- x", "* x", "+ x", "1. x", "2) x".
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 
 
 def is_text_file(path: Path) -> bool:
@@ -19,12 +21,33 @@ def is_text_file(path: Path) -> bool:
 
 
 def title_of(text: str, fallback: str) -> str:
-    """The first non-empty line (without a Markdown heading mark), or ``fallback``."""
-    for line in text.splitlines():
-        stripped = _HEADING.sub("", line).strip()
-        if any(c.isalnum() for c in stripped):  # skip rules and bullets like "-" or "***"
-            return stripped if len(stripped) <= 120 else stripped[:119] + "…"
+    """The first Markdown heading, else the first line unless it is a list item, else
+    ``fallback`` (the file's name).
+
+    >>> title_of("- buy milk\n# Notes\n", "notes")
+    'Notes'
+    >>> title_of("- buy milk\n- and bread\n", "shopping")
+    'shopping'
+    >>> title_of("Statement by the Home Secretary\nText.", "x")
+    'Statement by the Home Secretary'
+    """
+    lines = text.splitlines()
+    for line in lines:
+        if _HEADING.match(line) and _has_words(heading := _HEADING.sub("", line).strip()):
+            return _cut(heading.rstrip("#").strip())
+    for line in lines:
+        stripped = line.strip()
+        if _has_words(stripped):  # skip rules like "-" or "***"
+            return fallback if _BULLET.match(line) else _cut(stripped)
     return fallback
+
+
+def _has_words(line: str) -> bool:
+    return any(c.isalnum() for c in line)
+
+
+def _cut(title: str) -> str:
+    return title if len(title) <= 120 else title[:119] + "…"
 
 
 def map_from_text(path: str | Path) -> ArgumentMap:

@@ -2,20 +2,14 @@
 
 * Dung semantics by brute force: every subset of arguments is checked for conflict-freeness,
   admissibility, completeness, maximality and stability exactly as defined (Dung 1995).
-* The bipolar construction by explicit enumeration: every supported attack (a tree of supports
-  ending in an attack) and every secondary attack (an attack then a chain of supports) is
-  listed as its own route, and each route becomes an argument attacked by "not p" for each of
-  its premises and by every route undercutting a relation it runs through. This is the
-  flattening written out naively, to cross-check the shared, linear one of
-  ``argmap.analysis.bipolar``.
+
+The map's own acceptance conditions have their reference in ``adf_reference.py``.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-
-from argmap.model import ArgumentMap, RelationKind
 
 Attack = tuple[str, str]
 
@@ -72,57 +66,3 @@ def grounded_by_iteration(arguments: list[str], attacks: Iterable[Attack]) -> fr
         if following == current:
             return current
         current = following
-
-
-def _routes(m: ArgumentMap) -> list[tuple[frozenset[str], tuple[str, ...], str]]:
-    """(premises, relations, target) of every direct, supported and secondary attack."""
-    supports = [r for r in m.relations if r.kind == RelationKind.SUPPORT]
-    nodes = {n.id for n in m.nodes}
-    found = []
-    for attack in (r for r in m.relations if r.kind == RelationKind.ATTACK):
-        start = (frozenset(attack.premises), (attack.id,))
-        frontier, seen = [start], {start}
-        while frontier:  # supported attacks: replace a premise by a support's premises
-            premises, relations = frontier.pop()
-            found.append((premises, relations, attack.target))
-            for support in supports:
-                if support.target in premises and support.id not in relations:
-                    state = (
-                        (premises - {support.target}) | set(support.premises),
-                        (support.id, *relations),
-                    )
-                    if state not in seen:
-                        seen.add(state)
-                        frontier.append(state)
-        if attack.target not in nodes:
-            continue
-        chains = [(attack.target, (attack.id,))]
-        while chains:  # secondary attacks: follow supports away from the attacked statement
-            statement, relations = chains.pop()
-            for support in supports:
-                if statement in support.premises and support.id not in relations:
-                    extended = (*relations, support.id)
-                    found.append((frozenset(attack.premises), extended, support.target))
-                    chains.append((support.target, extended))
-    return found
-
-
-def flatten(m: ArgumentMap) -> tuple[list[str], set[Attack]]:
-    """The map's framework with one argument per route (statements keep their ids)."""
-    statements = [n.id for n in m.nodes]
-    relation_ids = {r.id for r in m.relations}
-    routes = _routes(m)
-    names = [f"route{i}" for i in range(len(routes))]
-    negations = {s: f"not:{s}" for s in statements}
-    attacks: set[Attack] = {(s, negations[s]) for s in statements}
-    for name, (premises, _relations, target) in zip(names, routes, strict=True):
-        attacks |= {(negations[p], name) for p in premises}
-        if target in relation_ids:  # an undercut: every route through the target relation
-            attacks |= {
-                (name, other)
-                for other, (_, others, _) in zip(names, routes, strict=True)
-                if target in others
-            }
-        else:
-            attacks.add((name, target))
-    return statements + list(negations.values()) + names, attacks

@@ -21,10 +21,12 @@ def test_json_holds_exactly_the_keys_of_each_semantics() -> None:
     assert evaluate(m).to_json() == {
         "semantics": "grounded",
         "labels": {"a": "undecided", "b": "undecided", "c": "undecided"},
+        "relations": {"r": "undecided", "s": "undecided", "t": "undecided"},
     }
     assert evaluate(m, "preferred").to_json() == {
         "semantics": "preferred",
         "labels": {"a": "undecided", "b": "undecided", "c": "undecided"},
+        "relations": {"r": "undecided", "s": "undecided", "t": "undecided"},
         "extensions": [["a", "c"], ["b"]],
     }
     assert evaluate(m, "strength").to_json().keys() == {"semantics", "strength"}
@@ -41,7 +43,8 @@ def test_a_what_if_updates_every_label_and_clearing_it_restores_them() -> None:
     assert {k: v.value for k, v in evaluate(m).labels.items()} == dict.fromkeys("cxy", "undecided")
     conceded = evaluate(m, whatif=WhatIf().concede("x"))
     assert {k: v.value for k, v in conceded.labels.items()} == {"c": "out", "x": "in", "y": "out"}
-    assert conceded.relation_labels["r"].value == "in"
+    assert conceded.relation_labels["r"].value == "applies"
+    assert conceded.relation_labels["s"].value == "blocked"
     assert evaluate(m, whatif=NO_WHATIF).labels == evaluate(m).labels
 
 
@@ -86,6 +89,7 @@ def test_cli_json_is_one_object_with_the_specified_shape(
     assert json.loads(capsys.readouterr().out) == {
         "semantics": "stable",
         "labels": {"c": "out", "x": "in"},
+        "relations": {"r": "applies"},
         "extensions": [["x"]],
     }
     assert main(["evaluate", path, "--json", "--reject", "x"]) == 0

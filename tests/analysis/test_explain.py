@@ -29,57 +29,89 @@ def debate(*relations: tuple[str, str, list[str], str]) -> ArgumentMap:
 def test_an_unanswered_attack_is_named_in_the_explanation() -> None:
     m = debate(("r", "attack", ["x"], "c"))
     assert explain(m, evaluate(m), "c") == (
-        "Out, because 'French patrols will only displace crossings' attacks it "
-        "and nothing answers that attack."
+        "Out: 'French patrols will only displace crossings' attacks it, "
+        "and nothing answers that objection."
     )
-    assert explain(m, evaluate(m), "x") == "In, because nothing attacks it."
+    assert explain(m, evaluate(m), "x") == (
+        "In: it is assumed, as nothing supports it, and nothing attacks it."
+    )
 
 
 def test_reinstatement_is_explained_by_the_answer_to_the_attack() -> None:
     m = debate(("r", "attack", ["x"], "c"), ("s", "attack", ["y"], "x"))
     assert explain(m, evaluate(m), "c") == (
-        "In, because every attack on it is answered: 'French patrols will only displace "
-        "crossings' is answered by 'Patrols now cover the whole coast'."
+        "In: it is assumed, as nothing supports it, and its one objection fails: 'French "
+        "patrols will only displace crossings' is answered by 'Patrols now cover the whole "
+        "coast'."
     )
     m.relations.append(Relation(id="t", kind="attack", premises=["z"], target="y"))
-    assert explain(m, evaluate(m), "c").startswith(
-        "Out, because 'French patrols will only displace crossings' attacks it and every "
-        "answer to that attack is itself answered"
+    assert explain(m, evaluate(m), "c") == (
+        "Out: 'French patrols will only displace crossings' attacks it, and the answer to "
+        "that fails: 'Patrols now cover the whole coast' is answered by 'The whole coast "
+        "cannot be watched every night'."
+    )
+
+
+def test_a_reason_that_applies_is_named_with_the_answer_to_the_objection() -> None:
+    m = debate(
+        ("s", "support", ["e"], "c"), ("r", "attack", ["x"], "c"), ("t", "attack", ["y"], "x")
+    )
+    assert explain(m, evaluate(m), "c") == (
+        "In: its reason 'Patrols doubled last year' applies (its premises are in), and its "
+        "one objection fails: 'French patrols will only displace crossings' is answered by "
+        "'Patrols now cover the whole coast'."
     )
 
 
 def test_an_undercut_attack_is_explained_as_undercut() -> None:
     m = debate(("r", "attack", ["x"], "c"), ("cut", "attack", ["u"], "r"))
-    assert (
-        "the attack from 'French patrols will only displace crossings' is undercut by "
-        "'Last year's figures count attempts, not people'" in explain(m, evaluate(m), "c")
+    assert explain(m, evaluate(m), "c") == (
+        "In: it is assumed, as nothing supports it, and its one objection fails: 'French "
+        "patrols will only displace crossings' stands, but that inference is undercut by "
+        "'Last year's figures count attempts, not people', which nothing answers."
     )
 
 
-def test_secondary_and_supported_attacks_are_spelled_out() -> None:
+def test_an_undercut_support_leaves_its_claim_without_a_reason() -> None:
+    m = debate(("s", "support", ["e"], "c"), ("cut", "attack", ["u"], "s"))
+    assert explain(m, evaluate(m), "c") == (
+        "Out: its only reason fails: 'Patrols doubled last year' stands, but that inference "
+        "is undercut by 'Last year's figures count attempts, not people', which nothing "
+        "answers."
+    )
+
+
+def test_an_attack_on_a_reason_is_explained_through_that_reason() -> None:
     m = debate(("s", "support", ["e"], "c"), ("r", "attack", ["x"], "e"))
-    assert explain(m, evaluate(m), "c").startswith(
-        "Out, because 'French patrols will only displace crossings' attacks 'Patrols doubled "
-        "last year', which supports it"
-    )
-    m = debate(
-        ("r", "attack", ["x"], "c"), ("s", "support", ["y"], "x"), ("t", "attack", ["z"], "x")
-    )
-    assert explain(m, evaluate(m), "c").startswith(
-        "Out, because 'Patrols now cover the whole coast' supports 'French patrols will only "
-        "displace crossings', which attacks it"
+    assert explain(m, evaluate(m), "c") == (
+        "Out: its only reason fails: 'Patrols doubled last year' is answered by 'French "
+        "patrols will only displace crossings'."
     )
 
 
 def test_a_cycle_is_explained_as_undecided_and_per_extension() -> None:
     m = debate(("r", "attack", ["x"], "c"), ("s", "attack", ["c"], "x"))
-    assert explain(m, evaluate(m), "c").startswith(
-        "Undecided, because 'French patrols will only displace crossings' attacks it, and "
-        "that attack is itself undecided"
+    assert explain(m, evaluate(m), "c") == (
+        "Undecided: it and 'French patrols will only displace crossings' attack each other, "
+        "and nothing outside settles it."
+    )
+    m.relations.append(Relation(id="t", kind="support", premises=["c"], target="e"))
+    assert explain(m, evaluate(m), "e") == (
+        "Undecided: it depends on 'The deal will cut crossings', which is undecided: 'The "
+        "deal will cut crossings' and 'French patrols will only displace crossings' attack "
+        "each other, and nothing outside settles it."
     )
     text = explain(m, evaluate(m, "preferred"), "c")
     assert text.startswith("Undecided: it is in 1 of 2 preferred extensions.")
     assert "Where it is out, 'French patrols" in text
+
+
+def test_a_circle_of_supports_is_explained_as_holding_itself_up() -> None:
+    m = debate(("s", "support", ["e"], "c"), ("t", "support", ["c"], "e"))
+    assert explain(m, evaluate(m), "c") == (
+        "Undecided: it and 'Patrols doubled last year' support only each other, and "
+        "nothing outside settles it."
+    )
 
 
 def test_no_stable_extension_is_said_plainly() -> None:
@@ -92,7 +124,7 @@ def test_no_stable_extension_is_said_plainly() -> None:
 def test_what_ifs_are_named_as_the_reason() -> None:
     m = debate(("r", "attack", ["x"], "c"))
     result = evaluate(m, whatif=WhatIf().reject("x"))
-    assert explain(m, result, "x") == "Out, because you rejected it (a what-if)."
+    assert explain(m, result, "x") == "Out: you rejected it (a what-if)."
     assert "is rejected (a what-if)" in explain(m, result, "c")
     strength = evaluate(m, "strength", WhatIf().concede("c"))
     assert explain(m, strength, "c") == "Strength 1.00, because you conceded it (a what-if)."

@@ -34,7 +34,7 @@ def test_an_unanswered_attack_puts_the_claim_out_and_an_answer_reinstates_it() -
         relations=[rel("r1", "attack", ["x"], "c")],
     )
     assert labels(m) == {"c": "out", "x": "in"}
-    assert explain(m, evaluate(m), "c").startswith("Out, because 'Patrols only displace")
+    assert explain(m, evaluate(m), "c").startswith("Out: 'Patrols only displace")
     m.nodes.append(node("y", "counterargument"))
     m.relations.append(rel("r2", "attack", ["y"], "x"))
     assert labels(m) == {"c": "in", "x": "out", "y": "in"}
@@ -42,15 +42,16 @@ def test_an_unanswered_attack_puts_the_claim_out_and_an_answer_reinstates_it() -
 
 
 def test_an_undercut_defeats_a_support_but_not_its_premise() -> None:
-    # s supports c; u undercuts the inference s -> c; x attacks s, but c only falls
-    # through s while the inference holds.
+    # s supports c; u undercuts the inference s -> c: s stands, the inference is blocked,
+    # and c, whose only reason it was, is not accepted.
     m = ArgumentMap(
         nodes=[node("c"), node("s", "evidence"), node("u", "counterargument")],
         relations=[rel("r", "support", ["s"], "c"), rel("uc", "attack", ["u"], "r")],
     )
     result = evaluate(m)
     assert result.labels["s"].value == "in"
-    assert result.relation_labels["r"].value == "out"
+    assert result.relation_labels["r"].value == "blocked"
+    assert result.labels["c"].value == "out"
 
 
 def test_what_if_changes_labels_without_touching_the_map() -> None:

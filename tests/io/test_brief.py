@@ -63,25 +63,25 @@ def test_reasons_carry_quoted_evidence_and_numbered_sources() -> None:
     text = dumps_brief(brief_map())
     claim = section(text, "## Claim 1: The deal will cut crossings")
     assert "1. **Reason** (statistics)" in claim
-    assert "   - The UK pays £54m (evidence) *statistic* [1] [2]" in claim
+    assert "   - The UK pays £54m (evidence) *statistic* [1, p. 4]" in claim
     assert "     > “The UK will pay 54 million pounds.” [2]" in claim
 
 
 def test_counterarguments_with_rebuttals_and_unanswered_flagged() -> None:
     claim = section(dumps_brief(brief_map()), "## Claim 1")
     counters = claim[claim.index("### Counterarguments") :]
-    assert "1. Crossings rose [2]" in counters
-    assert "   - *Rebuttal:*\n     - The rise was seasonal" in counters
+    assert "1. Crossings rose\n   > “Crossings rose by half.” [2]" in counters
+    assert "   - **Rebuttal:** The rise was seasonal" in counters
     assert (
         f"2. {UNANSWERED} Money is \\*wasted\\* on \\[patrols\\] "
-        "*(against the inference from its reason)*"
+        "*(against the step from the reason “The UK pays £54m” to the claim)*"
     ) in counters
     assert counters.count(UNANSWERED) == 1
 
 
 def test_index_of_sources_has_full_citations() -> None:
     index = section(dumps_brief(brief_map()), "## Index of sources")
-    assert "1. HM Treasury. *Budget note*. p. 4." in index
+    assert "1. HM Treasury. *Budget note*.\n" in index
     assert (
         "2. *UK and France sign new agreement*. Home Office. 2021-07-20. <https://www.gov.uk/news>"
         in index

@@ -50,7 +50,7 @@ def test_import_aif_infers_the_format_from_content(
     out = tmp_path / "nodeset.argmap.json"
     code, stdout, _ = run(capsys, "import", str(source), "-o", str(out))
     assert code == 0
-    assert "as AIF JSON (OVA, AIFdb): 2 statements, 1 supports" in stdout
+    assert "as AIF JSON (OVA, AIFdb): 2 statements, 1 support, 0 attacks (0 undercuts)" in stdout
     m = native.load(out).map
     assert [r.premises for r in m.relations] == [["2"]]
     assert "laid out with the tree layout" in stdout  # the file had no positions
@@ -198,7 +198,7 @@ def test_format_registry_for_the_editor(tmp_path: Path) -> None:
 
     assert (
         file_filter(export_formats()[:2])
-        == "AIF JSON (OVA, AIFdb) (*.json);;Argdown (*.argdown *.ad)"
+        == "AIF JSON (OVA, AIFdb) (*.json *.aif);;Argdown (*.argdown *.ad)"
     )
     out = tmp_path / "map.argdown"
     assert export_file(small_map(), out).name == "argdown"

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from argmap.analysis.errors import TooLargeError
 from argmap.analysis.evaluate import Evaluation, Semantics, evaluate
 from argmap.analysis.explain import explain
-from argmap.editing import add_related_node
+from argmap.editing import add_related_node, set_rating
 from argmap.model import NodeKind, RelationKind
 from argmap.ui import evaluation_view
 from argmap.ui.main_window import MainWindow
@@ -139,30 +139,68 @@ def test_a_map_too_large_to_evaluate_is_reported_not_hung(
     assert _badge_labels(window) == {}
 
 
-def test_inspector_says_why_a_statement_falls(window: MainWindow) -> None:
+def test_inspector_says_why_a_statement_falls_with_its_strength_in_one_paragraph(
+    window: MainWindow,
+) -> None:
     window.selection.set(["c2"])
     window.evaluation.recompute()
     assert not window.verdict.isHidden()
-    assert window.verdict.text.text().startswith("Out, because 'Patrols displace the crossings'")
-    assert window.verdict.text.text() == explain(
-        window.session.map, window.evaluation.evaluation, "c2"
+    text = window.verdict.text.text()
+    m = window.session.map
+    assert text.startswith(explain(m, window.evaluation.evaluation, "c2") + " Strength ")
+    value = evaluate(m, Semantics.STRENGTH).strength["c2"]
+    assert f"Strength {value:.2f} of 1: " in text
+    window.evaluation.show_action.trigger()  # the badges' strengths are the same ones
+    assert window.verdict.text.text() == text
+
+
+def test_a_label_and_a_strength_that_seem_to_disagree_are_reconciled(
+    window: MainWindow,
+) -> None:
+    # A weak objection (rated 10 %) sinks a claim by the rules; by degree the claim is
+    # middling. The paragraph must say why both hold.
+    m = window.session.map
+    window.session.execute(
+        add_related_node(m, "e1", NodeKind.COUNTERARGUMENT, RelationKind.ATTACK, "A quibble")
     )
-    assert window.verdict.strength.isHidden()  # strengths are computed while badges show
+    new = m.nodes[-1].id
+    window.session.execute(set_rating(new, 0.1))
+    window.evaluation.recompute()
+    window.selection.set(["e1"])
+    assert window.evaluation.evaluation.labels["e1"].value == "out"
+    text = window.verdict.text.text()
+    assert text.startswith("Out: 'A quibble' attacks it")
+    assert "an objection that applies is enough to reject it" in text
+
+
+def test_blocked_relations_are_drawn_faded_while_the_evaluation_shows(
+    window: MainWindow,
+) -> None:
+    scene = window.canvas.map_scene
+    result = evaluate(window.session.map)
+    blocked = {r for r, s in result.relation_labels.items() if s.value == "blocked"}
+    assert blocked, "the test map has a blocked relation"
+    assert all(not e.blocked for e in scene._edges.values())
     window.evaluation.show_action.trigger()
-    value = evaluate(window.session.map, Semantics.STRENGTH).strength["c2"]
-    assert window.verdict.strength.text() == f"Strength {value:.2f} of 1 (the bar on its card)."
+    faded = {r for r, e in scene._edges.items() if e.blocked}
+    assert faded == blocked
+    assert all(scene._edges[r].opacity() < 0.5 for r in blocked)
+    assert all(scene._edges[r].opacity() == 1.0 for r in set(scene._edges) - blocked)
+    window.evaluation.show_action.trigger()
+    assert all(not e.blocked and e.opacity() == 1.0 for e in scene._edges.values())
 
 
 def test_inspector_explanation_follows_a_what_if(window: MainWindow) -> None:
     window.selection.set(["ca1"])
     window.evaluation.reject_action.trigger()
     assert window.verdict.text.text() == (
-        "Out, because you rejected it (a what-if). (Evaluate > Clear All What-Ifs takes it back.)"
+        "Out: you rejected it (a what-if). Strength 0.00 of 1: by degree it is weak too. "
+        "(Evaluate > Clear All What-Ifs takes it back.)"
     )
     window.selection.set(["c2"])
     assert window.verdict.text.text().startswith("In")
     window.evaluation.clear_action.trigger()
-    assert window.verdict.text.text().startswith("Out, because 'Patrols displace the crossings'")
+    assert window.verdict.text.text().startswith("Out: 'Patrols displace the crossings' attacks it")
 
 
 def test_checklist_lists_gaps_and_a_click_selects_the_node(window: MainWindow) -> None:

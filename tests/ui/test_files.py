@@ -161,7 +161,9 @@ def test_bundled_default_opens_untitled_and_save_asks_for_a_path(
 ) -> None:
     window = make_window()
     assert window.session.path is None
-    assert window.windowTitle() == "untitled — argmap"
+    # Named by its title (not "untitled") in the title bar and when asked about changes.
+    assert window.windowTitle() == f"{window.session.map.title} — argmap"
+    assert window.session.map.title.strip() and window.document.display_name != "untitled"
     assert window.session.map.sources[0].text.strip() == DEFAULT_TEXT.read_text("utf-8").strip()
     if DEFAULT_MAP.exists():
         assert window.session.map.nodes
@@ -192,7 +194,7 @@ def test_new_from_text_starts_an_empty_map_over_the_document(
     assert argument_map.nodes == []
     assert argument_map.title == "A speech"
     assert argument_map.sources[0].text == "# A speech\n\nWe must act.\n"
-    assert window.windowTitle() == "untitled — argmap"
+    assert window.windowTitle() == "A speech — argmap"
 
 
 def test_new_from_text_action_and_an_unreadable_text(

@@ -54,10 +54,10 @@ def test_importing_aif_opens_the_same_map_untitled(
     _edit(window)
     _import(window, prompter, aif)
     assert prompter.asked_unsaved == ["small.argmap.json"]  # asked as Open asks
-    assert prompter.import_filters[0].startswith("Maps from other tools (*.json *.argdown")
+    assert prompter.import_filters[0].startswith("Maps from other tools (*.json *.aif *.argdown")
     assert window.session.map == original
     assert window.session.path is None and not window.session.is_dirty
-    assert window.windowTitle() == "untitled — argmap"
+    assert window.windowTitle() == f"{original.title} — argmap"
     assert _status(window).startswith(
         "Imported bundle.json as AIF JSON (OVA, AIFdb): 34 statements"
     )
@@ -84,8 +84,12 @@ def test_argdown_import_is_laid_out_and_its_summary_shown(
     window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     argdown = tmp_path / "debate.argdown"
-    export_file(small_map(), argdown, "argdown")
-    assert not import_file(argdown).map.layout.positions  # Argdown carries no positions
+    argdown.write_text(  # Argdown from elsewhere: no positions
+        '===\ntitle: "Small boats"\n===\n\n[C]: The claim.\n  + [E]: A reason.\n'
+        "  - [A]: An objection.\n    - [R]: A rebuttal.\n",
+        encoding="utf-8",
+    )
+    assert not import_file(argdown).map.layout.positions
     _import(window, prompter, argdown)
     imported = window.session.map
     assert len(imported.nodes) == 4 and not window.session.is_dirty
@@ -95,7 +99,18 @@ def test_argdown_import_is_laid_out_and_its_summary_shown(
     [(title, message)] = prompter.infos
     assert title == "Map imported"
     assert message.startswith("Imported debate.argdown as Argdown: 4 statements")
-    assert "• front matter (=== ... ===) ignored" in message
+    assert "• front matter (=== ... ===) ignored; its title was kept" in message
+
+
+def test_argdown_written_by_argmap_comes_back_with_its_layout(
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
+) -> None:
+    argdown = tmp_path / "small.argdown"
+    export_file(small_map(), argdown, "argdown")
+    _import(window, prompter, argdown)
+    assert window.session.map.layout.positions == small_map().layout.positions
+    [(_, message)] = prompter.infos
+    assert "sources, anchors, citations and layout were read" in message
 
 
 def test_a_broken_file_shows_the_message_and_keeps_the_map(
@@ -289,6 +304,8 @@ def test_file_menu_has_import_and_an_export_submenu(window: MainWindow) -> None:
         "Speaking notes (Markdown)…",
         "Blocks (Markdown)…",
         "PNG image…",
+        "PNG image at &2×…",
+        "PNG image at &3×…",
         "SVG image…",
         "PDF document…",
         "Flow sheet (PDF, PNG, SVG)…",

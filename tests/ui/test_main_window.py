@@ -50,6 +50,7 @@ def test_window_composes_canvas_panels_and_menus(window: MainWindow) -> None:
         "Save &As…",
         "&Import…",
         "&Export",
+        "&Print…",
         "&Close",
         "&Quit",
     ]

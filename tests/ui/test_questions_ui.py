@@ -7,6 +7,7 @@ from argmap.editing import set_scheme
 from argmap.model import QuestionStatus
 from argmap.ui.inspector.schemes import scheme_label
 from argmap.ui.main_window import MainWindow
+from tests.ui.shown import shown_text
 
 
 def _with_scheme(window: MainWindow) -> None:
@@ -119,8 +120,8 @@ def test_marking_a_question_answered_by_a_node_stores_it(window: MainWindow) -> 
         "ca1",
     )
     shown = section.tree.topLevelItem(2)
-    assert shown.text(0) == "answered by ca1"
-    assert shown.toolTip(0) == "Answered by: Patrols displace the crossings"
+    assert shown.text(0) == "answered by 'Patrols displace the crossings'"  # words, not ca1
+    assert shown_text(shown.toolTip(0)) == "Answered by: Patrols displace the crossings"
     window.session.undo()
     assert window.session.map.relation("r2").questions == []
     assert section.tree.topLevelItem(2).text(0) == "open"

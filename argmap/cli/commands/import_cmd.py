@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from argmap.cli.io_helpers import add_force_option, refuse_overwrite
 from argmap.io import native
 from argmap.io.formats import get_format, import_file, import_formats, infer_format
 from argmap.layout import compute_layout
 from argmap.model import ArgmapError, ArgumentMap, Point
 
 NAME = "import"
-HELP = "read a map made elsewhere (AIF JSON from OVA/AIFdb, Argdown, GraphML) into argmap's format"
+HELP = (
+    "read a map made elsewhere (AIF JSON from OVA/AIFdb, Argdown, GraphML, a Kialo export) "
+    "into argmap's format"
+)
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -36,6 +40,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-layout", action="store_true", help="leave a map without positions unplaced"
     )
+    add_force_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError(f"{out}: the output is an argmap map; name it ...{native.SUFFIX}")
     if out.resolve() == source.resolve():
         raise ArgmapError(f"{out}: would overwrite the file being imported")
+    refuse_overwrite(out, args.force)
     if args.source_format:
         fmt = get_format(args.source_format, for_import=True)
     else:

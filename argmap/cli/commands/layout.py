@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from argmap.cli.io_helpers import load_map
+from argmap.cli.io_helpers import add_force_option, load_map, refuse_overwrite
 from argmap.io import native
 from argmap.layout import ALGORITHMS, DEFAULT_ALGORITHM, compute_layout
 from argmap.model import Direction
@@ -43,9 +43,11 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="OUT", required=True, help="where to write the laid-out map"
     )
+    add_force_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    refuse_overwrite(args.output, args.force)
     argument_map = load_map(args.file)
     direction = Direction(args.direction or argument_map.layout.direction)
     positions = compute_layout(argument_map, args.algorithm, direction, root=args.root)
@@ -53,8 +55,7 @@ def run(args: argparse.Namespace) -> int:
     argument_map.layout.algorithm = args.algorithm
     argument_map.layout.direction = direction
     native.save(argument_map, args.output)
-    print(
-        f"wrote {args.output}: {len(positions)} nodes laid out "
-        f"({args.algorithm}, {direction.value})"
-    )
+    # Radial places rings around a centre: a direction means nothing to it.
+    how = args.algorithm if args.algorithm == "radial" else f"{args.algorithm}, {direction.value}"
+    print(f"wrote {args.output}: {len(positions)} nodes laid out ({how})")
     return 0

@@ -6,9 +6,10 @@ import argparse
 import re
 from pathlib import Path
 
+from argmap.cli.io_helpers import add_force_option, refuse_overwrite
 from argmap.io import native
 from argmap.io.text import read_source_text
-from argmap.model import ArgmapError, ArgumentMap, SourceDocument
+from argmap.model import ArgumentMap, SourceDocument
 
 NAME = "new"
 HELP = "start an empty map over a UTF-8 text file (the source id comes from the file name)"
@@ -22,14 +23,13 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="OUT", required=True, help="the map to write (.argmap.json)"
     )
-    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    add_force_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     # Checked first, so a refused overwrite costs nothing and changes nothing.
-    if out.exists() and not args.force:
-        raise ArgmapError(f"{out}: already exists; use --force to replace it")
+    refuse_overwrite(out, args.force)
     source_file = Path(args.source)
     argument_map = new_map(source_file, read_text(source_file), args.title)
     native.save(argument_map, out)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from argmap.cli.io_helpers import load_map
+from argmap.cli.io_helpers import (
+    add_force_option,
+    add_paper_option,
+    load_map,
+    refuse_overwrite,
+)
 from argmap.model import ArgmapError
 
 NAME = "render"
@@ -28,11 +33,20 @@ def register(parser: argparse.ArgumentParser) -> None:
         metavar="PX",
         type=int,
         default=None,
-        help="image width in pixels (points for PDF); default: the map's size at 100%%",
+        help="image width in pixels (PDF: points, with --paper map); default: the map's size",
+    )
+    parser.add_argument(
+        "--scale",
+        metavar="N",
+        type=float,
+        default=None,
+        help="draw N pixels per point of the map at 100%% (2 or 3: a sharp PNG); not with --width",
     )
     parser.add_argument(
         "--no-legend", action="store_true", help="leave out the key to kinds and arrows"
     )
+    add_paper_option(parser)
+    add_force_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,9 +56,17 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError(
             f"{out}: cannot render to {out.suffix or 'no extension'}; use .png, .svg or .pdf"
         )
+    refuse_overwrite(out, args.force)
     argument_map = load_map(args.file)
     from argmap.ui.render import render_map  # Qt is imported only when drawing
 
-    written = render_map(argument_map, out, width=args.width, legend=not args.no_legend)
+    written = render_map(
+        argument_map,
+        out,
+        width=args.width,
+        legend=not args.no_legend,
+        paper=args.paper,
+        scale=args.scale,
+    )
     print(f"wrote {written} ({len(argument_map.nodes)} nodes)")
     return 0

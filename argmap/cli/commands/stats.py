@@ -10,6 +10,7 @@ import networkx as nx
 
 from argmap.analysis.graph import statement_graph
 from argmap.cli.io_helpers import load_map
+from argmap.io.import_result import counted
 from argmap.model import ArgumentMap, NodeKind, RelationKind
 
 NAME = "stats"
@@ -81,10 +82,10 @@ def _as_text(path: str, stats: dict[str, Any]) -> str:
     nodes, relations = stats["nodes"], stats["relations"]
     lines = [
         f"{path}: {stats['title'] or '(untitled)'}",
-        f"  nodes:      {nodes['total']} ({nodes['claim']} claims, {nodes['evidence']} evidence, "
-        f"{nodes['counterargument']} counterarguments)",
-        f"  relations:  {relations['total']} ({relations['support']} support, "
-        f"{relations['attack']} attack, {relations['undercut']} undercut; "
+        f"  nodes:      {nodes['total']} ({counted(nodes['claim'], 'claim')}, "
+        f"{nodes['evidence']} evidence, {counted(nodes['counterargument'], 'counterargument')})",
+        f"  relations:  {relations['total']} ({counted(relations['support'], 'support')}, "
+        f"{counted(relations['attack'], 'attack')}, {counted(relations['undercut'], 'undercut')}; "
         f"{relations['linked']} linked)",
         f"  anchored:   {stats['anchored_nodes']} of {nodes['total']} nodes",
         f"  cited:      {stats['evidence_with_citation']} of {stats['evidence']} evidence",

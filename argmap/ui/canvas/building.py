@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from argmap.editing import (
     AddNode,
+    AddRelation,
     Command,
     CompositeCommand,
     delete_nodes,
@@ -13,7 +14,7 @@ from argmap.editing import (
     fresh_ids,
 )
 from argmap.editing import add_related_node as related_node_command
-from argmap.model import Node, NodeKind, Point, RelationKind
+from argmap.model import Node, NodeKind, Point, Relation, RelationKind
 from argmap.ui.canvas import new_positions
 from argmap.ui.canvas.visibility import place_in_model
 
@@ -75,6 +76,24 @@ def add_sibling(view: MapView) -> str | None:
 def _new_node(view: MapView, kind: NodeKind, position: Point) -> AddNode:
     node_id = fresh_ids(view.session.map, _PREFIX[kind])[0]
     return AddNode(Node(id=node_id, kind=kind), position)
+
+
+def add_linked_target(
+    view: MapView, premises: list[str], centre: Point, kind: RelationKind
+) -> str | None:
+    """A new claim at ``centre`` that ``premises`` support or attack (a link drawn onto empty
+    canvas), one undo step; it is selected and opened for typing."""
+    argument_map = view.session.map
+    node_id = fresh_ids(argument_map, _PREFIX[NodeKind.CLAIM])[0]
+    relation = Relation(
+        id=fresh_ids(argument_map, "r")[0], kind=kind, premises=list(premises), target=node_id
+    )
+    position = place_in_model(view.map_scene, centre, premises[0] if premises else None)
+    label = "Add supported claim" if kind == RelationKind.SUPPORT else "Add attacked claim"
+    command = CompositeCommand(
+        label, [AddNode(Node(id=node_id, kind=NodeKind.CLAIM), position), AddRelation(relation)]
+    )
+    return _create(view, command)
 
 
 def _create(view: MapView, command: Command) -> str | None:

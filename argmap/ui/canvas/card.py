@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from argmap.model import Node, NodeKind
-from argmap.ui import theme
+from argmap.ui.roles import role_colour, role_label
 
 #: Card width in scene pixels: about 34 characters a line, a comfortable reading measure.
 CARD_WIDTH = 240.0
@@ -65,9 +65,7 @@ class CardContent:
 
 def content_for(node: Node, rebuttal: bool = False) -> CardContent:
     """The card of ``node``; a counterargument answering an objection reads "Rebuttal"."""
-    is_rebuttal = rebuttal and node.kind == NodeKind.COUNTERARGUMENT
-    label = theme.REBUTTAL_LABEL if is_rebuttal else theme.KIND_LABELS[node.kind]
-    colour = theme.REBUTTAL_COLOUR if is_rebuttal else theme.KIND_COLOURS[node.kind]
+    label, colour = role_label(node.kind, rebuttal), role_colour(node.kind, rebuttal)
     detail = ""
     if node.kind == NodeKind.EVIDENCE and node.evidence_type is not None:
         detail = node.evidence_type.value.replace("_", " ")

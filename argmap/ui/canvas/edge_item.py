@@ -41,6 +41,8 @@ LABEL_Z = 2.0
 LABEL_HEIGHT = 14.0
 LABEL_PADDING = 3.0
 _Change = QGraphicsItem.GraphicsItemChange
+#: How visible an arrow is whose inference is blocked under the shown evaluation.
+BLOCKED_OPACITY = 0.28
 
 
 class EdgeItem(QGraphicsItem):
@@ -58,7 +60,16 @@ class EdgeItem(QGraphicsItem):
         self._bounds = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0.0)
+        #: Whether the evaluation shown says this relation's inference is blocked (faded).
+        self.blocked = False
         self._set_label()
+
+    def set_blocked(self, blocked: bool) -> None:
+        """Fade the arrow (and its scheme label) while its inference does not carry."""
+        self.blocked = blocked
+        self.setOpacity(BLOCKED_OPACITY if blocked else 1.0)
+        if self.label is not None:
+            self.label.setOpacity(self.opacity())
 
     def set_style(self, kind: RelationKind, scheme: str | None) -> None:
         if (kind, scheme) != (self.kind, self.scheme):
@@ -75,6 +86,7 @@ class EdgeItem(QGraphicsItem):
         self.label = SchemeLabel(self.relation_id, text) if text else None
         if self.label is not None:
             self.label.setVisible(self.isVisible())
+            self.label.setOpacity(self.opacity())
             scene = self.scene()
             if scene is not None:
                 scene.addItem(self.label)

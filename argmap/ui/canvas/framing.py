@@ -3,7 +3,8 @@
 Fitting a whole map of some size into the window makes its cards too small to read (the
 bundled 34-node map fits at about 0.11). A first view therefore fits the map but never zooms
 out below :data:`READABLE_SCALE`; when the map does not fit at that scale, it starts at its
-top main claim, with what bears on it below (or right of it, left to right).
+main claims (all of them, zoomed out as far as :data:`OVERVIEW_SCALE` if need be, where cards
+show their titles), with what bears on them below (or right of them, left to right).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 #: The smallest zoom a view is framed at without being asked: 13 px text shows as ~7 px.
 READABLE_SCALE = 0.55
+#: The furthest a first view zooms out to show every main claim: cards show their titles.
+OVERVIEW_SCALE = 0.3
 #: Room (view pixels) left between the view's edge and the claim a first view starts at.
 EDGE_ROOM = 40.0
 #: Room (scene pixels) around what is framed.
@@ -57,20 +60,58 @@ def top_main_claim(view: MapView) -> str | None:
     return min(shown, key=key)
 
 
+def shown_main_claims(view: MapView) -> list[str]:
+    """The main claims with a card on the canvas (not folded away)."""
+    scene = view.map_scene
+    return [
+        c
+        for c in main_claims(view.session.map)
+        if c not in scene.hidden_ids and scene.node_item(c) is not None
+    ]
+
+
+def claims_rect(view: MapView, claims: list[str]) -> QRectF:
+    """The cards of ``claims``, united."""
+    rect = QRectF()
+    for claim in claims:
+        item = view.map_scene.node_item(claim)
+        if item is not None:
+            rect = rect.united(item.scene_card_rect())
+    return rect
+
+
 def show_initial(view: MapView) -> None:
-    """A map's first view: all of it if readable, else its top main claim at reading zoom."""
+    """A map's first view: all of it if readable; else every main claim whole, at reading zoom
+    (zoomed out as far as :data:`OVERVIEW_SCALE`, where cards show titles, if the claims are
+    far apart), with what bears on them beside; else the top main claim."""
     rect = view.map_scene.map_rect()
     if rect.isEmpty() or show_rect(view, rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)):
         return
+    claims = shown_main_claims(view)
+    if len(claims) > 1:
+        room = EDGE_ROOM
+        together = claims_rect(view, claims)
+        viewport = view.viewport().rect()
+        fit = min(
+            (viewport.width() - 2 * room) / max(together.width(), 1.0),
+            (viewport.height() - 2 * room) / max(together.height(), 1.0),
+        )
+        if fit >= OVERVIEW_SCALE:
+            view.set_zoom(min(READABLE_SCALE, fit))
+            _start_at(view, rect, together)
+            return
     claim = top_main_claim(view)
     item = view.map_scene.node_item(claim) if claim is not None else None
-    if item is None:
-        return
-    card = item.scene_card_rect()
+    if item is not None:
+        _start_at(view, rect, item.scene_card_rect())
+
+
+def _start_at(view: MapView, rect: QRectF, card: QRectF) -> None:
+    """Centre across the map's depth on ``card``; along it, all of the map when it fits
+    (centred), else from ``card`` on, with a little room before it."""
     half_w = view.viewport().width() / 2 / view.zoom_level()
     half_h = view.viewport().height() / 2 / view.zoom_level()
     room = EDGE_ROOM / view.zoom_level()
-    # Along the map's depth: all of it when it fits (centred), else from the claim on.
     if view.session.map.layout.direction == Direction.LEFT_RIGHT:
         x = (
             rect.center().x()

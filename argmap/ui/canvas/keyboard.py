@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 #: Gestures that are not actions, for the Help: (gesture, what it does).
 GESTURES: list[tuple[str, str]] = [
     ("Drag a card", "Move it (all selected cards move together; one undo step)"),
-    ("Drag from a card's bottom handle, or Alt+drag a card", "Draw a relation to a card or arrow"),
+    (
+        "Drag from a card's bottom handle, or Ctrl+Shift+drag (or Alt+drag) a card",
+        "Draw a relation to a card or arrow",
+    ),
+    ("  …release on empty canvas", "Make a new claim there, which the card supports or attacks"),
     ("  …release with Shift / Ctrl held", "Make it an attack / a support without the menu"),
     ("  …release on an arrow", "Undercut: attack the inference itself"),
     ("Shift+click or Ctrl+click", "Add a card or arrow to the selection, or remove it"),

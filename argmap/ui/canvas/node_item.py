@@ -23,6 +23,7 @@ from argmap.ui.canvas.card import (
     header_font,
     text_font,
 )
+from argmap.ui.canvas.overview_title import paint_title
 
 #: A short label ("IN"), its colour, and an optional strength 0..1 drawn as a bar.
 Badge = tuple[str, QColor, float | None]
@@ -33,6 +34,8 @@ CITATION_MARK = "\u275e"
 _RADIUS = 6.0
 _BADGE_WIDTH = 38.0
 _BADGE_HEIGHT = 16.0
+#: The halo of a card Find on the map matched (a highlighter yellow).
+FOUND_COLOUR = QColor("#ffd400")
 
 
 class NodeItem(QGraphicsItem):
@@ -49,6 +52,8 @@ class NodeItem(QGraphicsItem):
         #: View marks (set by the canvas's visibility): cards a collapse hides here; pinned.
         self.folded = 0
         self.pinned = False
+        #: A match of Find on the map: drawn with a highlighter halo.
+        self.found = False
         self._hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -84,7 +89,7 @@ class NodeItem(QGraphicsItem):
         self._rect = _centred(size)
         self._half = (size[0] / 2, size[1] / 2)
         # Qt asks for the bounding rect many times per paint: hand back a ready one.
-        self._bounds = self._rect.adjusted(-5.0, -_BADGE_HEIGHT / 2 - 2, 5.0, HANDLE_RADIUS + 2)
+        self._bounds = self._rect.adjusted(-7.0, -_BADGE_HEIGHT / 2 - 2, 7.0, HANDLE_RADIUS + 2)
 
     def set_marks(self, folded: int, pinned: bool) -> None:
         if (folded, pinned) != (self.folded, self.pinned):
@@ -95,6 +100,11 @@ class NodeItem(QGraphicsItem):
         """Paint the header in a bench's colour (None: the kind's own); the label keeps the kind."""
         if colour != self.side_colour:
             self.side_colour = colour
+            self.update()
+
+    def set_found(self, found: bool) -> None:
+        if found != self.found:
+            self.found = found
             self.update()
 
     def set_badge(self, badge: Badge | None) -> None:
@@ -137,6 +147,8 @@ class NodeItem(QGraphicsItem):
         scale = lod.scale_of(painter)
         if scale < lod.TEXT_SCALE:
             self._paint_box(painter)
+            if not self.content.empty:
+                paint_title(painter, self._rect, self.content.text, scale)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -159,6 +171,11 @@ class NodeItem(QGraphicsItem):
     def _paint_box(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.fillRect(self._rect, self.side_colour or self.content.colour)
+        if self.found:  # a highlighter frame inside the block, a few device pixels wide
+            width = min(4.0 / max(lod.scale_of(painter), 0.01), self._half[1])
+            painter.setPen(QPen(FOUND_COLOUR, width))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._rect.adjusted(width / 2, width / 2, -width / 2, -width / 2))
         if self.isSelected():  # a dark frame a few device pixels wide, whatever the zoom
             painter.setPen(QPen(theme.INK, 3.0 / max(lod.scale_of(painter), 0.01)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -166,6 +183,10 @@ class NodeItem(QGraphicsItem):
 
     def _paint_frame(self, painter: QPainter) -> None:
         r = self._rect
+        if self.found:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(FOUND_COLOUR)
+            painter.drawRoundedRect(r.adjusted(-6, -6, 6, 6), _RADIUS + 5, _RADIUS + 5)
         if self.isSelected():
             painter.setPen(QPen(theme.SELECTION_COLOUR, 3.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -17,13 +17,23 @@ if TYPE_CHECKING:
 
 #: Modifiers that add to (or toggle in) the selection instead of replacing it.
 ADD_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+#: Held on a card, they start a link (Alt+drag is often taken by the window manager).
+LINK_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+
+
+def starts_link(modifiers: Qt.KeyboardModifier) -> bool:
+    """Alt, or Ctrl+Shift together, held on a card: drag a relation from it."""
+    if modifiers & Qt.KeyboardModifier.AltModifier:
+        return True
+    return modifiers & LINK_MODIFIERS == LINK_MODIFIERS
 
 
 def tool_for_press(view: MapView, event: QMouseEvent, space_held: bool) -> Tool | None:
     """The tool for this press; a click on a card or arrow also updates the selection.
 
-    Middle button or Space: pan. On a card's handle, or Alt on a card: draw a relation. On a
-    card: select it and drag. On an arrow: select it. On empty canvas: rubber band.
+    Middle button or Space: pan. On a card's handle, or Alt or Ctrl+Shift on a card: draw a
+    relation. On a card: select it and drag. On an arrow: select it. On empty canvas: rubber
+    band.
     """
     button = event.button()
     left = button == Qt.MouseButton.LeftButton
@@ -36,9 +46,7 @@ def tool_for_press(view: MapView, event: QMouseEvent, space_held: bool) -> Tool 
     if node is not None and on_fold(view, node, event):
         view.execute(SetFlag("collapsed", [node.node_id], False))  # a click on '+N' expands
         return Tool(view)
-    if node is not None and (
-        on_handle(view, node, event) or modifiers & Qt.KeyboardModifier.AltModifier
-    ):
+    if node is not None and (on_handle(view, node, event) or starts_link(modifiers)):
         return LinkTool(view, _premises_from(view, node.node_id))
     item_id = view.map_scene.id_for(view.itemAt(event.position().toPoint()))
     if item_id is None:

@@ -12,8 +12,9 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from argmap.analysis.quote import quote
 from argmap.editing import Change, ChangeKind, EditSession
-from argmap.model import NodeKind, Point, Relation, RelationKind
+from argmap.model import NodeKind, Point, Relation
 from argmap.ui import theme
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.canvas.card import CardMeasure, content_for
@@ -23,6 +24,7 @@ from argmap.ui.canvas.label_queue import LabelQueue
 from argmap.ui.canvas.node_item import Badge, NodeItem
 from argmap.ui.canvas.overview import EdgeOverview
 from argmap.ui.canvas.router import EdgeRouter
+from argmap.ui.roles import rebuttal_ids
 
 _NODE_EVENTS = (ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED, ChangeKind.NODE_CHANGED)
 _RELATION_EVENTS = (
@@ -45,6 +47,8 @@ class MapScene(QGraphicsScene):
     synced = Signal(object)
     #: nothing: waiting scheme labels have been placed (the map's frame may have grown)
     labels_placed = Signal()
+    #: str: a rebuttal became a plain objection (what it answered went): what that means
+    role_changed = Signal(str)
 
     def __init__(
         self,
@@ -72,6 +76,7 @@ class MapScene(QGraphicsScene):
         self._rebuttals: set[str] = set()
         self._fallback: dict[str, Point] = {}
         self._badges: dict[str, Badge] = {}
+        self._blocked: set[str] = set()
         self._detailed = True
         self._overview = EdgeOverview(self)
         if bridge is not None:
@@ -141,6 +146,12 @@ class MapScene(QGraphicsScene):
         self._badges = dict(badges or {})
         for node_id, item in self._nodes.items():
             item.set_badge(self._badges.get(node_id))
+
+    def set_blocked(self, relation_ids: set[str] | None) -> None:
+        """Fade the arrows of relations whose inference is blocked; None shows all plainly."""
+        self._blocked = set(relation_ids or ())
+        for relation_id, edge in self._edges.items():
+            edge.set_blocked(relation_id in self._blocked)
 
     # Building -----------------------------------------------------------------------------
 
@@ -244,6 +255,7 @@ class MapScene(QGraphicsScene):
     def _add_edge(self, relation: Relation) -> None:
         edge = EdgeItem(relation.id, relation.kind, relation.scheme)
         edge.setVisible(self._detailed and relation.id not in self.hidden_ids)
+        edge.set_blocked(relation.id in self._blocked)
         self._edges[relation.id] = edge
         self.addItem(edge)
 
@@ -273,15 +285,7 @@ class MapScene(QGraphicsScene):
         self._router.route(self._edges)
 
     def _find_rebuttals(self) -> set[str]:
-        nodes = self.session.map.node_index()
-        rebuttals: set[str] = set()
-        for relation in self._router.relations.values():
-            target = nodes.get(relation.target)
-            if relation.kind != RelationKind.ATTACK or target is None:
-                continue
-            if target.kind == NodeKind.COUNTERARGUMENT:
-                rebuttals.update(relation.premises)
-        return rebuttals
+        return rebuttal_ids(self.session.map)
 
     def _refresh_rebuttals(self) -> None:
         new = self._find_rebuttals()
@@ -289,8 +293,14 @@ class MapScene(QGraphicsScene):
         for node_id in new ^ self._rebuttals:
             item = self._nodes.get(node_id)
             if item is not None and argument_map.has_node(node_id):
-                content = content_for(argument_map.node(node_id), node_id in new)
+                node = argument_map.node(node_id)
+                content = content_for(node, node_id in new)
                 item.set_content(content, self._measure.size(content))
+                if node_id not in new and node.kind == NodeKind.COUNTERARGUMENT:
+                    self.role_changed.emit(
+                        f"{quote(node, 40)} is an objection again: the objection it rebutted "
+                        "is gone (a rebuttal is an objection that answers an objection)"
+                    )
         self._rebuttals = new
 
     # Positions ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
 from argmap.editing import EditError, MoveNodes, link
 from argmap.model import Point, RelationKind
 from argmap.ui import theme
+from argmap.ui.canvas import building
 from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.node_item import NodeItem
 from argmap.ui.canvas.visibility import to_model
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 #: A press becomes a drag only after the pointer travels this far (view pixels).
 DRAG_THRESHOLD = 4
+#: A link released on empty canvas this far (view pixels) from its start makes a new card.
+NEW_CARD_DRAG_PIXELS = 40
 
 
 class Tool:
@@ -219,10 +222,29 @@ class LinkTool(Tool):
         return None
 
     def finish(self, event: QMouseEvent) -> None:
-        target = self.target_at(self.scene_pos(event))
+        point = self.scene_pos(event)
+        target = self.target_at(point)
         self._clear()
         if target is not None:
             self.commit(target, self._kind_from(event.modifiers()))
+        elif self._far_enough(point) and not self._on_a_premise(point):
+            self.commit_new(point, self._kind_from(event.modifiers()))
+
+    def commit_new(self, point: QPointF, kind: RelationKind | None) -> None:
+        """Released on empty canvas: a new claim there, linked from the premises."""
+        kind = kind or self.view.link_default_kind or self.view.ask_relation_kind()
+        if kind is not None:
+            centre = Point(x=point.x(), y=point.y())
+            building.add_linked_target(self.view, self.premises, centre, kind)
+
+    def _far_enough(self, point: QPointF) -> bool:
+        """A real drag, not a click on the handle: some screen pixels from where it began."""
+        distance = QLineF(self._origin, point).length() * self.view.zoom_level()
+        return distance >= NEW_CARD_DRAG_PIXELS
+
+    def _on_a_premise(self, point: QPointF) -> bool:
+        scene = self.view.map_scene
+        return any(scene.id_for(item) in self.premises for item in scene.items(point))
 
     def cancel(self) -> None:
         self._clear()
@@ -243,6 +265,9 @@ class LinkTool(Tool):
 
     @staticmethod
     def _kind_from(modifiers: Qt.KeyboardModifier) -> RelationKind | None:
+        both = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        if modifiers & both == both:  # still held from a Ctrl+Shift+drag start: ask
+            return None
         if modifiers & Qt.KeyboardModifier.ShiftModifier:
             return RelationKind.ATTACK
         if modifiers & Qt.KeyboardModifier.ControlModifier:

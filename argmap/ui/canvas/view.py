@@ -64,6 +64,7 @@ class MapView(QGraphicsView):
         self.map_scene.rebuilt.connect(self._on_rebuilt)
         self.map_scene.synced.connect(self._update_scene_rect)
         self.map_scene.labels_placed.connect(self._update_scene_rect)
+        self.map_scene.role_changed.connect(self.message)
         self.setScene(self.map_scene)
         # Items switch antialiasing on themselves when zoomed in enough for it to show.
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)

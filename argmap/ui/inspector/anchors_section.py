@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from argmap.editing import add_anchor, remove_anchor
 from argmap.model import ArgmapError, ArgumentMap, Node, TextAnchor
+from argmap.ui.plain import plain_tooltip
 from argmap.ui.runner import CommandRunner
 
 #: Gives the words selected in the source panel as (source id, start, end), or None.
@@ -55,9 +56,11 @@ class AnchorsSection(QGroupBox):
         self.add_button = QPushButton("Add selected words")
         self.add_button.setToolTip("Anchor this node also to the words selected in the source")
         self.remove_button = QPushButton("Remove")
-        buttons = QHBoxLayout()
-        for button in (self.jump_button, self.add_button, self.remove_button):
-            buttons.addWidget(button)
+        # Two rows, so a narrow inspector is not made wider by three buttons side by side.
+        buttons = QGridLayout()
+        buttons.addWidget(self.add_button, 0, 0, 1, 2)
+        buttons.addWidget(self.jump_button, 1, 0)
+        buttons.addWidget(self.remove_button, 1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
@@ -74,7 +77,7 @@ class AnchorsSection(QGroupBox):
         self.list.clear()
         for anchor in node.anchors:
             item = QListWidgetItem(anchor_label(argument_map, anchor))
-            item.setToolTip(anchor.quote)
+            item.setToolTip(plain_tooltip(anchor.quote))
             self.list.addItem(item)
         if node.anchors:
             self.list.setCurrentRow(min(max(row, 0), len(node.anchors) - 1))

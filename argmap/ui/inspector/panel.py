@@ -7,9 +7,10 @@ Sections are separate widgets (one file each). Below them is a slot for sections
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
+from argmap.analysis.quote import shorten
 from argmap.editing import Change, ChangeKind
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.inspector.anchors_section import AnchorsSection, SpanProvider
@@ -18,9 +19,11 @@ from argmap.ui.inspector.details_section import DetailsSection
 from argmap.ui.inspector.fields import CommitLineEdit, CommitTextEdit, PercentBox
 from argmap.ui.inspector.node_section import NodeSection
 from argmap.ui.inspector.relation_section import RelationSection
+from argmap.ui.plain import bold_then_plain
+from argmap.ui.roles import REBUTTAL_MEANING, node_role_label
 from argmap.ui.runner import CommandRunner
 from argmap.ui.selection import SelectionModel
-from argmap.ui.theme import KIND_LABELS
+from argmap.ui.theme import REBUTTAL_LABEL, RELATION_LABELS
 
 _EMPTY = "Select a node or a relation to see and edit its details."
 _REFRESH_KINDS = frozenset(
@@ -131,7 +134,9 @@ class InspectorPanel(QScrollArea):
         current = self.selection.current
         if current and argument_map.has_node(current):
             node = argument_map.node(current)
-            self.heading.setText(f"<b>{KIND_LABELS[node.kind]}</b> {node.id}")
+            role = node_role_label(argument_map, node)
+            self.heading.setText(bold_then_plain(role, shorten(node.text, 60)))
+            self.heading.setToolTip(REBUTTAL_MEANING if role == REBUTTAL_LABEL else "")
             self.node_section.show_node(node)
             self.anchors_section.show_node(node, argument_map)
             self.citation_section.show_node(node)
@@ -140,7 +145,7 @@ class InspectorPanel(QScrollArea):
         elif current and argument_map.has_relation(current):
             relation = argument_map.relation(current)
             kind = "Undercut" if argument_map.is_undercut(relation) else "Relation"
-            self.heading.setText(f"<b>{kind}</b> {relation.id}")
+            self.heading.setText(bold_then_plain(kind, RELATION_LABELS[relation.kind].lower()))
             self.relation_section.show_relation(relation, argument_map)
             self._show(relation=True)
         else:
@@ -155,3 +160,15 @@ class InspectorPanel(QScrollArea):
         for section in self._node_sections():
             section.setVisible(nodes)
         self.relation_section.setVisible(relation)
+        self.updateGeometry()  # the sections shown decide how narrow the panel may be
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than the fields plus the scrollbar: nothing is cut off on the right."""
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        style = self.style()
+        bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        width = body.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())

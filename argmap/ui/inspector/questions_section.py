@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from argmap.analysis.quote import quote
 from argmap.analysis.schemes import (
     QuestionView,
     critical_questions,
@@ -31,6 +32,7 @@ from argmap.analysis.schemes import (
 from argmap.editing import AddNode, AddRelation, CompositeCommand, SetRelationFields
 from argmap.model import ArgmapError, CriticalQuestionState, QuestionStatus, Relation
 from argmap.ui.bridge import SessionBridge
+from argmap.ui.plain import bold_then_plain, plain_tooltip
 from argmap.ui.runner import CommandRunner
 from argmap.ui.wrapping_tree import WrappingTree
 
@@ -115,22 +117,22 @@ class QuestionsSection(QGroupBox):
         except ArgmapError:
             self.hide()
             return
-        self.about.setText(f"<b>{found.name}</b>: {found.description}")
+        self.about.setText(bold_then_plain(found.name, found.description, ": "))
         selected = self.current_question_id()
         self.tree.clear()
         nodes = self.bridge.session.map.node_index()
         for view in views:
             state = _MARKS[view.status]
             if view.answered_by in nodes:
-                state += f" by {view.answered_by}"
+                state += f" by {quote(nodes[view.answered_by], 40)}"
             if view.note:
                 state += f" ({view.note})"
             item = QTreeWidgetItem([state, view.question.text])
-            item.setToolTip(1, view.question.text)
+            item.setToolTip(1, plain_tooltip(view.question.text))
             if view.answered_by in nodes:
-                item.setToolTip(0, f"Answered by: {nodes[view.answered_by].text}")
+                item.setToolTip(0, plain_tooltip(f"Answered by: {nodes[view.answered_by].text}"))
             elif view.note:
-                item.setToolTip(0, f"Dismissed: {view.note}")
+                item.setToolTip(0, plain_tooltip(f"Dismissed: {view.note}"))
             item.setData(0, _QUESTION, view.question.id)
             self.tree.addTopLevelItem(item)
             if view.question.id == selected:
@@ -150,7 +152,7 @@ class QuestionsSection(QGroupBox):
         self.answer.addItem("— choose the statement —", None)
         for node in self.bridge.session.map.nodes:
             if node.id not in ends:
-                self.answer.addItem(f"{_short(node.text) or '(empty)'} [{node.id}]", node.id)
+                self.answer.addItem(_short(node.text) or "(empty)", node.id)
         index = self.answer.findData(chosen)
         self.answer.setCurrentIndex(max(index, 0))
 

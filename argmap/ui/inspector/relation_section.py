@@ -8,6 +8,7 @@ from argmap.editing import SetRelationFields, change_relation_kind, set_scheme
 from argmap.model import ArgumentMap, Relation, RelationKind
 from argmap.ui.inspector.fields import ChoiceBox, CommitTextEdit
 from argmap.ui.inspector.schemes import SCHEME_IDS, scheme_label
+from argmap.ui.plain import plain_label
 from argmap.ui.runner import CommandRunner
 
 _KIND_LABELS = {RelationKind.SUPPORT: "Supports", RelationKind.ATTACK: "Attacks"}
@@ -35,6 +36,7 @@ class RelationSection(QGroupBox):
         self.relation_id: str | None = None
         self.ends = QLabel()
         self.ends.setWordWrap(True)
+        plain_label(self.ends)
         self.kind = ChoiceBox([(label, kind) for kind, label in _KIND_LABELS.items()])
         self.scheme = ChoiceBox([("— none —", None)] + [(scheme_label(s), s) for s in SCHEME_IDS])
         self.notes = CommitTextEdit("Your notes", lines=3)

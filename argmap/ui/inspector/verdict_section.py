@@ -1,12 +1,17 @@
-"""Inspector section: whether the selected statement stands, and why, in plain words."""
+"""Inspector section: whether the selected statement stands, and why, in plain words.
+
+Under a label semantics it is one paragraph (:func:`argmap.analysis.verdict.verdict`): why the
+statement has its label, then its strength, and why the two agree or seem not to.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from argmap.analysis.evaluate import Evaluation, Semantics
-from argmap.analysis.explain import explain, explain_strength
+from argmap.analysis.evaluate import Evaluation, Semantics, evaluate
+from argmap.analysis.explain import explain_strength
+from argmap.analysis.verdict import verdict
 from argmap.model import ArgmapError
 from argmap.ui.evaluation_view import EvaluationController
 
@@ -22,12 +27,11 @@ class VerdictSection(QGroupBox):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # node texts quoted in it are not HTML
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.strength = QLabel()
-        self.strength.setWordWrap(True)
-        self.strength.hide()
+        #: Strengths for the paragraph, kept per evaluation (the controller's while badges
+        #: show, else computed here once).
+        self._strength: tuple[Evaluation, Evaluation] | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
-        layout.addWidget(self.strength)
         controller.updated.connect(lambda _evaluation: self.refresh())
 
     def show_subject(self, subject: str | None) -> None:
@@ -44,21 +48,22 @@ class VerdictSection(QGroupBox):
             if evaluation.semantics is Semantics.STRENGTH:
                 words = explain_strength(argument_map, evaluation, self.subject)
             else:
-                words = explain(argument_map, evaluation, self.subject)
+                strength = self._strength_for(evaluation)
+                words = verdict(argument_map, evaluation, strength, self.subject)
         except (ArgmapError, KeyError):
             self.hide()
             return
         if self.controller.whatif.status(self.subject):  # the explanation names the what-if
             words += " (Evaluate > Clear All What-Ifs takes it back.)"
         self.text.setText(words)
-        self.strength.setText(self._strength_words(evaluation))
-        self.strength.setVisible(bool(self.strength.text()))
         self.show()
 
-    def _strength_words(self, evaluation: Evaluation) -> str:
-        """The strength beside a label's explanation (the strength semantics explains its own)."""
+    def _strength_for(self, evaluation: Evaluation) -> Evaluation:
         extra = self.controller.strength
-        if evaluation.semantics is Semantics.STRENGTH or extra is None or self.subject is None:
-            return ""
-        value = extra.strength.get(self.subject)
-        return "" if value is None else f"Strength {value:.2f} of 1 (the bar on its card)."
+        if extra is not None:
+            return extra
+        if self._strength is None or self._strength[0] is not evaluation:
+            argument_map = self.controller.bridge.session.map
+            found = evaluate(argument_map, Semantics.STRENGTH, evaluation.whatif)
+            self._strength = (evaluation, found)
+        return self._strength[1]
