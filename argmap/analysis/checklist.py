@@ -28,7 +28,7 @@ import networkx as nx
 
 from argmap.analysis.quote import quote, quote_all
 from argmap.analysis.sides import Side, main_claims, sides
-from argmap.model import ArgumentMap, Node, NodeKind, RelationKind
+from argmap.model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from argmap.model.validation import anchor_problem
 
 __all__ = ["GAP_TITLES", "Gap", "GapKind", "find_gaps"]
@@ -106,7 +106,7 @@ def _unsupported(m: ArgumentMap) -> Iterator[Gap]:
 
 def _unanswered(m: ArgumentMap) -> Iterator[Gap]:
     side = sides(m)
-    nodes = m.node_index()
+    nodes, relations = m.node_index(), m.relation_index()
     answered = {r.target for r in m.relations if r.kind == RelationKind.ATTACK}
     for relation in m.relations:
         if relation.kind != RelationKind.ATTACK or relation.id in answered:
@@ -119,17 +119,16 @@ def _unanswered(m: ArgumentMap) -> Iterator[Gap]:
             GapKind.UNANSWERED_COUNTERARGUMENT,
             tuple(relation.premises),
             f"no answer to {quote_all(nodes[p] for p in relation.premises)} "
-            f"(it {_aim(m, relation.target)})",
+            f"(it {_aim(nodes, relations, relation.target)})",
             (relation.id,),
         )
 
 
-def _aim(m: ArgumentMap, target: str) -> str:
+def _aim(nodes: dict[str, Node], relations: dict[str, Relation], target: str) -> str:
     """'attacks 'X'', or for an undercut 'undercuts the step from 'P' to 'Q''."""
-    nodes = m.node_index()
     if target in nodes:
         return f"attacks {quote(nodes[target])}"
-    inference = m.relation(target)
+    inference = relations[target]
     end = nodes.get(inference.target)
     to = quote(end) if end else "another inference"
     return f"undercuts the step from {quote_all(nodes[p] for p in inference.premises)} to {to}"
@@ -216,6 +215,8 @@ def _behind(start: str, supports_into: dict[str, list[str]]) -> set[str]:
 
 
 def _circular(m: ArgumentMap) -> Iterator[Gap]:
+    if _acyclic_support(m):
+        return  # the usual case, found in linear time without building a graph
     graph = nx.DiGraph()
     for relation in m.relations:
         if relation.kind == RelationKind.SUPPORT:
@@ -237,6 +238,28 @@ def _circular(m: ArgumentMap) -> Iterator[Gap]:
         )
 
 
+def _acyclic_support(m: ArgumentMap) -> bool:
+    """Whether support never goes round in a circle (Kahn's algorithm on the support edges)."""
+    into: dict[str, int] = {}
+    out: dict[str, list[str]] = {}
+    for relation in m.relations:
+        if relation.kind == RelationKind.SUPPORT:
+            for premise in relation.premises:
+                out.setdefault(premise, []).append(relation.target)
+                into[relation.target] = into.get(relation.target, 0) + 1
+                into.setdefault(premise, 0)
+    ready = [item for item, count in into.items() if count == 0]
+    left = len(into)
+    while ready:
+        item = ready.pop()
+        left -= 1
+        for target in out.get(item, ()):
+            into[target] -= 1
+            if into[target] == 0:
+                ready.append(target)
+    return left == 0
+
+
 def _stale(m: ArgumentMap) -> Iterator[Gap]:
     for node in m.nodes:
         for anchor in node.anchors:
@@ -248,8 +271,18 @@ def _stale(m: ArgumentMap) -> Iterator[Gap]:
 
 
 def _disconnected(m: ArgumentMap) -> Iterator[Gap]:
-    graph = nx.Graph()
-    graph.add_nodes_from(n.id for n in m.nodes)
+    # Connected components by union-find: the same islands a graph library finds, without
+    # building a graph of the whole map after every edit.
+    parent = {n.id: n.id for n in m.nodes}
+
+    def find(item: str) -> str:
+        root = item
+        while parent[root] != root:
+            root = parent[root]
+        while parent[item] != root:
+            parent[item], item = root, parent[item]
+        return root
+
     relations = m.relation_index()
     for relation in m.relations:
         ends = list(relation.premises)
@@ -258,11 +291,20 @@ def _disconnected(m: ArgumentMap) -> Iterator[Gap]:
             ends += relations[target].premises
             target = relations[target].target
         ends.append(target)
-        graph.add_edges_from((ends[0], other) for other in ends[1:] if other in graph)
+        first = ends[0]
+        parent.setdefault(first, first)
+        for other in ends[1:]:
+            if other in parent:
+                a, b = find(first), find(other)
+                if a != b:
+                    parent[b] = a
+    components: dict[str, set[str]] = {}
+    for item in parent:
+        components.setdefault(find(item), set()).add(item)
     roots = set(main_claims(m))
     order = {n.id: i for i, n in enumerate(m.nodes)}
     nodes = m.node_index()
-    islands = [c for c in nx.connected_components(graph) if not c & roots]
+    islands = [c for c in components.values() if not c & roots]
     for island in sorted(islands, key=lambda c: min(order[i] for i in c)):
         members = tuple(sorted(island, key=order.__getitem__))
         others = f" and {len(members) - 1} more" if len(members) > 1 else ""

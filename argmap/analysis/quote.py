@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from argmap.model import Node
 
 __all__ = ["quote", "quote_all", "shorten"]
 
 
+@lru_cache(maxsize=1 << 16)  # the checklist quotes every statement after each edit
 def shorten(text: str, limit: int = 60) -> str:
     """``text`` on one line, without a final full stop, cut at a word to ``limit`` characters.
 

@@ -11,15 +11,13 @@ Exit codes: 0 success, 1 invalid input (one clear message on stderr, no tracebac
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
 from argmap import __version__
-from argmap.model import ArgmapError
+from argmap.cli.catalogue import catalogue
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -36,17 +34,14 @@ Run "argmap COMMAND --help" for a command's options."""
 
 def command_modules() -> list[ModuleType]:
     """Every command module, sorted by command name."""
-    from argmap.cli import commands
-
-    modules = [
-        importlib.import_module(f"{commands.__name__}.{info.name}")
-        for info in pkgutil.iter_modules(commands.__path__)
-        if not info.name.startswith("_")
-    ]
-    return sorted(modules, key=lambda module: str(module.NAME))
+    return [entry.load() for entry in catalogue()]
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+def build_parser(
+    argv: Sequence[str] | None = None,
+) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    """The parser; a command's options (and its module) are loaded only for the command that
+    ``argv`` names, or for every command when ``argv`` is None."""
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Map the arguments of a text. With no command, open the editor.",
@@ -56,10 +51,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     by_name: dict[str, ModuleType] = {}
-    for module in command_modules():
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        module.register(command)
-        by_name[module.NAME] = module
+    wanted = next((word for word in argv if not word.startswith("-")), None) if argv else None
+    for entry in catalogue():
+        command = sub.add_parser(entry.name, help=entry.help, description=entry.help)
+        if argv is None or entry.name == wanted:
+            module = entry.load()
+            module.register(command)
+            by_name[entry.name] = module
     return parser, by_name
 
 
@@ -78,10 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     _tolerate_narrow_terminals()
-    parser, commands = build_parser()
-    if _wants_gui(args_list) and (not args_list or args_list[0] not in commands):
+    parser, commands = build_parser(args_list)
+    names = {entry.name for entry in catalogue()}
+    if _wants_gui(args_list) and (not args_list or args_list[0] not in names):
         return _run_gui(args_list)
     args = parser.parse_args(args_list)
+    from argmap.model import ArgmapError  # pydantic: only once a command is to run
+
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

@@ -19,6 +19,7 @@ from argmap.layout.geometry import Positions, Size
 from argmap.layout.graphviz import dot_available, dot_layout
 from argmap.layout.incremental import layout_selection, settle
 from argmap.layout.layered import layered_layout
+from argmap.layout.packing import EXPORT_ASPECT, pack_parts
 from argmap.layout.radial import radial_layout
 from argmap.layout.sizes import sizes_for
 from argmap.layout.tree import tree_layout
@@ -134,6 +135,7 @@ def compute_layout(
     selection: Collection[str] | None = None,
     pinned: Collection[str] | None = None,
     only: Collection[str] | None = None,
+    aspect: float | None = None,
 ) -> Positions:
     """Card centres for ``argument_map`` by ``algorithm``; the map is not changed.
 
@@ -158,6 +160,10 @@ def compute_layout(
     only
         Lay out just these nodes, as if the others were not there (a collapsed or focused
         view; see :mod:`argmap.layout.views`).
+    aspect
+        Width over height the drawing should come near: separate parts of the map are
+        packed as blocks in rows towards it (:mod:`argmap.layout.packing`); 16:9 when
+        omitted (exports), the window's in the editor.
 
     Returns
     -------
@@ -197,6 +203,7 @@ def compute_layout(
             layout=lambda m, d, s: chosen.run(m, d, s, None),
         )
     positions = chosen.run(work, way, all_sizes, root if root in all_sizes else None)
+    positions = pack_parts(work, positions, all_sizes, aspect or EXPORT_ASPECT)
     positions, kept = _keep_pinned(positions, argument_map.layout.positions, fixed)
     if kept or not chosen.overlap_free:
         positions = settle(positions, all_sizes, kept, way)

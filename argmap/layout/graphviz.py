@@ -19,7 +19,7 @@ from argmap.layout.geometry import Positions, Size, Spacing, spacing_for, to_poi
 from argmap.layout.sizes import sizes_for
 from argmap.model import ArgumentMap, Direction
 
-__all__ = ["dot_available", "dot_layout", "dot_source"]
+__all__ = ["dot_available", "dot_drawing", "dot_layout", "dot_source"]
 
 POINTS_PER_INCH = 72.0
 #: Seconds ``dot`` may take before the layout gives up.
@@ -100,3 +100,52 @@ def dot_layout(
     if missing:
         raise LayoutError(f"Graphviz dot placed no position for node {missing[0]!r}")
     return to_points(centres)
+
+
+def _bezier_pieces(points: list[tuple[float, float]], steps: int = 8) -> list[tuple[float, float]]:
+    """A Graphviz B-spline (1 + 3k control points: cubic pieces end to end) as a polyline."""
+    line = [points[0]]
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i : i + 4]
+        for step in range(1, steps + 1):
+            t = step / steps
+            u = 1 - t
+            line.append(
+                (
+                    u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
+                    u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
+                )
+            )
+    return line
+
+
+def dot_drawing(
+    argument_map: ArgumentMap,
+    direction: Direction = Direction.TOP_BOTTOM,
+    sizes: Mapping[str, Size] | None = None,
+) -> tuple[Positions, list[tuple[str, str, list[tuple[float, float]]]]]:
+    """What Graphviz ``dot`` draws by itself: card centres, and each edge (premise, target)
+    as its own spline routed round the cards, as a polyline in scene pixels. The peer the
+    arrows-through-cards measure compares argmap's router with."""
+    direction = Direction(direction)
+    all_sizes = sizes_for(argument_map.nodes, sizes)
+    source = dot_source(argument_map, all_sizes, direction, spacing_for(direction))
+    source = source.replace("splines=false", "splines=spline")
+    ids = [node.id for node in argument_map.nodes]
+    centres: dict[str, tuple[float, float]] = {}
+    edges: list[tuple[str, str, list[tuple[float, float]]]] = []
+    for line in _run_dot(source).splitlines():
+        fields = line.split()
+        if len(fields) >= 4 and fields[0] == "node":
+            x, y = float(fields[2]) * POINTS_PER_INCH, -float(fields[3]) * POINTS_PER_INCH
+            centres[ids[int(fields[1][1:])]] = (x, y)
+        elif len(fields) >= 4 and fields[0] == "edge":
+            count = int(fields[3])
+            raw = fields[4 : 4 + 2 * count]
+            points = [
+                (float(raw[i]) * POINTS_PER_INCH, -float(raw[i + 1]) * POINTS_PER_INCH)
+                for i in range(0, len(raw), 2)
+            ]
+            target, premise = ids[int(fields[1][1:])], ids[int(fields[2][1:])]
+            edges.append((premise, target, _bezier_pieces(points)))
+    return to_points(centres), edges

@@ -19,6 +19,7 @@ as their deepest card, cards centred on them.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from itertools import pairwise
 
 from argmap.layout.forest import build_forest
@@ -109,6 +110,30 @@ def _reading_order(forest_walk: list[int]) -> list[int]:
     return order
 
 
+#: Left to right, the lines of linked premises and long edges share the gap between two
+#: columns: it is wider than the tree's, or they crowd into one stripe.
+LAYERED_LR_LEVEL = 170.0
+
+
+def _layered_spacing(direction: Direction) -> Spacing:
+    spacing = spacing_for(direction)
+    if direction == Direction.LEFT_RIGHT:
+        return replace(spacing, level=max(spacing.level, LAYERED_LR_LEVEL))
+    return spacing
+
+
+def _linked_groups(argument_map: ArgumentMap, ids: list[str]) -> dict[int, int]:
+    """Each co-premise's linked argument (its first, in map order), by node index."""
+    index = {node_id: i for i, node_id in enumerate(ids)}
+    group_of: dict[int, int] = {}
+    for number, relation in enumerate(argument_map.relations):
+        if len(relation.premises) > 1:
+            for premise in relation.premises:
+                if premise in index:
+                    group_of.setdefault(index[premise], number)
+    return group_of
+
+
 def layered_layout(
     argument_map: ArgumentMap,
     direction: Direction = Direction.TOP_BOTTOM,
@@ -130,7 +155,7 @@ def layered_layout(
     True
     """
     direction = Direction(direction)
-    spacing = spacing or spacing_for(direction)
+    spacing = spacing or _layered_spacing(direction)
     all_sizes = sizes_for(argument_map.nodes, sizes)
     ids = [node.id for node in argument_map.nodes]
     graph = layer_graph(argument_map)
@@ -138,7 +163,7 @@ def layered_layout(
     forest = build_forest(argument_map)
     reference = forest_breadths(forest, [b for b, _ in extents], spacing)
     walk = [node for root in forest.roots for node in forest.subtree(root)]
-    layers = order_layers(graph, _reading_order(walk))
+    layers = order_layers(graph, _reading_order(walk), _linked_groups(argument_map, ids))
     breadth = [b for b, _ in extents] + [DUMMY_BREADTH] * (graph.size - graph.count)
     across = _place(layers, graph, breadth, spacing, _wishes(graph, reference))[: graph.count]
     down = level_depths(graph.rank[: graph.count], [d for _, d in extents], spacing.level)

@@ -8,6 +8,10 @@ the best order seen is kept. After the start and after every sweep, neighbours w
 are swapped wherever that removes crossings (the transposition heuristic of Gansner et al.,
 which is what actually improves a good start). Sweeps stop when two in a row bring no
 improvement.
+
+Co-premises of a linked argument stay together: after every sort and transposition, the
+members of a group that share a layer are gathered where its first member stands (a reader
+pairs premises by their neighbours; a linked argument pulled apart reads as separate ones).
 """
 
 from __future__ import annotations
@@ -99,13 +103,41 @@ def transpose(layers: list[list[int]], graph: LayeredGraph, passes: int = 4) -> 
             return
 
 
-def order_layers(graph: LayeredGraph, reading_order: list[int]) -> list[list[int]]:
-    """Layers in their crossing-reduced order; ``reading_order[i]`` ranks real node i."""
+def gather(layer: list[int], group_of: dict[int, int]) -> list[int]:
+    """``layer`` with the members of each group side by side, where the first one stood."""
+    if not group_of:
+        return layer
+    members: dict[int, list[int]] = {}
+    for node in layer:
+        group = group_of.get(node)
+        if group is not None:
+            members.setdefault(group, []).append(node)
+    if all(len(found) < 2 for found in members.values()):
+        return layer
+    result: list[int] = []
+    done: set[int] = set()
+    for node in layer:
+        group = group_of.get(node)
+        if group is None:
+            result.append(node)
+        elif group not in done:
+            done.add(group)
+            result.extend(members[group])
+    return result
+
+
+def order_layers(
+    graph: LayeredGraph, reading_order: list[int], group_of: dict[int, int] | None = None
+) -> list[list[int]]:
+    """Layers in their crossing-reduced order; ``reading_order[i]`` ranks real node i;
+    ``group_of`` names the linked argument each co-premise belongs to (kept together)."""
+    groups = group_of or {}
     layers = [
-        sorted(layer, key=lambda node: (reading_order[graph.end[node]], node))
+        gather(sorted(layer, key=lambda node: (reading_order[graph.end[node]], node)), groups)
         for layer in graph.layers()
     ]
     transpose(layers, graph)
+    layers = [gather(layer, groups) for layer in layers]
     best = [list(layer) for layer in layers]
     best_count = total_crossings(layers, graph.down)
     idle = 0
@@ -119,6 +151,7 @@ def order_layers(graph: LayeredGraph, reading_order: list[int]) -> list[list[int
             for i in range(len(layers) - 2, -1, -1):
                 layers[i] = _sort_by_barycentre(layers[i], layers[i + 1], graph.down)
         transpose(layers, graph)
+        layers = [gather(layer, groups) for layer in layers]
         count = total_crossings(layers, graph.down)
         if count < best_count:
             best, best_count, idle = [list(layer) for layer in layers], count, 0

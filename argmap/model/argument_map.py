@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.model.debate import Debate
 from argmap.model.layout import MapLayout
+from argmap.model.lookup import indexes_of
 from argmap.model.node import Node
 from argmap.model.participant import Participant, Position
 from argmap.model.relation import Relation
@@ -27,22 +30,22 @@ class ArgumentMap(BaseModel):
     debate: Debate = Field(default_factory=Debate)
     layout: MapLayout = Field(default_factory=MapLayout)
 
-    # Look-ups. Linear scans keep the model free of caches that edits would have to keep in
-    # step; at 5,000 nodes one scan costs well under a millisecond.
+    # Look-ups. Nodes and relations by id in O(1) through an index kept beside the map and
+    # checked on every hit (argmap.model.lookup), so no edit has to keep it in step.
 
     def node(self, node_id: str) -> Node:
         """The node with this id; ``KeyError`` naming the id when there is none."""
-        for node in self.nodes:
-            if node.id == node_id:
-                return node
-        raise KeyError(f"no node with id {node_id!r}")
+        found = indexes_of(self)[0].find(self.nodes, node_id)
+        if found is None:
+            raise KeyError(f"no node with id {node_id!r}")
+        return cast(Node, found)
 
     def relation(self, relation_id: str) -> Relation:
         """The relation with this id; ``KeyError`` naming the id when there is none."""
-        for relation in self.relations:
-            if relation.id == relation_id:
-                return relation
-        raise KeyError(f"no relation with id {relation_id!r}")
+        found = indexes_of(self)[1].find(self.relations, relation_id)
+        if found is None:
+            raise KeyError(f"no relation with id {relation_id!r}")
+        return cast(Relation, found)
 
     def source(self, source_id: str) -> SourceDocument:
         """The source with this id; ``KeyError`` naming the id when there is none."""
@@ -52,10 +55,10 @@ class ArgumentMap(BaseModel):
         raise KeyError(f"no source with id {source_id!r}")
 
     def has_node(self, node_id: str) -> bool:
-        return any(node.id == node_id for node in self.nodes)
+        return indexes_of(self)[0].find(self.nodes, node_id) is not None
 
     def has_relation(self, relation_id: str) -> bool:
-        return any(relation.id == relation_id for relation in self.relations)
+        return indexes_of(self)[1].find(self.relations, relation_id) is not None
 
     def node_index(self) -> dict[str, Node]:
         """All nodes by id (a fresh dict: build it once for many look-ups)."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMenuBar
 
 from argmap.analysis.evaluate import Evaluation, RelationStatus, Semantics, WhatIf, evaluate
 from argmap.analysis.labels import Label
-from argmap.editing import Change
+from argmap.editing import Change, ChangeKind
 from argmap.model import ArgmapError, ArgumentMap
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.canvas.view import MapView
@@ -49,6 +49,19 @@ LEGEND_STYLE = (
     "QLabel { background: #f4f4f1; border: none; border-bottom: 1px solid #c8c8c2;"
     " padding: 4px 8px; color: #222; }"
 )
+
+
+#: Node fields no semantics reads: editing only these leaves every verdict as it was.
+WORDING_FIELDS = frozenset({"text", "anchors", "citation", "tags", "notes", "modified", "editors"})
+
+
+def _keeps_verdicts(change: Change) -> bool:
+    """Whether a change cannot alter any evaluation (positions, layout, wording, a save)."""
+    if change.kind in (ChangeKind.POSITIONS_CHANGED, ChangeKind.LAYOUT_CHANGED):
+        return True
+    if change.kind == ChangeKind.NODE_CHANGED:
+        return bool(change.fields) and set(change.fields) <= WORDING_FIELDS
+    return change.kind == ChangeKind.MAP_CHANGED and change.fields == ("clean",)
 
 
 def strength_colour(value: float) -> QColor:
@@ -176,7 +189,13 @@ class EvaluationController(QObject):
             action.setEnabled(has_node)
         self.clear_action.setEnabled(not self.whatif.is_empty)
 
-    def _on_changes(self, _changes: list[Change]) -> None:
+    def _on_changes(self, changes: list[Change]) -> None:
+        if all(_keeps_verdicts(change) for change in changes):
+            # Cards moved or words edited: the verdicts stand, only their wording may read
+            # the new text (the inspector's explanation), so no second evaluation.
+            if any(change.kind == ChangeKind.NODE_CHANGED for change in changes):
+                self.updated.emit(self.evaluation)
+            return
         self.schedule()
 
     def schedule(self) -> None:

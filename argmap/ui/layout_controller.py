@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 
 from argmap.editing import ApplyLayout, Change, ChangeKind, Command, MoveNodes, SetFlag
 from argmap.layout import ALGORITHMS, DEFAULT_ALGORITHM, LayoutError, compute_layout, hidden_nodes
+from argmap.layout.best import best_layout
 from argmap.layout.edges import statement_edges
 from argmap.layout.geometry import Positions
+from argmap.layout.views import project
 from argmap.model import ArgumentMap, Direction, NodeKind, Point
 from argmap.ui.canvas.view import MapView
 from argmap.ui.layout_worker import JobSignals, LayoutJob
@@ -95,6 +97,12 @@ class LayoutController(QObject):
 
     def _build_layout_actions(self) -> None:
         a = self._action
+        self.best = a(
+            "Best &for This Map",
+            "best",
+            "The layout and direction that suit this map's shape best (it says which it chose)",
+        )
+        self.best.triggered.connect(lambda _checked=False: self.apply_best())
         self.algorithm_group = QActionGroup(self)
         self.algorithms: dict[str, QAction] = {}
         for name, algorithm in ALGORITHMS.items():
@@ -153,6 +161,7 @@ class LayoutController(QObject):
     def all(self) -> list[QAction]:
         """Every action, in menu order (the Layout menu's, then the View menu's)."""
         return [
+            self.best,
             *self.algorithms.values(),
             *self.directions.values(),
             self.lay_out_selection,
@@ -167,6 +176,7 @@ class LayoutController(QObject):
     def install(self, bar: QMenuBar, view_menu: QMenu | None = None) -> QMenu:
         """The Layout menu, put before the View menu; the focus actions go in the View menu."""
         menu = QMenu("&Layout", bar)
+        menu.addAction(self.best)
         menu.addActions(list(self.algorithms.values()))
         menu.addSeparator()
         menu.addActions(list(self.directions.values()))
@@ -252,19 +262,52 @@ class LayoutController(QObject):
         self._request += 1
         if chosen.needs_graphviz:
             snapshot = argument_map.model_copy(deep=True)
+            aspect = self.aspect()
             self._start_job(
-                lambda: compute_layout(snapshot, algorithm, way, sizes, root, only=only),
+                lambda: compute_layout(
+                    snapshot, algorithm, way, sizes, root, only=only, aspect=aspect
+                ),
                 (algorithm, way, hidden, anchor),
             )
             return True
         try:
-            positions = compute_layout(argument_map, algorithm, way, sizes, root, only=only)
+            positions = compute_layout(
+                argument_map, algorithm, way, sizes, root, only=only, aspect=self.aspect()
+            )
         except LayoutError as exc:
             self.view.report(str(exc))
             self.refresh_actions()
             return False
         positions = self._with_hidden(self._anchored(positions, anchor), hidden)
         return self._land(ApplyLayout(positions, algorithm, way))
+
+    def aspect(self) -> float:
+        """Width over height of the window the map is shown in (parts are packed towards it),
+        kept between 1:2 and 3:1 (a window squeezed by its panels is no page to aim at)."""
+        viewport = self.view.viewport()
+        if viewport.width() < 200 or viewport.height() < 200:
+            return 16 / 9
+        return min(max(viewport.width() / viewport.height(), 0.5), 3.0)
+
+    def apply_best(self) -> bool:
+        """Lay the map out with the layout that suits its shape best, as one command, and say
+        in the status bar which it chose and why."""
+        argument_map = self.session.map
+        hidden = self._hidden()
+        work = argument_map
+        if hidden:
+            work = project(argument_map, [n.id for n in argument_map.nodes if n.id not in hidden])
+        try:
+            choice = best_layout(work, self.view.map_scene.card_sizes(), self.aspect())
+        except LayoutError as exc:
+            self.view.report(str(exc))
+            return False
+        self._request += 1
+        anchored = self._anchored(choice.positions, self._anchor(hidden))
+        positions = self._with_hidden(anchored, hidden)
+        done = self._land(ApplyLayout(positions, choice.algorithm, choice.direction))
+        self.view.report(f"Laid out with {choice.label}: {choice.reason}")
+        return done
 
     def set_direction(self, direction: Direction) -> bool:
         """Lay the map out again in ``direction``, by its layout (the tree if it has none)."""

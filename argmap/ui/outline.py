@@ -6,6 +6,8 @@ and any other word the text, the kind or a tag.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -78,6 +80,27 @@ def _label(entry: OutlineEntry) -> str:
     return f"{_prefix(entry)}linked argument ({kind})"
 
 
+#: What a row stands for: its id, how it hangs below its parent, and its relation's kind and
+#: scheme. Its text follows its node, kept current by the node's own change events.
+_Key = tuple[str, object, bool, object, object, object]
+
+
+def _key(entry: OutlineEntry) -> _Key:
+    relation = entry.relation
+    if relation is None:
+        return (entry.item_id, entry.via, entry.undercut, None, None, None)
+    return (entry.item_id, entry.via, entry.undercut, relation.id, relation.kind, relation.scheme)
+
+
+@dataclass
+class _Row:
+    """A row of the tree, what it stands for, and the rows under it."""
+
+    key: _Key
+    item: QTreeWidgetItem
+    children: list[_Row]
+
+
 def _swatch(colour: QColor) -> QIcon:
     pixmap = QPixmap(10, 10)
     pixmap.fill(colour)
@@ -113,22 +136,72 @@ class OutlinePanel(QWidget):
         self.tree.itemSelectionChanged.connect(self._tree_selection_changed)
         bridge.changed.connect(self._on_changes)
         selection.changed.connect(self._show_selection)
+        self._rows: list[_Row] = []
+        self._by_id: dict[str, list[_Row]] | None = None
+        #: Whether some rows may be hidden by a filter (so clearing it must show them again).
+        self._filtered = False
         self.rebuild()
 
     # Building ------------------------------------------------------------------------------
 
     def rebuild(self) -> None:
+        """Show the map's outline: rows that stay are kept (with their selection and scroll),
+        rows that went are taken out and new ones put in, in place."""
         self._syncing = True
-        self.tree.clear()
         self._rebuttals = rebuttal_ids(self.session.map)
-        for entry in outline(self.session.map):
-            self.tree.addTopLevelItem(self._item(entry))
-        self.tree.expandAll()
+        root = self.tree.invisibleRootItem()
+        fresh: list[QTreeWidgetItem] = []
+        self._rows = self._reconcile(root, self._rows, outline(self.session.map), fresh)
+        for item in fresh:
+            item.setExpanded(True)
+        self._by_id = None
         self._syncing = False
-        self.apply_filter()
+        if self.filter.text() or self._filtered:
+            self.apply_filter()
         self._show_selection(self.selection.ids)
 
-    def _item(self, entry: OutlineEntry) -> QTreeWidgetItem:
+    def _reconcile(
+        self,
+        parent: QTreeWidgetItem,
+        old: list[_Row],
+        entries: list[OutlineEntry],
+        fresh: list[QTreeWidgetItem],
+    ) -> list[_Row]:
+        """The rows under ``parent`` for ``entries``, reusing the ``old`` ones that match at the
+        start and at the end (recursively); only the rows between are replaced."""
+        keys = [_key(entry) for entry in entries]
+        start = 0
+        while start < len(old) and start < len(entries) and old[start].key == keys[start]:
+            start += 1
+        end_old, end_new = len(old), len(entries)
+        while end_old > start and end_new > start and old[end_old - 1].key == keys[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        for _ in range(end_old - start):
+            parent.takeChild(start)
+        if start == end_new:
+            kept = old if end_old == start else [*old[:start], *old[end_old:]]
+        else:
+            made = [
+                self._row(entry, key, fresh)
+                for entry, key in zip(entries[start:end_new], keys[start:end_new], strict=True)
+            ]
+            parent.insertChildren(start, [row.item for row in made])
+            kept = [*old[:start], *made, *old[end_old:]]
+        reconcile = self._reconcile
+        for index, entry in enumerate(entries):
+            if start <= index < end_new:
+                continue
+            row = kept[index]
+            if not row.children and not entry.children:
+                continue
+            had_children = bool(row.children)
+            row.children = reconcile(row.item, row.children, entry.children, fresh)
+            if row.children and not had_children:
+                fresh.append(row.item)  # a leaf that now has rows below: opened, as new ones
+        return kept
+
+    def _row(self, entry: OutlineEntry, key: _Key, fresh: list[QTreeWidgetItem]) -> _Row:
         item = QTreeWidgetItem([_label(entry)])
         item.setData(0, _ID_ROLE, entry.item_id)
         item.setData(0, _SEARCH_ROLE, _search_data(entry))
@@ -138,9 +211,11 @@ class OutlinePanel(QWidget):
             item.setToolTip(0, self._tooltip(entry.node))
         elif entry.relation is not None:
             item.setIcon(0, self._relation_icons[entry.relation.kind])
-        for child in entry.children:
-            item.addChild(self._item(child))
-        return item
+        children = [self._row(child, _key(child), fresh) for child in entry.children]
+        item.addChildren([child.item for child in children])
+        if children:
+            fresh.append(item)
+        return _Row(key, item, children)
 
     def _icon(self, node: Node) -> QIcon:
         rebuttal = node.id in self._rebuttals and node.kind == NodeKind.COUNTERARGUMENT
@@ -152,25 +227,43 @@ class OutlinePanel(QWidget):
         return plain_tooltip(f"{role}: {node.text}{tags}")
 
     def _on_changes(self, changes: list[Change]) -> None:
+        changed = {i for c in changes if c.kind == ChangeKind.NODE_CHANGED for i in c.ids}
+        if any(change.kind == ChangeKind.MAP_REPLACED for change in changes):
+            self.tree.clear()  # another map: nothing to keep
+            self._rows = []
         if any(change.kind in _STRUCTURE for change in changes):
             self.rebuild()
-            return
-        changed = {i for c in changes if c.kind == ChangeKind.NODE_CHANGED for i in c.ids}
         if changed:
             self._relabel(changed)
 
     def _relabel(self, node_ids: set[str]) -> None:
         index = self.session.map.node_index()
         self._rebuttals = rebuttal_ids(self.session.map)  # a kind change may make one
-        for item in self.items():
-            node = index.get(str(item.data(0, _ID_ROLE)))
-            if node is None or node.id not in node_ids:
+        rows = self._rows_by_id()
+        for node_id in node_ids:
+            node = index.get(node_id)
+            if node is None:
                 continue
-            item.setText(0, str(item.data(0, _PREFIX_ROLE)) + _node_label(node))
-            item.setData(0, _SEARCH_ROLE, _search_data(OutlineEntry(node.id, node=node)))
-            item.setIcon(0, self._icon(node))
-            item.setToolTip(0, self._tooltip(node))
-        self.apply_filter()
+            for row in rows.get(node_id, ()):
+                item = row.item
+                item.setText(0, str(item.data(0, _PREFIX_ROLE)) + _node_label(node))
+                item.setData(0, _SEARCH_ROLE, _search_data(OutlineEntry(node.id, node=node)))
+                item.setIcon(0, self._icon(node))
+                item.setToolTip(0, self._tooltip(node))
+        if self.filter.text() or self._filtered:
+            self.apply_filter()
+
+    def _rows_by_id(self) -> dict[str, list[_Row]]:
+        """Every row by the id it shows (a node may have several), worked out when needed."""
+        if self._by_id is None:
+            found: dict[str, list[_Row]] = {}
+            stack = list(reversed(self._rows))
+            while stack:
+                row = stack.pop()
+                found.setdefault(row.key[0], []).append(row)
+                stack += reversed(row.children)
+            self._by_id = found
+        return self._by_id
 
     def items(self) -> list[QTreeWidgetItem]:
         """Every row, depth first."""
@@ -186,6 +279,7 @@ class OutlinePanel(QWidget):
     def apply_filter(self) -> None:
         """Show the rows that match, and the rows above them for context."""
         query = self.filter.text()
+        self._filtered = bool(query)
         root = self.tree.invisibleRootItem()
         for i in range(root.childCount()):
             item = root.child(i)
@@ -220,17 +314,30 @@ class OutlinePanel(QWidget):
     def _show_selection(self, ids: list[str]) -> None:
         if self._syncing:
             return
-        wanted = set(ids)
         self._syncing = True
-        self.tree.clearSelection()
-        first: QTreeWidgetItem | None = None
-        for item in self.items():
-            if str(item.data(0, _ID_ROLE)) in wanted:
-                item.setSelected(True)
-                first = first or item
-        if first is not None:
-            self.tree.scrollToItem(first)
+        rows = self._rows_by_id()
+        wanted = [row.item for i in dict.fromkeys(ids) for row in rows.get(i, ())]
+        keep = {id(item) for item in wanted}
+        for item in self.tree.selectedItems():
+            if id(item) not in keep:
+                item.setSelected(False)
+        for item in wanted:
+            item.setSelected(True)
+        if wanted:
+            self.tree.scrollToItem(min(wanted, key=_position))
         self._syncing = False
+
+
+def _position(item: QTreeWidgetItem) -> list[int]:
+    """Where a row is in the tree, as child numbers from the top: rows sort top to bottom."""
+    path: list[int] = []
+    current: QTreeWidgetItem | None = item
+    while current is not None:
+        parent = current.parent()
+        owner = parent if parent is not None else current.treeWidget().invisibleRootItem()
+        path.append(owner.indexOfChild(current))
+        current = parent
+    return path[::-1]
 
 
 def _hidden(item: QTreeWidgetItem) -> bool:

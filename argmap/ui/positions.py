@@ -7,7 +7,7 @@ from argmap.ui.canvas.card import CardMeasure, content_for
 
 
 def fill_missing_positions(argument_map: ArgumentMap) -> bool:
-    """Lay out a map none of whose nodes is placed, by the automatic tree layout.
+    """Lay out a map none of whose nodes is placed, by the best layout for its shape.
 
     Only a wholly unplaced map is laid out here: where the user placed some nodes, the canvas
     places the rest beside them (view-only) rather than this moving anything. Returns whether
@@ -20,19 +20,21 @@ def fill_missing_positions(argument_map: ArgumentMap) -> bool:
     if positions is None or any(node.id not in positions for node in nodes):
         return False
     argument_map.layout.positions = {node.id: positions[node.id] for node in nodes}
-    argument_map.layout.algorithm = "layered"
     return True
 
 
 def _tree_layout(argument_map: ArgumentMap) -> dict[str, Point] | None:
     try:
-        from argmap.layout import compute_layout  # type: ignore[attr-defined,unused-ignore]
+        from argmap.layout.best import best_layout
     except ImportError:
         return None
     measure = CardMeasure()
     sizes = {node.id: measure.size(content_for(node)) for node in argument_map.nodes}
     try:
-        result = compute_layout(argument_map, "layered", argument_map.layout.direction, sizes=sizes)
+        choice = best_layout(argument_map, sizes)
     except Exception:  # a layout failure must never stop a map from opening
         return None
-    return dict(result) if isinstance(result, dict) else None
+    # The map says how it was laid out, so the Layout menu shows the choice.
+    argument_map.layout.algorithm = choice.algorithm
+    argument_map.layout.direction = choice.direction
+    return dict(choice.positions)

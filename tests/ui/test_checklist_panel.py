@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from argmap.analysis.checklist import GAP_TITLES, GapKind, find_gaps
@@ -195,3 +196,44 @@ def test_a_map_without_gaps_says_so(make_window: MakeWindow, qtbot: QtBot) -> No
     window = _open(make_window, qtbot, ArgumentMap(title="Empty"))
     assert _groups(window) == {}
     assert window.checklist.summary.text() == "Nothing left to prepare."
+
+
+def test_a_hidden_checklist_catches_up_when_shown(make_window: MakeWindow, qtbot: QtBot) -> None:
+    window = _open(make_window, qtbot, gappy_map())
+    unsupported = GAP_TITLES[GapKind.UNSUPPORTED_CLAIM]
+    panel = window.docks["checklist"].toggleViewAction()
+    panel.trigger()  # View > Preparation checklist: closed
+    qtbot.waitUntil(lambda: not window.checklist.isVisible())
+    window.session.execute(
+        add_related_node(
+            window.session.map, "c2", NodeKind.EVIDENCE, RelationKind.SUPPORT, "Now it is backed"
+        )
+    )
+    QApplication.processEvents()
+    assert any(t.startswith(unsupported) for t in _groups(window))  # not worked out while hidden
+    panel.trigger()  # and open again
+    qtbot.waitUntil(lambda: not any(t.startswith(unsupported) for t in _groups(window)))
+    assert window.checklist.gaps == find_gaps(window.session.map)
+
+
+def test_rows_of_gaps_that_stay_are_kept_as_they_were(
+    make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    window = _open(make_window, qtbot, gappy_map())
+    tree = window.checklist.tree
+    first = tree.topLevelItem(0).child(0)
+    window.session.execute(
+        add_related_node(
+            window.session.map, "c1", NodeKind.EVIDENCE, RelationKind.SUPPORT, "A new figure"
+        )
+    )
+    qtbot.waitUntil(lambda: window.checklist.gaps == find_gaps(window.session.map))
+    assert tree.topLevelItem(0).child(0) is first  # updated in place, not rebuilt
+    gaps = find_gaps(window.session.map)
+    assert _groups(window) == {
+        f"{title} ({sum(g.kind is kind for g in gaps)})": [
+            g.message for g in gaps if g.kind is kind
+        ]
+        for kind, title in GAP_TITLES.items()
+        if any(g.kind is kind for g in gaps)
+    }

@@ -203,7 +203,18 @@ def test_inspector_explanation_follows_a_what_if(window: MainWindow) -> None:
     assert window.verdict.text.text().startswith("Out: 'Patrols displace the crossings' attacks it")
 
 
-def test_checklist_lists_gaps_and_a_click_selects_the_node(window: MainWindow) -> None:
+def _show_checklist(window: MainWindow, qtbot: QtBot) -> None:
+    """The checklist is worked out only while it can be seen: show it, as a user would."""
+    window.show()
+    window.docks["checklist"].raise_()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bool(window.checklist.gaps))
+
+
+def test_checklist_lists_gaps_and_a_click_selects_the_node(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    _show_checklist(window, qtbot)
     tree = window.checklist.tree
     titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert any(t.startswith("Counterarguments with no answer") for t in titles)
@@ -228,6 +239,7 @@ def _checklist_rows(window: MainWindow) -> dict[str, list[str]]:
 
 
 def test_checklist_refreshes_after_an_answer(window: MainWindow, qtbot: QtBot) -> None:
+    _show_checklist(window, qtbot)
     unanswered = "Counterarguments with no answer"
     qtbot.waitUntil(lambda: unanswered in _checklist_rows(window))  # the first listing
     before = _checklist_rows(window)

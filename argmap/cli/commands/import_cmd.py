@@ -8,7 +8,7 @@ from pathlib import Path
 from argmap.cli.io_helpers import add_force_option, refuse_overwrite
 from argmap.io import native
 from argmap.io.formats import get_format, import_file, import_formats, infer_format
-from argmap.layout import compute_layout
+from argmap.layout.best import best_layout
 from argmap.model import ArgmapError, ArgumentMap, Point
 
 NAME = "import"
@@ -67,15 +67,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def lay_out(argument_map: ArgumentMap) -> str:
-    """Place the map's nodes with argmap's tree layout (card sizes estimated, no screen)."""
+    """Place the map's nodes with the best layout for its shape (card sizes estimated, no
+    screen, a 16:9 page) and say which was chosen and why."""
     try:
-        positions = compute_layout(argument_map, "tree")
+        choice = best_layout(argument_map)
     except ArgmapError as exc:  # the map is still worth having: the editor can place it
         return f"left without positions (the automatic layout failed: {exc})"
+    positions = choice.positions
     argument_map.layout.positions = {
         node.id: Point.rounded(positions[node.id].x, positions[node.id].y)
         for node in argument_map.nodes
         if node.id in positions
     }
-    argument_map.layout.algorithm = "tree"
-    return "laid out with the tree layout"
+    argument_map.layout.algorithm = choice.algorithm
+    argument_map.layout.direction = choice.direction
+    return f"laid out with {choice.label}, the best for this map: {choice.reason}"

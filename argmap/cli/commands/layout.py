@@ -12,6 +12,7 @@ import argparse
 from argmap.cli.io_helpers import add_force_option, load_map, refuse_overwrite
 from argmap.io import native
 from argmap.layout import ALGORITHMS, DEFAULT_ALGORITHM, compute_layout
+from argmap.layout.best import best_layout
 from argmap.model import Direction
 
 NAME = "layout"
@@ -23,9 +24,10 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-a",
         "--algorithm",
-        choices=list(ALGORITHMS),
+        choices=[*ALGORITHMS, "best"],
         default=DEFAULT_ALGORITHM,
-        help=f"the layout (default: {DEFAULT_ALGORITHM}); dot needs Graphviz installed",
+        help=f"the layout (default: {DEFAULT_ALGORITHM}); best: the best for the map's shape; "
+        "dot needs Graphviz installed",
     )
     parser.add_argument(
         "-d",
@@ -50,7 +52,12 @@ def run(args: argparse.Namespace) -> int:
     refuse_overwrite(args.output, args.force)
     argument_map = load_map(args.file)
     direction = Direction(args.direction or argument_map.layout.direction)
-    positions = compute_layout(argument_map, args.algorithm, direction, root=args.root)
+    if args.algorithm == "best":
+        choice = best_layout(argument_map)
+        print(f"the best for this map: {choice.label}: {choice.reason}")
+        args.algorithm, direction, positions = choice.algorithm, choice.direction, choice.positions
+    else:
+        positions = compute_layout(argument_map, args.algorithm, direction, root=args.root)
     argument_map.layout.positions = {n.id: positions[n.id] for n in argument_map.nodes}
     argument_map.layout.algorithm = args.algorithm
     argument_map.layout.direction = direction

@@ -89,17 +89,41 @@ def pick_spot(
     reach = QRectF()
     for spot in spots:
         reach = reach.united(spot)
-    pieces = [(a.x(), a.y(), b.x(), b.y()) for a, b in lines_near(lines, reach)]
+    pieces = [_piece(a.x(), a.y(), b.x(), b.y()) for a, b in lines_near(lines, reach)]
+    # The cost is (card covered, the rest): the rest is worked out only for the spots whose
+    # card cost is the least, the same choice as costing every spot, at a fraction of it.
+    boxed, boxed_blocks = _boxes(others), _boxes(blocks)
+    card_costs = [_covered_boxed(spot, boxed_blocks) for spot in spots]
+    least = min(card_costs)
     best = spots[0]
-    best_cost = (math.inf, math.inf)
-    for spot in spots:
-        hidden = sum(_clipped(spot, *piece) for piece in pieces)
-        cost = (_covered(spot, blocks), _covered(spot, others) + LINE_WEIGHT * hidden)
-        if cost == (0.0, 0.0):
+    best_rest = math.inf
+    for spot, card_cost in zip(spots, card_costs, strict=True):
+        if card_cost != least:
+            continue
+        rest = _covered_boxed(spot, boxed) + LINE_WEIGHT * _hidden(spot, pieces)
+        if rest == 0.0 and least == 0.0:
             return spot
-        if cost < best_cost:
-            best, best_cost = spot, cost
+        if rest < best_rest:
+            best, best_rest = spot, rest
     return best
+
+
+#: A piece of line: its ends, then its bounding box (left, top, right, bottom).
+_Piece = tuple[float, float, float, float, float, float, float, float]
+
+
+def _piece(x0: float, y0: float, x1: float, y1: float) -> _Piece:
+    return (x0, y0, x1, y1, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _hidden(spot: QRectF, pieces: list[_Piece]) -> float:
+    """How much line runs under ``spot``; pieces whose boxes miss it hide none of it."""
+    left, top, right, bottom = spot.left(), spot.top(), spot.right(), spot.bottom()
+    return sum(
+        _clip(left, top, right, bottom, x0, y0, x1, y1)
+        for x0, y0, x1, y1, low_x, low_y, high_x, high_y in pieces
+        if low_x <= right and high_x >= left and low_y <= bottom and high_y >= top
+    )
 
 
 def lines_near(lines: Iterable[Segment], rect: QRectF) -> list[Segment]:
@@ -115,31 +139,36 @@ def lines_near(lines: Iterable[Segment], rect: QRectF) -> list[Segment]:
     ]
 
 
-def _covered(spot: QRectF, rects: list[QRectF]) -> float:
+def _boxes(rects: list[QRectF]) -> list[tuple[float, float, float, float, QRectF]]:
+    return [(r.left(), r.top(), r.right(), r.bottom(), r) for r in rects]
+
+
+def _covered_boxed(spot: QRectF, boxed: list[tuple[float, float, float, float, QRectF]]) -> float:
+    """The area of ``spot`` the rects cover (summed); those that do not overlap it add nothing."""
+    left, top, right, bottom = spot.left(), spot.top(), spot.right(), spot.bottom()
     area = 0.0
-    for rect in rects:
-        common = spot.intersected(rect)
-        area += common.width() * common.height()
+    for low_x, low_y, high_x, high_y, rect in boxed:
+        if low_x < right and left < high_x and low_y < bottom and top < high_y:
+            common = spot.intersected(rect)
+            area += common.width() * common.height()
     return area
 
 
-def _clipped(rect: QRectF, x0: float, y0: float, x1: float, y1: float) -> float:
-    """How much of the segment (x0, y0)-(x1, y1) runs inside ``rect`` (Liang-Barsky)."""
+def _clip(
+    left: float, top: float, right: float, bottom: float, x0: float, y0: float, x1: float, y1: float
+) -> float:
+    """How much of the segment (x0, y0)-(x1, y1) runs inside the rect (Liang-Barsky)."""
     dx, dy = x1 - x0, y1 - y0
     low, high = 0.0, 1.0
-    for p, q in (
-        (-dx, x0 - rect.left()),
-        (dx, rect.right() - x0),
-        (-dy, y0 - rect.top()),
-        (dy, rect.bottom() - y0),
-    ):
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
         if p == 0:
             if q < 0:
                 return 0.0
         elif p < 0:
-            low = max(low, q / p)
-        else:
-            high = min(high, q / p)
+            if (ratio := q / p) > low:
+                low = ratio
+        elif (ratio := q / p) < high:
+            high = ratio
         if low >= high:
             return 0.0
     return (high - low) * math.hypot(dx, dy)

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from argmap.ui.canvas.edge_item import EdgeItem, SchemeLabel
 from argmap.ui.canvas.geometry import SIGN_RADIUS
-from argmap.ui.canvas.label_place import Segment, label_spots, lines_near, pick_spot
+from argmap.ui.canvas.label_place import Segment, label_spots, pick_spot
 from argmap.ui.canvas.node_item import NodeItem
 from argmap.ui.canvas.obstacles import RectGrid
+from argmap.ui.canvas.segment_index import SegmentIndex
 
 _BY_BOUNDS = Qt.ItemSelectionMode.IntersectsItemBoundingRect
 
@@ -68,8 +69,10 @@ class _Nearby:
 
     def __init__(self, items: Iterable[QGraphicsItem], moving: set[int]) -> None:
         self.cards = RectGrid[QRectF]()
-        self.arrows = RectGrid[EdgeItem]()
+        self.signs = RectGrid[QRectF]()
         self.labels = RectGrid[SchemeLabel]()
+        segments: list[Segment] = []
+        r = SIGN_RADIUS
         for item in items:
             if not item.isVisible():
                 continue
@@ -77,29 +80,22 @@ class _Nearby:
                 rect = item.scene_card_rect()
                 self.cards.add(rect, rect)
             elif isinstance(item, EdgeItem) and item.geometry is not None:
-                self.arrows.add(item.boundingRect(), item)
+                # Signs are small, so a grid serves them; lines may be long: an R-tree.
+                mid = item.mid()
+                sign = QRectF(mid.x() - r, mid.y() - r, 2 * r, 2 * r)
+                self.signs.add(sign, sign)
+                segments += item.segments()
             elif isinstance(item, SchemeLabel) and id(item) not in moving:
                 self.labels.add(item.sceneBoundingRect(), item)
-        #: Each arrow's sign and straight pieces, worked out once per pass.
-        self._edges: dict[str, tuple[QRectF, list[Segment]]] = {}
+        self.lines = SegmentIndex(segments)
 
     def around(
         self, reach: QRectF, label: SchemeLabel
     ) -> tuple[list[QRectF], list[QRectF], list[Segment]]:
         """Cards, then signs and other labels, then lines, that may lie under ``reach``."""
         cards = [card for card in self.cards.near(reach) if card.intersects(reach)]
-        avoid: list[QRectF] = []
-        lines: list[Segment] = []
-        r = SIGN_RADIUS
-        for edge in self.arrows.near(reach):
-            known = self._edges.get(edge.relation_id)
-            if known is None:
-                mid = edge.mid()
-                sign = QRectF(mid.x() - r, mid.y() - r, 2 * r, 2 * r)
-                known = self._edges[edge.relation_id] = (sign, edge.segments())
-            if known[0].intersects(reach):
-                avoid.append(known[0])
-            lines += lines_near(known[1], reach)
+        avoid = [sign for sign in self.signs.near(reach) if sign.intersects(reach)]
+        lines = self.lines.near(reach)
         for other in self.labels.near(reach):
             rect = other.sceneBoundingRect()  # where it is now, if moved meanwhile
             if other is not label and rect.intersects(reach):

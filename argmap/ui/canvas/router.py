@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF
 
+from argmap.layout.routing import Obstacles
 from argmap.model import Relation
 from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.geometry import Box, edge_geometry
 from argmap.ui.canvas.labels import place_labels
 from argmap.ui.canvas.node_item import NodeItem
-from argmap.ui.canvas.obstacles import CardGrid
 from argmap.ui.canvas.ports import arrival_ports
 
 #: Above this many arrows they stay straight: bending around cards costs too much to open.
@@ -81,7 +81,7 @@ class EdgeRouter:
             if len(self._edges) <= BEND_LIMIT:
                 # Hidden cards (collapsed, outside a focus) are no obstacle to bend around.
                 boxes = {n: item.box() for n, item in self._nodes.items() if item.isVisible()}
-                grid = CardGrid(boxes)
+                grid = Obstacles(boxes)
             ports = self._ports(todo)
             for relation_id in todo:
                 self._route_one(relation_id, _Batch(todo, done, grid, ports), set())
@@ -138,17 +138,16 @@ class EdgeRouter:
         if target_edge is not None and relation.target in batch.todo:
             self._route_one(relation.target, batch, path | {relation_id})
         nodes = self._nodes
-        premises = [nodes[p].box() for p in relation.premises if p in nodes]
+        premises = [(p, nodes[p].box()) for p in relation.premises if p in nodes]
         target: Box | QPointF | None = None
         if relation.target in nodes:
             target = nodes[relation.target].box()
         elif target_edge is not None and target_edge.geometry is not None:
             target = target_edge.mid()
         if premises and target is not None:
-            grid = batch.grid
-            hit = grid.hit_except({*relation.premises, relation.target}) if grid else None
             port = batch.ports.get(relation_id)
-            edge.set_geometry(edge_geometry(premises, target, hit, port))
+            target_id = relation.target if relation.target in nodes else None
+            edge.set_geometry(edge_geometry(premises, target, target_id, batch.grid, port))
         batch.done.add(relation_id)
 
 
@@ -161,7 +160,7 @@ class _Batch:
         self,
         todo: set[str],
         done: set[str],
-        grid: CardGrid | None,
+        grid: Obstacles | None,
         ports: dict[str, tuple[float, float]],
     ) -> None:
         self.todo, self.done, self.grid, self.ports = todo, done, grid, ports

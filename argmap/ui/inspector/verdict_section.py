@@ -44,13 +44,16 @@ class VerdictSection(QGroupBox):
         if self.subject is None or not argument_map.has_node(self.subject) or evaluation is None:
             self.hide()
             return
+        if self.subject not in evaluation.labels:  # a new card: the evaluation is on its way
+            self.hide()
+            return
         try:
             if evaluation.semantics is Semantics.STRENGTH:
                 words = explain_strength(argument_map, evaluation, self.subject)
             else:
                 strength = self._strength_for(evaluation)
                 words = verdict(argument_map, evaluation, strength, self.subject)
-        except (ArgmapError, KeyError):
+        except (ArgmapError, KeyError, ValueError):  # a map newer than its evaluation
             self.hide()
             return
         if self.controller.whatif.status(self.subject):  # the explanation names the what-if

@@ -1,0 +1,734 @@
+"""Arrows routed around cards: part of the layout result, drawn by the canvas and every export.
+
+One relation's route: each premise's line to a junction (linked premises), then the arrow on
+to the target card (or, for an undercut, to the middle of the arrow it attacks). A straight
+line that would pass through a card it does not touch bends: first the cheap curves (a
+quadratic bend, a cubic detour, a run up the channel beside the premise), tested exactly
+against the card rectangles; if none is clear, a shortest path on a grid of free cells around
+the cards, pulled taut into a few straight legs. Linked premises move their junction to a
+free spot where the lines from every premise reach it clear.
+
+Plain floats, no Qt: :func:`route_map` routes a whole laid-out map (for exports, the choice of
+layout and the tests); the canvas routes the arrows a move touches with
+:func:`route_relation` and draws the same geometry. Cards are found through a uniform grid
+(:class:`Obstacles`), so testing a line costs what the line crosses, not the map's size.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import itertools
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from argmap.layout.geometry import XY, Positions, Size
+from argmap.model import ArgumentMap
+
+__all__ = [
+    "BORDER_GAP",
+    "CLEARANCE",
+    "Box",
+    "Obstacles",
+    "Route",
+    "arrival_ports",
+    "arrows_through_cards",
+    "border_xy",
+    "lines_through_cards",
+    "route_map",
+    "route_relation",
+]
+
+#: A card as (centre x, centre y, half width, half height).
+Box = tuple[float, float, float, float]
+#: Gap left between an arrow's ends and the card border, so the tip is not hidden by the frame.
+BORDER_GAP = 2.0
+#: Radius of the sign disc in the middle of an arrow (undercuts end on its rim).
+SIGN_RADIUS = 8.0
+#: How far from the target, as a share of the way to the premises, linked lines meet.
+JUNCTION_SHARE = 0.45
+#: Arrows keep this far off cards they do not touch.
+CLEARANCE = 6.0
+#: Arrivals on one side of a card use the middle part of it, leaving the corners clear.
+SPREAD = 0.7
+#: Grid searches (the last resort of the router) allowed per card of the map, and at least.
+SEARCHES = 0.15
+MIN_SEARCHES = 40
+#: Grid cell of the obstacle index, in scene pixels (about a card wide).
+CELL = 200.0
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One relation's lines: premise lines (to the junction, or the first legs of a long way
+    round), then the arrow from ``start`` to ``end``, a Bézier curve through ``controls``."""
+
+    start: XY
+    end: XY
+    premise_lines: tuple[tuple[XY, XY], ...] = ()
+    junction: XY | None = None
+    controls: tuple[XY, ...] = ()
+
+    @property
+    def mid(self) -> XY:
+        """The middle of the final arrow: where the sign sits and undercuts point."""
+        return bezier_point([self.start, *self.controls, self.end], 0.5)
+
+    def lines(self, steps: int = 12) -> list[tuple[XY, XY]]:
+        """Every straight piece drawn (a curve in ``steps`` pieces)."""
+        points = [self.start, *self.controls, self.end]
+        if len(points) > 2:
+            points = [bezier_point(points, i / steps) for i in range(steps + 1)]
+        return [*self.premise_lines, *itertools.pairwise(points)]
+
+
+def bezier_point(points: list[XY], t: float) -> XY:
+    """The point at ``t`` of the Bézier curve with these control points (de Casteljau)."""
+    while len(points) > 1:
+        points = [
+            (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+            for a, b in itertools.pairwise(points)
+        ]
+    return points[0]
+
+
+def border_xy(box: Box, tx: float, ty: float, gap: float = BORDER_GAP) -> XY:
+    """Where the ray from the card's centre towards (tx, ty) leaves it, ``gap`` outside."""
+    cx, cy, hw, hh = box
+    dx, dy = tx - cx, ty - cy
+    if dx == 0 and dy == 0:
+        return cx, cy + hh + gap
+    scale = min(
+        (hw + gap) / abs(dx) if dx else math.inf,
+        (hh + gap) / abs(dy) if dy else math.inf,
+    )
+    if scale >= 1.0:  # the point is inside the card: stay there
+        return tx, ty
+    return cx + dx * scale, cy + dy * scale
+
+
+def _segment_hits(a: XY, b: XY, rect: tuple[float, float, float, float]) -> bool:
+    """Whether the segment a-b passes through the open rectangle (Liang-Barsky)."""
+    left, top, right, bottom = rect
+    x0, y0 = a
+    dx, dy = b[0] - x0, b[1] - y0
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if p == 0.0:
+            if q <= 0.0:
+                return False
+            continue
+        u = q / p
+        if p < 0.0:
+            if u > low:
+                low = u
+        elif u < high:
+            high = u
+        if low >= high:
+            return False
+    return high - low > 1e-9
+
+
+class Obstacles:
+    """Card rectangles (grown by ``clearance``) in a uniform grid: which a line runs through."""
+
+    def __init__(
+        self, boxes: Mapping[str, Box], clearance: float = CLEARANCE, searches: int = 0
+    ) -> None:
+        self.boxes = boxes
+        self.clearance = clearance
+        #: Grid searches this index still allows (each may look at thousands of cells);
+        #: 0: as many as :data:`SEARCHES` per card, at least :data:`MIN_SEARCHES`.
+        self.searches_left = searches or max(MIN_SEARCHES, int(len(boxes) * SEARCHES))
+        cells: dict[tuple[int, int], list[tuple[str, tuple[float, float, float, float]]]] = {}
+        rects = []
+        floor = math.floor
+        for node_id, (cx, cy, hw, hh) in boxes.items():
+            rect = (
+                cx - hw - clearance,
+                cy - hh - clearance,
+                cx + hw + clearance,
+                cy + hh + clearance,
+            )
+            rects.append(rect)
+            entry = (node_id, rect)
+            g0, g1 = floor(rect[0] / CELL), floor(rect[2] / CELL)
+            h0, h1 = floor(rect[1] / CELL), floor(rect[3] / CELL)
+            if g0 == g1 and h0 == h1:
+                if (g0, h0) in cells:
+                    cells[g0, h0].append(entry)
+                else:
+                    cells[g0, h0] = [entry]
+                continue
+            for gx in range(g0, g1 + 1):
+                for gy in range(h0, h1 + 1):
+                    cells.setdefault((gx, gy), []).append(entry)
+        self._cells = cells
+        self._rows = _free_gaps([(r[1], r[3]) for r in rects])
+        self._columns = _free_gaps([(r[0], r[2]) for r in rects])
+
+    def _clear_band(self, a: XY, b: XY) -> bool:
+        """Whether the segment lies wholly in a horizontal or vertical band with no card
+        (the gap between two rows of a layered drawing): then it is clear, at no cost."""
+        return _in_gap(self._rows, a[1], b[1]) or _in_gap(self._columns, a[0], b[0])
+
+    def _cells_along(self, a: XY, b: XY) -> list[tuple[int, int]]:
+        """The grid cells the segment a-b passes through (a few more on long slants)."""
+        c0, c1 = math.floor(min(a[0], b[0]) / CELL), math.floor(max(a[0], b[0]) / CELL)
+        r0, r1 = math.floor(min(a[1], b[1]) / CELL), math.floor(max(a[1], b[1]) / CELL)
+        if (c1 - c0 + 1) * (r1 - r0 + 1) <= 6:
+            return [(gx, gy) for gx in range(c0, c1 + 1) for gy in range(r0, r1 + 1)]
+        steps = math.ceil(math.hypot(b[0] - a[0], b[1] - a[1]) / (CELL / 2))
+        found: set[tuple[int, int]] = set()
+        px, py = a
+        for i in range(1, steps + 1):
+            t = i / steps
+            x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+            for gx in range(math.floor(min(px, x) / CELL), math.floor(max(px, x) / CELL) + 1):
+                for gy in range(math.floor(min(py, y) / CELL), math.floor(max(py, y) / CELL) + 1):
+                    found.add((gx, gy))
+            px, py = x, y
+        return list(found)
+
+    def _near(self, a: XY, b: XY) -> list[tuple[str, tuple[float, float, float, float]]]:
+        """Cards registered in the cells the segment a-b passes through (each once)."""
+        found: dict[str, tuple[float, float, float, float]] = {}
+        get = self._cells.get
+        for cell in self._cells_along(a, b):
+            for node_id, rect in get(cell, ()):
+                found[node_id] = rect
+        return list(found.items())
+
+    def within(self, left: float, top: float, right: float, bottom: float) -> list[tuple[str, Box]]:
+        """The cards registered in the grid cells this rectangle touches (each once)."""
+        found: dict[str, Box] = {}
+        boxes, get = self.boxes, self._cells.get
+        for gx in range(math.floor(left / CELL), math.floor(right / CELL) + 1):
+            for gy in range(math.floor(top / CELL), math.floor(bottom / CELL) + 1):
+                for node_id, _rect in get((gx, gy), ()):
+                    found[node_id] = boxes[node_id]
+        return list(found.items())
+
+    def through(self, a: XY, b: XY, exclude: Collection[str] = ()) -> list[str]:
+        """The cards (not in ``exclude``) the segment a-b runs through."""
+        return [
+            node_id
+            for node_id, rect in self._near(a, b)
+            if node_id not in exclude and _segment_hits(a, b, rect)
+        ]
+
+    def blocked(self, points: list[XY], exclude: Collection[str]) -> bool:
+        """Whether the polyline through ``points`` runs through a card not in ``exclude``."""
+        get = self._cells.get
+        for a, b in itertools.pairwise(points):
+            if self._clear_band(a, b):
+                continue
+            low_x, high_x = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
+            low_y, high_y = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
+            for cell in self._cells_along(a, b):
+                for node_id, rect in get(cell, ()):
+                    if (
+                        rect[2] <= low_x
+                        or rect[0] >= high_x
+                        or rect[3] <= low_y
+                        or rect[1] >= high_y
+                        or node_id in exclude
+                    ):
+                        continue
+                    if _segment_hits(a, b, rect):
+                        return True
+        return False
+
+    def inside(self, point: XY, exclude: Collection[str]) -> bool:
+        x, y = point
+        for node_id, (left, top, right, bottom) in self._cells.get(
+            (math.floor(x / CELL), math.floor(y / CELL)), ()
+        ):
+            if node_id not in exclude and left < x < right and top < y < bottom:
+                return True
+        return False
+
+
+def _free_gaps(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """The open gaps outside the union of ``spans``: their starts and their ends, sorted."""
+    starts: list[float] = [-math.inf]
+    ends: list[float] = []
+    reach = -math.inf
+    for low, high in sorted(spans):
+        if low > reach:
+            ends.append(low)
+            starts.append(reach)
+        reach = max(reach, high)
+    ends.append(math.inf)
+    starts[1:] = [*starts[2:], reach] if len(starts) > 1 else []
+    return starts, ends
+
+
+def _in_gap(gaps: tuple[list[float], list[float]], u: float, v: float) -> bool:
+    starts, ends = gaps
+    low, high = (u, v) if u <= v else (v, u)
+    i = bisect.bisect_right(starts, low) - 1
+    return i >= 0 and low >= starts[i] and high <= ends[i]
+
+
+# Ports ------------------------------------------------------------------------------------
+
+
+def _side(target: Box, x: float, y: float) -> str:
+    cx, cy, _hw, hh = target
+    if abs(y - (cy - hh)) <= BORDER_GAP + 0.5:
+        return "top"
+    if abs(y - (cy + hh)) <= BORDER_GAP + 0.5:
+        return "bottom"
+    return "left" if x < cx else "right"
+
+
+def _on_side(target: Box, side: str, coordinate: float) -> XY:
+    cx, cy, hw, hh = target
+    if side == "top":
+        return coordinate, cy - hh - BORDER_GAP
+    if side == "bottom":
+        return coordinate, cy + hh + BORDER_GAP
+    if side == "left":
+        return cx - hw - BORDER_GAP, coordinate
+    return cx + hw + BORDER_GAP, coordinate
+
+
+def arrival_ports(target: Box, sources: Mapping[str, XY]) -> dict[str, XY]:
+    """For each arrow (id -> the point it comes from), where it should end on ``target``.
+
+    Arrows that reach the same side of the card are spaced evenly along its middle part,
+    in the order in which they would have arrived; a lone arrow arrives where it points.
+    """
+    cx, cy, hw, hh = target
+    sides: dict[str, list[tuple[float, str, float, float]]] = {}
+    for relation_id, (sx, sy) in sources.items():
+        x, y = border_xy(target, sx, sy)
+        side = _side(target, x, y)
+        along = x if side in ("top", "bottom") else y
+        sides.setdefault(side, []).append((along, relation_id, x, y))
+    ports: dict[str, XY] = {}
+    for side, arrivals in sides.items():
+        arrivals.sort()
+        if len(arrivals) == 1:
+            _along, relation_id, x, y = arrivals[0]
+            ports[relation_id] = (x, y)
+            continue
+        horizontal = side in ("top", "bottom")
+        half = (hw if horizontal else hh) * SPREAD
+        centre = cx if horizontal else cy
+        for index, (_along, relation_id, _x, _y) in enumerate(arrivals):
+            offset = -half + 2 * half * index / (len(arrivals) - 1)
+            ports[relation_id] = _on_side(target, side, centre + offset)
+    return ports
+
+
+# One relation ----------------------------------------------------------------------------
+
+#: Sideways offsets tried, in order: quadratic bends first, then cubic detours that leave
+#: sideways, run alongside the obstacle and come back (for a card right between the ends).
+_BENDS = (90.0, -90.0, 180.0, -180.0)
+_DETOURS = (150.0, -150.0, 240.0, -240.0, 340.0, -340.0)
+#: Channel runs: step sideways off the premise (past its half-width), run straight along the
+#: channel between stacked cards to the target's level, then in (compact lanes).
+_CHANNELS = (30.0, -30.0, 60.0, -60.0, 110.0, -110.0)
+#: Pieces a candidate curve is tested in.
+_CURVE_STEPS = 12
+#: Cells of the fallback grid search, at most.
+_MAX_CELLS = 30_000
+#: Lines longer than this are not searched for on the grid (they stay as the curves left
+#: them): a way round across a whole large map costs more than opening it may.
+MAX_SEARCHED_LENGTH = 12000.0
+
+
+def _end_point(target: Box | XY, port: XY | None, sx: float, sy: float) -> XY:
+    if port is not None:
+        return port
+    if len(target) == 4:
+        return border_xy(target, sx, sy)
+    # An undercut stops on the rim of the attacked arrow's sign disc.
+    tx, ty = target[0], target[1]
+    dx, dy = sx - tx, sy - ty
+    length = math.hypot(dx, dy)
+    reach = SIGN_RADIUS + 1.0
+    if length <= reach:
+        return sx, sy
+    return tx + dx / length * reach, ty + dy / length * reach
+
+
+def _curve(points: list[XY]) -> list[XY]:
+    if len(points) <= 2:
+        return points
+    return [bezier_point(points, i / _CURVE_STEPS) for i in range(_CURVE_STEPS + 1)]
+
+
+def route_relation(
+    premises: list[tuple[str, Box]],
+    target: Box | XY,
+    target_id: str | None = None,
+    obstacles: Obstacles | None = None,
+    port: XY | None = None,
+) -> Route:
+    """The route of one relation from its premise cards to a card (``target_id``'s box) or,
+    for an undercut, a point (the attacked arrow's middle); with ``obstacles``, around every
+    card it does not touch. ``port`` fixes where the arrow arrives on a target card.
+    """
+    if not premises:
+        raise ValueError("a relation has at least one premise")
+    # A line may touch only the cards at its own ends: a premise line its premise (not the
+    # co-premises beside it), the arrow its target.
+    ends: set[str] = {target_id} if target_id is not None else set()
+    aim = (target[0], target[1]) if port is None else port
+    if len(premises) == 1:
+        name, box = premises[0]
+        start = border_xy(box, *aim)
+        end = _end_point(target, port, *start)
+        return _avoid(Route(start, end), box, target, {name, *ends}, obstacles)
+    gx = sum(b[0] for _, b in premises) / len(premises)
+    gy = sum(b[1] for _, b in premises) / len(premises)
+    bx, by = _end_point(target, port, gx, gy)
+    length = math.hypot(gx - bx, gy - by) or 1.0
+    nx, ny = -(gy - by) / length, (gx - bx) / length
+    options = []
+    for share, side in _JUNCTIONS:
+        junction = (bx + (gx - bx) * share + nx * side, by + (gy - by) * share + ny * side)
+        lines = tuple((border_xy(box, *junction), junction) for _, box in premises)
+        options.append((junction, lines))
+    chosen = options[0]
+    if obstacles is not None:
+        free = [
+            (junction, lines)
+            for junction, lines in options
+            if not obstacles.inside(junction, ())
+            and not any(
+                obstacles.blocked([a, b], {name})
+                for (a, b), (name, _) in zip(lines, premises, strict=True)
+            )
+        ]
+        # Best: premise lines and the arrow on all clear; else clear premise lines, the
+        # arrow to bend; else a free junction, each blocked premise line routed round.
+        straight = [
+            option
+            for option in free
+            if not obstacles.blocked([option[0], _end_point(target, port, *option[0])], ends)
+        ]
+        if straight or free:
+            chosen = (straight or free)[0]
+        else:
+            # The junction stands in open space (the grid search must reach it), best where
+            # the arrow on to the target runs clear.
+            roomy = [o for o in options if _roomy(obstacles, o[0])] or options
+            spot = next(
+                (
+                    o
+                    for o in roomy
+                    if not obstacles.blocked([o[0], _end_point(target, port, *o[0])], ends)
+                ),
+                roomy[0],
+            )
+            lines = tuple(
+                piece
+                for name, box in premises
+                for piece in _detour_line(box, spot[0], {name}, obstacles)
+            )
+            chosen = (spot[0], lines)
+    junction, lines = chosen
+    end = _end_point(target, port, *junction)
+    return _avoid(Route(junction, end, lines, junction), None, target, ends, obstacles)
+
+
+def _roomy(obstacles: Obstacles, point: XY, room: float = 16.0) -> bool:
+    """Whether ``point`` and the points ``room`` away on every side are clear of cards."""
+    x, y = point
+    around = ((x, y), (x - room, y), (x + room, y), (x, y - room), (x, y + room))
+    return not any(obstacles.inside(p, ()) for p in around)
+
+
+#: Junction places tried: (share of the way from the target to the premises, sideways px).
+_JUNCTIONS = [
+    (JUNCTION_SHARE, 0.0),
+    (0.3, 0.0),
+    (0.6, 0.0),
+    (0.2, 0.0),
+    (0.75, 0.0),
+    (0.45, 60.0),
+    (0.45, -60.0),
+    (0.3, 120.0),
+    (0.3, -120.0),
+    (0.85, 0.0),
+    (0.1, 0.0),
+    (0.92, 0.0),
+]
+
+
+def _detour_line(
+    box: Box, junction: XY, own: set[str], obstacles: Obstacles | None
+) -> tuple[tuple[XY, XY], ...]:
+    start = border_xy(box, *junction)
+    if obstacles is None or not obstacles.blocked([start, junction], own):
+        return ((start, junction),)
+    path = _grid_path(start, junction, own, obstacles)
+    if path is None:
+        return ((start, junction),)
+    if len(path) > 2 and not obstacles.blocked([border_xy(box, *path[1]), path[1]], own):
+        path[0] = border_xy(box, *path[1])
+    return tuple(itertools.pairwise(path))
+
+
+def _avoid(
+    straight: Route,
+    premise: Box | None,
+    target: Box | XY,
+    own: set[str],
+    obstacles: Obstacles | None,
+) -> Route:
+    """The straight arrow if it is clear, else the first clear bend, else a way found on a
+    grid of free cells (its first legs as plain lines, the last as the arrow)."""
+    if obstacles is None:
+        return straight
+    sx, sy = straight.start
+    ex, ey = straight.end
+    if not obstacles.blocked([straight.start, straight.end], own):
+        return straight
+    length = math.hypot(ex - sx, ey - sy) or 1.0
+    nx, ny = -(ey - sy) / length, (ex - sx) / length
+    candidates: list[list[XY]] = [
+        [((sx + ex) / 2 + nx * o, (sy + ey) / 2 + ny * o)] for o in _BENDS
+    ]
+    candidates += [[(sx + nx * o, sy + ny * o), (ex + nx * o, ey + ny * o)] for o in _DETOURS]
+    if premise is not None:
+        cx, cy, hw, hh = premise
+        for o in _CHANNELS:  # up (or down) a channel beside the card, then across
+            x = cx + math.copysign(hw, o) + o
+            candidates.append([(x, cy), (x, ey)])
+        for o in _CHANNELS:  # the same for a left-right map
+            y = cy + math.copysign(hh, o) + o
+            candidates.append([(cx, y), (ex, y)])
+    for controls in candidates:
+        start = straight.start if premise is None else border_xy(premise, *controls[0])
+        end = _end_point(target, None, *controls[-1])
+        if not obstacles.blocked(_curve([start, *controls, end]), own):
+            return Route(start, end, straight.premise_lines, straight.junction, tuple(controls))
+    path = _grid_path(straight.start, straight.end, own, obstacles)
+    if path is None:
+        return straight
+    if premise is not None and len(path) > 2:
+        start = border_xy(premise, *path[1])
+        if not obstacles.blocked([start, path[1]], own):
+            path[0] = start
+    if len(path) > 2:
+        path[-1] = _end_point(target, None, *path[-2])
+        if obstacles.blocked(path[-2:], own):
+            path[-1] = straight.end
+    legs = tuple(itertools.pairwise(path[:-1]))
+    return Route(path[-2], path[-1], straight.premise_lines + legs, straight.junction)
+
+
+def _grid_path(start: XY, end: XY, own: set[str], obstacles: Obstacles) -> list[XY] | None:
+    """A shortest way from ``start`` to ``end`` through free grid cells (8 neighbours),
+    pulled taut into straight legs; None when there is none within reach (the search looks
+    further afield twice before it gives up)."""
+    span = math.hypot(end[0] - start[0], end[1] - start[1])
+    if span > MAX_SEARCHED_LENGTH:
+        return None
+    pad = 160.0 + span * 0.25
+    for _ in range(3):
+        if obstacles.searches_left <= 0:
+            return None
+        obstacles.searches_left -= 1
+        found = _search(start, end, own, obstacles, pad)
+        if found is not None:
+            return found
+        pad = pad * 2.5
+    return None
+
+
+def _search(start: XY, end: XY, own: set[str], obstacles: Obstacles, pad: float) -> list[XY] | None:
+    left, top = min(start[0], end[0]) - pad, min(start[1], end[1]) - pad
+    right, bottom = max(start[0], end[0]) + pad, max(start[1], end[1]) + pad
+    cell = max(12.0, math.sqrt((right - left) * (bottom - top) / _MAX_CELLS))
+    columns, rows = int((right - left) / cell) + 1, int((bottom - top) / cell) + 1
+    blocked = bytearray(columns * rows)
+    for node_id, (cx, cy, hw, hh) in obstacles.within(left, top, right, bottom):
+        if node_id in own:
+            continue
+        c = obstacles.clearance
+        c0, c1 = int((cx - hw - c - left) // cell), int((cx + hw + c - left) // cell)
+        r0, r1 = int((cy - hh - c - top) // cell), int((cy + hh + c - top) // cell)
+        if c1 < 0 or r1 < 0 or c0 >= columns or r0 >= rows:
+            continue
+        for r in range(max(r0, 0), min(r1, rows - 1) + 1):
+            base = r * columns
+            for col in range(max(c0, 0), min(c1, columns - 1) + 1):
+                blocked[base + col] = 1
+
+    def index(point: XY) -> int:
+        col = min(max(int((point[0] - left) // cell), 0), columns - 1)
+        row = min(max(int((point[1] - top) // cell), 0), rows - 1)
+        return row * columns + col
+
+    source, goal = index(start), index(end)
+    blocked[source] = blocked[goal] = 0
+    gc, gr = goal % columns, goal // columns
+    diagonal = math.sqrt(2.0)
+    best = {source: 0.0}
+    came: dict[int, int] = {}
+    queue = [(0.0, source)]
+    steps = (
+        (1, 0, 1.0),
+        (-1, 0, 1.0),
+        (0, 1, 1.0),
+        (0, -1, 1.0),
+        (1, 1, diagonal),
+        (1, -1, diagonal),
+        (-1, 1, diagonal),
+        (-1, -1, diagonal),
+    )
+    while queue:
+        _, here = heapq.heappop(queue)
+        if here == goal:
+            break
+        hc, hr = here % columns, here // columns
+        cost = best[here]
+        for dc, dr, step in steps:
+            nc, nr = hc + dc, hr + dr
+            if not (0 <= nc < columns and 0 <= nr < rows):
+                continue
+            there = nr * columns + nc
+            if blocked[there]:
+                continue
+            new = cost + step
+            if new < best.get(there, math.inf):
+                best[there] = new
+                came[there] = here
+                ax, ay = abs(nc - gc), abs(nr - gr)
+                guess = max(ax, ay) + (diagonal - 1) * min(ax, ay)
+                heapq.heappush(queue, (new + guess, there))
+    if goal not in best:
+        return None
+    cells = [goal]
+    while cells[-1] != source:
+        cells.append(came[cells[-1]])
+    cells.reverse()
+    centres = [
+        (left + (c % columns + 0.5) * cell, top + (c // columns + 0.5) * cell) for c in cells
+    ]
+    points = [start, *centres[1:-1], end]
+    return _taut(points, own, obstacles)
+
+
+def _taut(points: list[XY], own: set[str], obstacles: Obstacles) -> list[XY]:
+    """The path with the corners dropped that a clear straight line can skip (greedy, from
+    each kept corner as far along as the line stays clear)."""
+    taut = [points[0]]
+    i = 0
+    last = len(points) - 1
+    while i < last:
+        j = i + 1
+        while j < last and not obstacles.blocked([points[i], points[j + 1]], own):
+            j += 1
+        taut.append(points[j])
+        i = j
+    return taut
+
+
+# A whole map ------------------------------------------------------------------------------
+
+
+def _boxes(positions: Positions, sizes: Mapping[str, Size]) -> dict[str, Box]:
+    return {n: (p.x, p.y, sizes[n][0] / 2, sizes[n][1] / 2) for n, p in positions.items()}
+
+
+def route_map(
+    argument_map: ArgumentMap,
+    positions: Positions,
+    sizes: Mapping[str, Size],
+    avoid: bool = True,
+) -> dict[str, Route]:
+    """Every relation's route (by relation id) for the map laid out at ``positions``: what
+    the canvas draws. Relations with no placed premise or target are left out."""
+    boxes = _boxes(positions, sizes)
+    obstacles = Obstacles(boxes) if avoid else None
+    relations = {r.id: r for r in argument_map.relations}
+    incoming: dict[str, dict[str, XY]] = {}
+    for relation in argument_map.relations:
+        placed = [boxes[p] for p in relation.premises if p in boxes]
+        if placed and relation.target in boxes:
+            x = sum(b[0] for b in placed) / len(placed)
+            y = sum(b[1] for b in placed) / len(placed)
+            incoming.setdefault(relation.target, {})[relation.id] = (x, y)
+    ports: dict[str, XY] = {}
+    for target, sources in incoming.items():
+        ports.update(arrival_ports(boxes[target], sources))
+    routes: dict[str, Route] = {}
+
+    def route(relation_id: str, path: set[str]) -> None:
+        relation = relations[relation_id]
+        premises = [(p, boxes[p]) for p in relation.premises if p in boxes]
+        target: Box | XY | None = None
+        if relation.target in boxes:
+            target = boxes[relation.target]
+        elif relation.target in relations and relation.target not in path:
+            if relation.target not in routes:
+                route(relation.target, path | {relation_id})
+            attacked = routes.get(relation.target)
+            target = attacked.mid if attacked is not None else None
+        if premises and target is not None:
+            target_id = relation.target if relation.target in boxes else None
+            routes[relation_id] = route_relation(
+                premises, target, target_id, obstacles, ports.get(relation_id)
+            )
+
+    for relation in argument_map.relations:
+        if relation.id not in routes:
+            route(relation.id, set())
+    return routes
+
+
+def arrows_through_cards(
+    argument_map: ArgumentMap,
+    positions: Positions,
+    sizes: Mapping[str, Size],
+    routes: Mapping[str, Route],
+) -> int:
+    """How many times an arrow passes through a card it does not touch: (relation, card)
+    pairs where a line of the relation's route enters the rectangle of a card that is not
+    at one of that line's ends (so a premise line crossing a co-premise counts)."""
+    boxes = _boxes(positions, sizes)
+    cards = Obstacles(boxes, clearance=-0.5)
+    relations = {r.id: r for r in argument_map.relations}
+    count = 0
+    for relation_id, route in routes.items():
+        relation = relations.get(relation_id)
+        if relation is None:
+            continue
+        mine = [n for n in (*relation.premises, relation.target) if n in boxes]
+        hit: set[str] = set()
+        for a, b in route.lines():
+            touched = {n for n in mine if _touches(boxes[n], a) or _touches(boxes[n], b)}
+            hit.update(cards.through(a, b, touched))
+        count += len(hit)
+    return count
+
+
+def _touches(box: Box, point: XY, reach: float = BORDER_GAP + 1.0) -> bool:
+    cx, cy, hw, hh = box
+    return abs(point[0] - cx) <= hw + reach and abs(point[1] - cy) <= hh + reach
+
+
+def lines_through_cards(
+    positions: Positions,
+    sizes: Mapping[str, Size],
+    drawn: list[tuple[Collection[str], list[XY]]],
+) -> int:
+    """The same count for any drawing: (polyline, card) pairs where a polyline enters a card
+    not among its own ends (``drawn``: (own node ids, polyline) per arrow)."""
+    cards = Obstacles(_boxes(positions, sizes), clearance=-0.5)
+    count = 0
+    for own, polyline in drawn:
+        hit: set[str] = set()
+        for a, b in itertools.pairwise(polyline):
+            hit.update(cards.through(a, b, own))
+        count += len(hit)
+    return count

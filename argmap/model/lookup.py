@@ -1,0 +1,57 @@
+"""Finding a node or relation by id in O(1), however the lists were changed.
+
+Each map gets an index (id -> position, item), kept beside it rather than in it (a field would
+be saved, compared and copied with the map). A hit is checked in O(1): the item must still
+sit at that position with that id, which is exactly what a scan would find, since ids are
+unique. A miss, or a stale hit, scans the list as before and rebuilds the index, so edits made
+anywhere, by commands or by hand, never give a wrong answer.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class _HasId(Protocol):
+    id: str
+
+
+class IdIndex[T: _HasId]:
+    """Positions of the items of one list by id; see the module's text."""
+
+    def __init__(self) -> None:
+        self._items: list[T] | None = None
+        self._by_id: dict[str, tuple[int, T]] = {}
+
+    def find(self, items: Sequence[T], item_id: str) -> T | None:
+        """The item with ``item_id`` in ``items``, or None."""
+        if self._items is items:
+            entry = self._by_id.get(item_id)
+            if entry is not None:
+                position, item = entry
+                if position < len(items) and items[position] is item and item.id == item_id:
+                    return item
+        for item in items:  # stale or absent: look, and index again if it is there
+            if item.id == item_id:
+                self._rebuild(items)
+                return item
+        return None
+
+    def _rebuild(self, items: Sequence[T]) -> None:
+        self._items = items if isinstance(items, list) else None
+        self._by_id = {item.id: (position, item) for position, item in enumerate(items)}
+
+
+_INDEXES: dict[int, tuple[IdIndex[_HasId], IdIndex[_HasId]]] = {}
+
+
+def indexes_of(owner: object) -> tuple[IdIndex[_HasId], IdIndex[_HasId]]:
+    """The (nodes, relations) indexes of a map, made on first use and dropped with it."""
+    key = id(owner)
+    found = _INDEXES.get(key)
+    if found is None:
+        found = _INDEXES[key] = (IdIndex(), IdIndex())
+        weakref.finalize(owner, _INDEXES.pop, key, None)
+    return found
