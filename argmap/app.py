@@ -77,6 +77,7 @@ def run_app(
     folder = autosave_folder if autosave_folder is not None else default_folder()
     window = build_main_window(map_file, new_from_text, settings, prompter, folder)
     window.show()
+    window.seminar.ask_name_once()
     offer_recovery(window)
     window.autosaver.start()
     return app.exec()

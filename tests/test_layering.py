@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "argmap"
 QT = ("PySide6", "shiboken6")
-CORE = ("model", "editing", "layout", "analysis", "io")
+CORE = ("model", "editing", "layout", "analysis", "io", "collab")
 #: What each core package may import besides the standard library (and itself).
 ALLOWED = {
     "model": ("pydantic", "pydantic_core", "argmap.model"),

@@ -27,7 +27,7 @@ def fresh_ids(argument_map: ArgumentMap, prefix: str, count: int = 1) -> list[st
     ids: list[str] = []
     number = 1
     while len(ids) < count:
-        candidate = f"{prefix}{number}"
+        candidate = f"{prefix}{number}{argument_map.id_tag}"
         if candidate not in used:
             ids.append(candidate)
         number += 1

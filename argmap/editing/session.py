@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from argmap.editing.authorship import stamp
 from argmap.editing.changes import Change, ChangeKind
 from argmap.editing.command import Command
 from argmap.editing.history import UndoHistory
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Participant
 
 #: A subscriber receives the changes of one execute, undo, redo or replace.
 Subscriber = Callable[[list[Change]], None]
@@ -25,15 +26,24 @@ class EditSession:
         self.path: Path | None = Path(path) if path is not None else None
         self.history = UndoHistory()
         self._subscribers: list[Subscriber] = []
+        #: Who is editing: stamped as author/editor on what they change (None: nobody).
+        self.user: Participant | None = None
 
     @property
     def map(self) -> ArgumentMap:
         """The map; read it freely, change it only through :meth:`execute`."""
         return self._map
 
-    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
-        """Call ``subscriber`` with every change from now on; returns an unsubscribe function."""
-        self._subscribers.append(subscriber)
+    def subscribe(self, subscriber: Subscriber, first: bool = False) -> Callable[[], None]:
+        """Call ``subscriber`` with every change from now on; returns an unsubscribe function.
+
+        ``first`` puts it before the others (a shared map records an edit before views ask
+        the history about it).
+        """
+        if first:
+            self._subscribers.insert(0, subscriber)
+        else:
+            self._subscribers.append(subscriber)
 
         def unsubscribe() -> None:
             if subscriber in self._subscribers:
@@ -45,11 +55,17 @@ class EditSession:
         for subscriber in list(self._subscribers):
             subscriber(changes)
 
+    def publish(self, changes: list[Change]) -> None:
+        """Tell the views of changes made outside commands (others' edits in a shared room)."""
+        self._publish(changes)
+
     def execute(self, command: Command) -> list[Change]:
         """Apply a command, record it for undo and publish its changes.
 
         A command that raises leaves the map and the history as they were.
         """
+        if self.user is not None:
+            command = stamp(command, self._map, self.user)
         changes = command.apply(self._map)
         self.history.push(command)
         self._publish(changes)

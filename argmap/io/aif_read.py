@@ -18,6 +18,7 @@ from argmap.io.aif_dialogue import read_dialogue, read_ova_text
 from argmap.io.aif_graph import STATEMENT, AifDocument, AifGraph, build_graph, unwrap
 from argmap.io.aif_relations import KIND_OF_TYPE, RelationDraft, read_relations
 from argmap.io.aif_schemes import ova_centre_offset
+from argmap.io.aif_speakers import speakers_as_participants
 from argmap.io.aif_summary import broken_message, summarise
 from argmap.io.errors import FileFormatError
 from argmap.io.import_result import ImportResult
@@ -201,6 +202,8 @@ def _add_dialogue(graph: AifGraph, argument_map: ArgumentMap) -> None:
         node.anchors = reading.anchors.get(node.id, node.anchors)
         if node.citation is None:
             node.citation = reading.citations.get(node.id)
+    speakers = {k: c.author for k, c in reading.citations.items() if c.author}
+    speakers_as_participants(argument_map, speakers)
 
 
 def _add_ova_text(argument_map: ArgumentMap, markup: str) -> None:

@@ -23,6 +23,7 @@ from argmap.io.import_result import ImportResult
 from argmap.io.kialo_read import read_kialo
 from argmap.io.kialo_write import write_kialo
 from argmap.io.reading import parse_json, read_bytes
+from argmap.io.seminar_record import write_seminar
 from argmap.io.speech_notes import write_speech
 from argmap.model import ArgmapError, ArgumentMap
 
@@ -88,6 +89,7 @@ FORMATS: dict[str, FileFormat] = {
         FileFormat("markdown", "Debate brief (Markdown)", (".md", ".markdown"), None, write_brief),
         FileFormat("speech", "Speaking notes (Markdown)", (".md",), None, write_speech),
         FileFormat("blocks", "Blocks (Markdown)", (".md",), None, write_blocks),
+        FileFormat("seminar", "Seminar record (Markdown)", (".md",), None, write_seminar),
         FileFormat("png", "PNG image", (".png",), image=True),
         FileFormat("svg", "SVG image", (".svg",), image=True),
         FileFormat("pdf", "PDF document", (".pdf",), image=True),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from argmap.model.debate import Debate
 from argmap.model.layout import MapLayout
@@ -29,6 +29,24 @@ class ArgumentMap(BaseModel):
     positions: list[Position] = Field(default_factory=list)
     debate: Debate = Field(default_factory=Debate)
     layout: MapLayout = Field(default_factory=MapLayout)
+
+    # Appended to every new id while the map is shared, so that two people adding a node at
+    # the same moment never pick the same id (kept out of files: a private attribute).
+    _id_tag: str = PrivateAttr(default="")
+
+    @property
+    def id_tag(self) -> str:
+        return self._id_tag
+
+    def set_id_tag(self, tag: str) -> None:
+        """New ids end with ``tag`` from now on (``""`` for plain ids)."""
+        self._id_tag = tag
+
+    def __eq__(self, other: object) -> bool:
+        # Equal content is an equal map, whichever id tag each copy has.
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
 
     # Look-ups. Nodes and relations by id in O(1) through an index kept beside the map and
     # checked on every hit (argmap.model.lookup), so no edit has to keep it in step.
@@ -77,6 +95,6 @@ class ArgumentMap(BaseModel):
         used = {n.id for n in self.nodes} | {r.id for r in self.relations}
         used |= {s.id for s in self.sources}
         number = len(used) + 1
-        while f"{prefix}{number}" in used:
+        while f"{prefix}{number}{self._id_tag}" in used:
             number += 1
-        return f"{prefix}{number}"
+        return f"{prefix}{number}{self._id_tag}"

@@ -21,6 +21,7 @@ from argmap.ui.canvas.keyboard import GESTURES
 from argmap.ui.canvas_host import CanvasPlacer, make_canvas
 from argmap.ui.checklist_panel import ChecklistPanel
 from argmap.ui.clipboard import MapClipboard
+from argmap.ui.collab.controller import CollabController
 from argmap.ui.context_menu import CanvasContextMenu
 from argmap.ui.debate.workflow import DebateWorkflow
 from argmap.ui.dialogs import Prompter, QtPrompter
@@ -41,6 +42,7 @@ from argmap.ui.runner import CommandRunner
 from argmap.ui.scaled_export import install_scaled_png
 from argmap.ui.selection import SelectionModel
 from argmap.ui.selection_pruner import SelectionPruner
+from argmap.ui.seminar.workflow import SeminarWorkflow
 from argmap.ui.settings import AppSettings
 from argmap.ui.shortcut_reach import extend_reach
 from argmap.ui.source_panel import SourcePanel
@@ -101,6 +103,8 @@ class MainWindow(QMainWindow):
         self.statusBar()
         self._restore_layout()
         self._update_title()
+        self.collab = CollabController(self)  # File > Share Map…, Join Shared Map…
+        self.collab.install()
         self.canvas.setFocus()
 
     # Building ------------------------------------------------------------------------------
@@ -164,6 +168,8 @@ class MainWindow(QMainWindow):
         self.menus["evaluate"] = self.evaluation.install(self.menuBar(), self.menus.get("help"))
         self.debate = DebateWorkflow(self)
         self.docks["speech"] = self.debate.install()
+        self.seminar = SeminarWorkflow(self)
+        self.seminar.install()
         self.document.text_opened.connect(lambda: show_text_panel(self.docks))
 
     def canvas_actions(self) -> list[QAction]:
@@ -180,6 +186,7 @@ class MainWindow(QMainWindow):
             *self.layout_controller.all(),
             *self.evaluation.all(),
             *self.debate.all(),
+            *self.seminar.all(),
         ]
 
     def _connect(self) -> None:
@@ -258,6 +265,7 @@ class MainWindow(QMainWindow):
         if not self.document.maybe_save():
             event.ignore()
             return
+        self.collab.leave()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.autosaver.stop()
         self.bridge.detach()

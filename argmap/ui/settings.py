@@ -18,6 +18,8 @@ _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _GHOST = "present/ghost_unrevealed"
 _JOIN_LINES = "view/join_wrapped_lines"
+#: The user's name, stamped as author on what they make (see argmap.ui.identity).
+USER_NAME = "user/name"
 
 
 class AppSettings:
@@ -80,6 +82,18 @@ class AppSettings:
     def set_ghost_unrevealed(self, on: bool) -> None:
         self._settings.setValue(_GHOST, on)
         self._settings.sync()
+
+    def user_name(self) -> str:
+        """The user's name as they gave it ("" when never asked or left empty)."""
+        return str(self._settings.value(USER_NAME, "") or "").strip()
+
+    def set_user_name(self, name: str) -> None:
+        self._settings.setValue(USER_NAME, name.strip())
+        self._settings.sync()
+
+    def has_user_name(self) -> bool:
+        """Whether the user was ever asked (an empty answer counts: asked once, not again)."""
+        return self._settings.contains(USER_NAME)
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._settings.value(key)

@@ -79,7 +79,7 @@ def relations(draw: st.DrawFn, node_ids: list[str], count: int) -> list[Relation
         notes = draw(st.sampled_from(["", "because of X", "[weird] #note"]))
         made.append(
             Relation(
-                id=f"r{number}",
+                id=f"R{number}",  # upper case: never a node id (those are lower case)
                 kind=kind,
                 premises=premises,
                 target=target,
@@ -104,7 +104,6 @@ def argument_maps(draw: st.DrawFn, max_nodes: int = 7) -> ArgumentMap:
     )
     made = [draw(nodes(node_id)) for node_id in node_ids]
     rels = draw(relations(node_ids, draw(st.integers(0, 2 * count))))
-    rels = [r for r in rels if r.id not in node_ids]
     placed = draw(st.lists(st.sampled_from(node_ids), unique=True))
     positions = {
         n: Point.rounded(draw(st.floats(-5e3, 5e3)), draw(st.floats(-5e3, 5e3))) for n in placed

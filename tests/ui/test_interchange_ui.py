@@ -303,6 +303,7 @@ def test_file_menu_has_import_and_an_export_submenu(window: MainWindow) -> None:
         "Debate brief (Markdown)…",
         "Speaking notes (Markdown)…",
         "Blocks (Markdown)…",
+        "Seminar record (Markdown)…",
         "PNG image…",
         "PNG image at &2×…",
         "PNG image at &3×…",
