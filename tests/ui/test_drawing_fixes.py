@@ -66,6 +66,33 @@ def test_two_signs_leaving_one_card_are_drawn_apart() -> None:
     assert undercut.sign_t == 0.5 and attack.sign_t != 0.5
 
 
+def test_an_edit_spaces_only_the_signs_near_what_it_routed() -> None:
+    """The pass after an edit looks at the arrows leaving the routed arrows' premise cards:
+    it spaces them as a whole pass would, and leaves signs elsewhere alone."""
+    scene = QGraphicsScene()
+    attack = _edge("r2", QPointF(0, 0), QPointF(200, 0))
+    undercut = _edge("r3", QPointF(0, 0), QPointF(200, 12))
+    far_a = _edge("f1", QPointF(900, 0), QPointF(1100, 0))
+    far_b = _edge("f2", QPointF(900, 0), QPointF(1100, 12))
+    for edge in (attack, undercut, far_a, far_b):
+        scene.addItem(edge)
+    relations = {
+        "r2": Relation(id="r2", kind=RelationKind.ATTACK, premises=["ca1"], target="c2"),
+        "r3": Relation(id="r3", kind=RelationKind.ATTACK, premises=["ca1"], target="r1"),
+        "f1": Relation(id="f1", kind=RelationKind.ATTACK, premises=["z"], target="y"),
+        "f2": Relation(id="f2", kind=RelationKind.ATTACK, premises=["z"], target="w"),
+    }
+    touching: dict[str, set[str]] = {}
+    for relation in relations.values():
+        for end in (*relation.premises, relation.target):
+            touching.setdefault(end, set()).add(relation.id)
+    edges = {"r2": attack, "r3": undercut, "f1": far_a, "f2": far_b}
+    assert space_signs(edges, relations, {"r3"}, touching) == 1  # r2 shares its premise
+    gap = attack.sign_point() - undercut.sign_point()
+    assert math.hypot(gap.x(), gap.y()) >= CLEARANCE
+    assert far_a.sign_t == far_b.sign_t == 0.5  # not looked at: still on top of each other
+
+
 def test_the_handle_is_clear_of_an_arrow_arriving_from_below(canvas: Canvas) -> None:
     edge = canvas.edge("r1")  # c2, right below c1, supports it
     assert edge.geometry is not None

@@ -40,7 +40,7 @@ class EdgeRouter:
         self,
         nodes: dict[str, NodeItem],
         edges: dict[str, EdgeItem],
-        on_routed: Callable[[], None] = lambda: None,
+        on_routed: Callable[[set[str]], None] = lambda _routed: None,
     ) -> None:
         self._nodes = nodes
         self._edges = edges
@@ -50,6 +50,11 @@ class EdgeRouter:
         #: Takes the arrows of a pass with more than :data:`LABELS_AT_ONCE` labels, to place
         #: them later (their labels wait beside their arrows' signs); None: never wait.
         self.defer_labels: Callable[[set[str]], None] | None = None
+
+    @property
+    def touching(self) -> dict[str, set[str]]:
+        """Card or relation id -> the relations using it (as premise or target)."""
+        return self._touching
 
     def reindex(self, relations: dict[str, Relation]) -> None:
         """Take the map's relations (by id) as they are now."""
@@ -106,7 +111,7 @@ class EdgeRouter:
         else:
             place_labels(self._nodes, self._edges, todo, moved)
         if todo:
-            self._on_routed()
+            self._on_routed(todo)
 
     def _incoming(self, node_id: str) -> set[str]:
         relations = self.relations

@@ -203,8 +203,13 @@ class MapScene(QGraphicsScene):
         self._router.route(self._router.affected(moved, relations), moved)
         self.synced.emit(changes)
 
-    def _after_routing(self) -> None:
-        space_signs(self._edges, self._router.relations)
+    def _after_routing(self, routed: set[str]) -> None:
+        router = self._router
+        # A big pass (opening, a layout) looks at every arrow; an edit at those it laid.
+        if len(routed) * 4 >= len(self._edges):
+            space_signs(self._edges, router.relations)
+        else:
+            space_signs(self._edges, router.relations, routed, router.touching)
         self._overview.invalidate(self._shown_edges())
 
     def preview_text(self, node_id: str, text: str | None = None) -> None:
