@@ -532,10 +532,10 @@ def _avoid(
         return straight
     sx, sy = straight.start
     ex, ey = straight.end
-    if not obstacles.blocked([straight.start, straight.end], own):
-        return straight
     length = math.hypot(ex - sx, ey - sy) or 1.0
     if length > obstacles.longest_bent:
+        return straight  # straight whether or not it is clear: no need to look along it
+    if not obstacles.blocked([straight.start, straight.end], own):
         return straight
     nx, ny = -(ey - sy) / length, (ex - sx) / length
     candidates: list[list[XY]] = [
