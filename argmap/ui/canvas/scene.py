@@ -148,9 +148,13 @@ class MapScene(QGraphicsScene):
 
     def set_blocked(self, relation_ids: set[str] | None) -> None:
         """Fade the arrows of relations whose inference is blocked; None shows all plainly."""
-        self._blocked = set(relation_ids or ())
-        for relation_id, edge in self._edges.items():
-            edge.set_blocked(relation_id in self._blocked)
+        blocked = set(relation_ids or ())
+        # Only the arrows whose state changes are touched (an edit changes a few verdicts).
+        for relation_id in blocked.symmetric_difference(self._blocked):
+            edge = self._edges.get(relation_id)
+            if edge is not None:
+                edge.set_blocked(relation_id in blocked)
+        self._blocked = blocked
 
     # Building -----------------------------------------------------------------------------
 
