@@ -139,6 +139,7 @@ class Obstacles:
         clearance: float = CLEARANCE,
         searches: int = 0,
         longest_bent: float = math.inf,
+        search_steps: int | None = None,
     ) -> None:
         self.boxes = boxes
         self.clearance = clearance
@@ -148,6 +149,10 @@ class Obstacles:
         #: Grid searches this index still allows (each may look at thousands of cells);
         #: 0: as many as :data:`SEARCHES` per card, at least :data:`MIN_SEARCHES`.
         self.searches_left = searches or max(MIN_SEARCHES, int(len(boxes) * SEARCHES))
+        #: Grid cells all searches together may still expand (None: no limit). The editor
+        #: sets one so that a crowded map opens in bounded time: past it, arrows that no
+        #: bend clears stay straight.
+        self.steps_left = math.inf if search_steps is None else search_steps
         cells: dict[tuple[int, int], list[tuple[str, tuple[float, float, float, float]]]] = {}
         rects = []
         floor = math.floor
@@ -588,7 +593,7 @@ def _grid_path(start: XY, end: XY, own: set[str], obstacles: Obstacles) -> list[
         return None
     pad = 160.0 + span * 0.25
     for _ in range(3):
-        if obstacles.searches_left <= 0:
+        if obstacles.searches_left <= 0 or obstacles.steps_left <= 0:
             return None
         obstacles.searches_left -= 1
         found = _search(start, end, own, obstacles, pad)
@@ -639,10 +644,15 @@ def _search(start: XY, end: XY, own: set[str], obstacles: Obstacles, pad: float)
         (-1, 1, diagonal),
         (-1, -1, diagonal),
     )
+    budget = obstacles.steps_left
     while queue:
         _, here = heapq.heappop(queue)
         if here == goal:
             break
+        budget -= 1
+        if budget <= 0:
+            obstacles.steps_left = 0
+            return None
         hc, hr = here % columns, here // columns
         cost = best[here]
         for dc, dr, step in steps:
@@ -659,6 +669,7 @@ def _search(start: XY, end: XY, own: set[str], obstacles: Obstacles, pad: float)
                 ax, ay = abs(nc - gc), abs(nr - gr)
                 guess = max(ax, ay) + (diagonal - 1) * min(ax, ay)
                 heapq.heappush(queue, (new + guess, there))
+    obstacles.steps_left = budget
     if goal not in best:
         return None
     cells = [goal]

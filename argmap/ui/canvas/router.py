@@ -26,6 +26,9 @@ BEND_LIMIT = 2000
 #: seconds. ``route_map`` (measures, best layout) bends them all.
 BIG_MAP = 400
 LONGEST_BENT = 2400.0
+#: Grid cells the searches of one pass may expand in all (about a second of work at most):
+#: past it, an arrow no bend clears stays straight instead of the map taking minutes to open.
+SEARCH_STEPS = 150_000
 #: Above this many labels in one pass, they are placed after the first paint (see
 #: :attr:`EdgeRouter.defer_labels`); below it, at once.
 LABELS_AT_ONCE = 100
@@ -94,10 +97,10 @@ class EdgeRouter:
                 boxes = {n: item.box() for n, item in self._nodes.items() if item.isVisible()}
                 # A big map opens in bounded time: its longest arrows stay straight.
                 longest = LONGEST_BENT if len(self._edges) > BIG_MAP else math.inf
-                grid = Obstacles(boxes, longest_bent=longest)
+                grid = Obstacles(boxes, longest_bent=longest, search_steps=SEARCH_STEPS)
             ports = self._ports(todo)
             for relation_id in todo:
-                self._route_one(relation_id, _Batch(todo, done, grid, ports), set())
+                self._route_one(relation_id, _Batch(todo, done, grid, ports))
         labelled = {r for r in todo if (e := self._edges.get(r)) and e.label is not None}
         moved = list(moved)
         limit = LABELS_WHILE_MOVING if moved else LABELS_AT_ONCE
@@ -140,16 +143,29 @@ class EdgeRouter:
             ports.update(arrival_ports(item.box(), sources))
         return ports
 
-    def _route_one(self, relation_id: str, batch: _Batch, path: set[str]) -> None:
-        if relation_id in batch.done or relation_id in path:
-            return
-        relation = self.relations.get(relation_id)
-        edge = self._edges.get(relation_id)
-        if relation is None or edge is None:
-            return
+    def _route_one(self, relation_id: str, batch: _Batch) -> None:
+        """Lay this arrow, after the arrows it undercuts that this pass still has to lay (an
+        undercut ends on its target's middle). A loop, not recursion: a chain of undercuts
+        thousands deep must not exhaust the stack."""
+        chain: list[str] = []
+        seen: set[str] = set()
+        current = relation_id
+        while current not in batch.done and current not in seen:
+            relation = self.relations.get(current)
+            if relation is None or current not in self._edges:
+                break
+            seen.add(current)
+            chain.append(current)
+            if relation.target not in self._edges or relation.target not in batch.todo:
+                break
+            current = relation.target
+        for laid in reversed(chain):
+            self._lay(laid, batch)
+
+    def _lay(self, relation_id: str, batch: _Batch) -> None:
+        relation = self.relations[relation_id]
+        edge = self._edges[relation_id]
         target_edge = self._edges.get(relation.target)
-        if target_edge is not None and relation.target in batch.todo:
-            self._route_one(relation.target, batch, path | {relation_id})
         nodes = self._nodes
         premises = [(p, nodes[p].box()) for p in relation.premises if p in nodes]
         target: Box | QPointF | None = None
