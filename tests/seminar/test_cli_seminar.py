@@ -65,6 +65,18 @@ def test_merge_of_a_map_with_itself_gives_it_back(tmp_path: Path) -> None:
     assert native.load(out).map == native.load(DEFAULT_MAP).map
 
 
+def test_merge_never_replaces_a_file_unless_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "kept.argmap.json"
+    out.write_text("the user's own file", encoding="utf-8")
+    assert main(["merge", str(DEFAULT_MAP), str(DEFAULT_MAP), "-o", str(out)]) == 1
+    assert "already exists; use --force" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "the user's own file"
+    assert main(["merge", str(DEFAULT_MAP), str(DEFAULT_MAP), "-o", str(out), "--force"]) == 0
+    assert native.load(out).map == native.load(DEFAULT_MAP).map
+
+
 def test_bad_input_is_one_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(tmp_path / "missing.argmap.json"), str(DEFAULT_MAP)]) == 1
     err = capsys.readouterr().err
