@@ -17,7 +17,7 @@ import re
 import secrets
 import socket
 from collections.abc import Awaitable, Callable
-from contextlib import AsyncExitStack, suppress
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
@@ -30,8 +30,9 @@ from pycrdt.store import SQLiteYStore, YDocNotFound
 from pycrdt.websocket import YRoom
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.datastructures import Headers
-from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
+
+from argmap.collab.channel import SocketChannel
 
 log = logging.getLogger(__name__)
 
@@ -99,35 +100,6 @@ def is_well_formed(message: bytes) -> bool:
     except Exception:
         return False
     return True
-
-
-class _Channel:
-    """A ``websockets`` connection as the channel a :class:`YRoom` serves."""
-
-    def __init__(self, connection: ServerConnection, path: str) -> None:
-        self._connection = connection
-        self._path = path
-
-    @property
-    def path(self) -> str:
-        return self._path
-
-    def __aiter__(self) -> _Channel:
-        return self
-
-    async def __anext__(self) -> bytes:
-        try:
-            return await self.recv()
-        except ConnectionClosed:
-            raise StopAsyncIteration from None
-
-    async def send(self, message: bytes) -> None:
-        with suppress(ConnectionClosed):
-            await self._connection.send(message)
-
-    async def recv(self) -> bytes:
-        message = await self._connection.recv()
-        return message.encode() if isinstance(message, str) else bytes(message)
 
 
 @dataclass
@@ -206,7 +178,7 @@ class RoomServer:
         name = room_name(connection.request.path)
         assert name is not None
         room = await self.room(name)
-        await room.serve(_Channel(connection, name))
+        await room.serve(SocketChannel(connection, name, quiet=True))
 
     async def room(self, name: str) -> YRoom:
         """The running room ``name``, loaded from the store the first time it is asked for."""

@@ -16,6 +16,7 @@ from pycrdt import Doc, Provider
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
 
+from argmap.collab.channel import SocketChannel
 from argmap.collab.convert import DocRead, doc_to_map, write_map
 from argmap.collab.doc_layout import COLLECTIONS, META, keys, root
 from argmap.collab.server import DEFAULT_MAX_MESSAGE
@@ -45,34 +46,6 @@ def describe_room(url: str) -> str:
     return urlunsplit(parts._replace(query=""))
 
 
-class ClientChannel:
-    """A ``websockets`` client connection as a pycrdt channel."""
-
-    def __init__(self, connection: ClientConnection, path: str) -> None:
-        self._connection = connection
-        self._path = path
-
-    @property
-    def path(self) -> str:
-        return self._path
-
-    def __aiter__(self) -> ClientChannel:
-        return self
-
-    async def __anext__(self) -> bytes:
-        try:
-            return await self.recv()
-        except ConnectionClosed:
-            raise StopAsyncIteration from None
-
-    async def send(self, message: bytes) -> None:
-        await self._connection.send(message)
-
-    async def recv(self) -> bytes:
-        message = await self._connection.recv()
-        return message.encode() if isinstance(message, str) else bytes(message)
-
-
 async def open_connection(url: str, token: str) -> ClientConnection:
     """Connect to a room, with one clear message when it cannot be done."""
     try:
@@ -96,7 +69,7 @@ async def synced_doc(url: str, token: str, timeout: float = 30.0) -> AsyncIterat
     connection = await open_connection(url, token)
     doc: Doc[Any] = Doc()
     try:
-        async with Provider(doc, ClientChannel(connection, urlsplit(url).path)) as provider:
+        async with Provider(doc, SocketChannel(connection, urlsplit(url).path)) as provider:
             with anyio.fail_after(timeout):
                 await provider.synced.wait()
             yield doc
