@@ -39,9 +39,8 @@ def _run_random_edits(server: RoomServer, count: int, seed: int, rounds: int) ->
             if rng.random() < 0.5:
                 for room in rooms:
                     room.pump()
-        final = converge(rooms)
-        check_valid_and_derived(rooms)
-        assert final.has_node("c1") or len(final.nodes) >= 3
+        converge(rooms)  # every client holds the same map
+        check_valid_and_derived(rooms)  # and it is valid, and derived from the document
     finally:
         close(rooms)
 
