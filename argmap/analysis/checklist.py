@@ -29,6 +29,7 @@ import networkx as nx
 from argmap.analysis.quote import quote, quote_all
 from argmap.analysis.sides import Side, main_claims, sides
 from argmap.model import ArgumentMap, Node, NodeKind, Relation, RelationKind
+from argmap.model.parts import connected_parts
 from argmap.model.validation import anchor_problem
 
 __all__ = ["GAP_TITLES", "Gap", "GapKind", "find_gaps"]
@@ -271,42 +272,13 @@ def _stale(m: ArgumentMap) -> Iterator[Gap]:
 
 
 def _disconnected(m: ArgumentMap) -> Iterator[Gap]:
-    # Connected components by union-find: the same islands a graph library finds, without
-    # building a graph of the whole map after every edit.
-    parent = {n.id: n.id for n in m.nodes}
-
-    def find(item: str) -> str:
-        root = item
-        while parent[root] != root:
-            root = parent[root]
-        while parent[item] != root:
-            parent[item], item = root, parent[item]
-        return root
-
-    relations = m.relation_index()
-    for relation in m.relations:
-        ends = list(relation.premises)
-        target = relation.target
-        while target in relations and target not in ends:  # an undercut: join the inference
-            ends += relations[target].premises
-            target = relations[target].target
-        ends.append(target)
-        first = ends[0]
-        parent.setdefault(first, first)
-        for other in ends[1:]:
-            if other in parent:
-                a, b = find(first), find(other)
-                if a != b:
-                    parent[b] = a
-    components: dict[str, set[str]] = {}
-    for item in parent:
-        components.setdefault(find(item), set()).add(item)
     roots = set(main_claims(m))
-    order = {n.id: i for i, n in enumerate(m.nodes)}
     nodes = m.node_index()
-    islands = [c for c in components.values() if not c & roots]
-    for island in sorted(islands, key=lambda c: min(order[i] for i in c)):
-        members = tuple(sorted(island, key=order.__getitem__))
+    # Parts come in map order, each listing its statements in map order.
+    for part in connected_parts(m):
+        if roots.intersection(part):
+            continue
+        members = tuple(part)
         others = f" and {len(members) - 1} more" if len(members) > 1 else ""
         yield Gap(
             GapKind.DISCONNECTED,
