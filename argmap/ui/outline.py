@@ -159,9 +159,8 @@ class OutlinePanel(QWidget):
         bridge.changed.connect(self._on_changes)
         selection.changed.connect(self._show_selection)
         self._index = OutlineIndex(self.session.map)
-        self._top = _Row(
-            ("", None, False, None, None, None), self.tree.invisibleRootItem(), [], None
-        )
+        #: Above the roots (its item stands in for the tree's top item: see _splice).
+        self._top = _Row(("", None, False, None, None, None), QTreeWidgetItem(), [], None)
         #: Every row by the id it shows (a node may have several), and by its relation.
         self._by_id: dict[str, list[_Row]] = {}
         self._by_relation: dict[str, list[_Row]] = {}
@@ -228,17 +227,20 @@ class OutlinePanel(QWidget):
             end_old -= 1
             end_new -= 1
         had_children = bool(old)
+        # The tree's own top item is asked for each time: a wrapper of it kept past the tree's
+        # end would be freed after it, and crash the program.
+        owner = self.tree.invisibleRootItem() if parent is self._top else parent.item
         if end_old > start:
             for gone in old[start:end_old]:
                 self._forget(gone)
             for _ in range(end_old - start):
-                parent.item.takeChild(start)
+                owner.takeChild(start)
         made: list[_Row] = []
         if end_new > start:
             for head, source in zip(heads[start:end_new], sources[start:end_new], strict=True):
                 entry = head if build_entry is None else build_entry(head, source)
                 made.append(self._row(entry, parent, fresh))
-            parent.item.insertChildren(start, [r.item for r in made])
+            owner.insertChildren(start, [r.item for r in made])
         if end_old > start or made:
             parent.children = [*old[:start], *made, *old[end_old:]]
         if parent.children and not had_children and parent is not self._top:
