@@ -163,7 +163,8 @@ class OutlineIndex:
                     rebuttal.update(shape.premises)
                     check.update(shape.premises)
             delta.targets.add(rid)
-            check.update(self._undercut_premises(rid))
+            # (An undercut's premises go up through this relation to its target, as its own
+            # premises do: checking these covers them.)
         for node_id in kind_changed:
             rebuttal.add(node_id)
             for rid in self._into.get(node_id, ()):
@@ -255,20 +256,6 @@ class OutlineIndex:
             if shape.kind == RelationKind.ATTACK and target_kind == NodeKind.COUNTERARGUMENT:
                 return True
         return False
-
-    def _undercut_premises(self, rid: str) -> set[str]:
-        """The premises of the undercuts of ``rid``, and of theirs: their way up passes it."""
-        found: set[str] = set()
-        stack = list(self._into.get(rid, ()))
-        seen = set(stack)
-        while stack:
-            current = stack.pop()
-            found.update(self._shapes[current].premises)
-            for undercut in self._into.get(current, ()):
-                if undercut not in seen:
-                    seen.add(undercut)
-                    stack.append(undercut)
-        return found
 
     def _reaches_root(self, node_id: str) -> bool:
         """Whether a root is above ``node_id`` (so the outline shows it below that root)."""
