@@ -129,11 +129,39 @@ class LiveEvaluation:
             self._runs: dict[int, tuple[bool, int]] = {}
             self._next_cycle = 0
             self.version += 1
-            components = downstream_components(self.index.items(), self._readers)
-            self._register(components)
-            energy = bool(self._cycles)
-            for members, cyclic in components:
-                self._compute(members, cyclic, energy, strength=True)
+            self._evaluate_all()
+
+    def _evaluate_all(self) -> None:
+        """Everything, in dependency order: what lies outside cycles in one cheap pass (Kahn's
+        algorithm), then what lies on or after a cycle by components."""
+        index, fixed, readers = self.index, self._fixed, self._readers
+        waiting = {
+            s: 0 if s in fixed else len(index.attacks[s]) + len(index.supports[s])
+            for s in index.rating
+        }
+        undercuts = index.undercuts
+        for relation, links in index.relations.items():
+            waiting[relation] = len(links.premises) + len(undercuts[relation])
+        order = [item for item, count in waiting.items() if not count]
+        for item in order:  # the list grows while it is read
+            for reader in readers(item):
+                waiting[reader] -= 1
+                if not waiting[reader]:
+                    order.append(reader)
+        blocked = [item for item, count in waiting.items() if count]
+        rest = downstream_components(blocked, readers)
+        self._register(rest)
+        energy = bool(self._cycles)
+        labels, values, label, value = self.labels, self.values, self._label, self._value
+        for item in order:
+            labels[item] = label(item)
+            values[item] = value(item, energy)
+        for members, cyclic in rest:
+            self._compute(members, cyclic, energy, strength=True)
+        self.node_labels = {s: labels[s] for s in index.rating}
+        self.relation_labels = {r: relation_status(labels[r]) for r in index.relations}
+        self.strength = {s: values[s] for s in index.rating}
+        self.contribution = {r: values[r] for r in index.relations}
 
     def _check_whatif(self, whatif: WhatIf) -> None:
         for action, ids in (("concede", whatif.conceded), ("reject", whatif.rejected)):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from argmap.analysis.errors import FrameworkError
 from argmap.analysis.strength import DEFAULT_BASE
@@ -25,8 +26,7 @@ from argmap.model import ArgumentMap, Relation, RelationKind
 __all__ = ["Links", "LiveIndex", "Touched"]
 
 
-@dataclass(frozen=True)
-class Links:
+class Links(NamedTuple):
     """One relation's place: its premises (each once, in order), its target and its sign."""
 
     premises: tuple[str, ...]
