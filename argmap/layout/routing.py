@@ -22,6 +22,7 @@ import itertools
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from argmap.layout.geometry import XY, Positions, Size
 from argmap.model import ArgumentMap
@@ -29,6 +30,7 @@ from argmap.model import ArgumentMap
 __all__ = [
     "BORDER_GAP",
     "CLEARANCE",
+    "Blockers",
     "Box",
     "Obstacles",
     "Route",
@@ -296,6 +298,27 @@ class Obstacles:
         return False
 
 
+class Blockers(Protocol):
+    """What the router asks of an index of the cards in the way: :class:`Obstacles` (a
+    uniform grid, any drawing) or :class:`argmap.layout.rows.Rows` (cards in rows)."""
+
+    boxes: Mapping[str, Box]
+    clearance: float
+    longest_bent: float
+    searches_left: int
+    steps_left: float
+
+    def blocked(self, points: list[XY], exclude: Collection[str]) -> bool: ...
+
+    def inside(self, point: XY, exclude: Collection[str]) -> bool: ...
+
+    def within(
+        self, left: float, top: float, right: float, bottom: float
+    ) -> list[tuple[str, Box]]: ...
+
+    def band_between(self, a: XY, b: XY) -> tuple[int, float] | None: ...
+
+
 def _free_gaps(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
     """The open gaps outside the union of ``spans``: their starts and their ends, sorted."""
     starts: list[float] = [-math.inf]
@@ -415,7 +438,7 @@ def route_relation(
     premises: list[tuple[str, Box]],
     target: Box | XY,
     target_id: str | None = None,
-    obstacles: Obstacles | None = None,
+    obstacles: Blockers | None = None,
     port: XY | None = None,
 ) -> Route:
     """The route of one relation from its premise cards to a card (``target_id``'s box) or,
@@ -445,24 +468,24 @@ def route_relation(
         options.append((junction, lines))
     chosen = options[0]
     if obstacles is not None:
-        free = [
-            (junction, lines)
-            for junction, lines in options
-            if not obstacles.inside(junction, ())
-            and not any(
-                obstacles.blocked([a, b], {name})
-                for (a, b), (name, _) in zip(lines, premises, strict=True)
-            )
-        ]
         # Best: premise lines and the arrow on all clear; else clear premise lines, the
         # arrow to bend; else a free junction, each blocked premise line routed round.
-        straight = [
-            option
-            for option in free
-            if not obstacles.blocked([option[0], _end_point(target, port, *option[0])], ends)
-        ]
-        if straight or free:
-            chosen = (straight or free)[0]
+        # Options are tried in order and the first with everything clear is taken (each
+        # test is exact, so trying them lazily chooses what testing them all would).
+        first_free = None
+        for junction, lines in options:
+            if obstacles.inside(junction, ()) or any(
+                obstacles.blocked([a, b], {name})
+                for (a, b), (name, _) in zip(lines, premises, strict=True)
+            ):
+                continue
+            if not obstacles.blocked([junction, _end_point(target, port, *junction)], ends):
+                first_free = (junction, lines)
+                break
+            if first_free is None:
+                first_free = (junction, lines)
+        if first_free is not None:
+            chosen = first_free
         else:
             # The junction stands in open space (the grid search must reach it), best where
             # the arrow on to the target runs clear.
@@ -486,7 +509,7 @@ def route_relation(
     return _avoid(Route(junction, end, lines, junction), None, target, ends, obstacles)
 
 
-def _roomy(obstacles: Obstacles, point: XY, room: float = 16.0) -> bool:
+def _roomy(obstacles: Blockers, point: XY, room: float = 16.0) -> bool:
     """Whether ``point`` and the points ``room`` away on every side are clear of cards."""
     x, y = point
     around = ((x, y), (x - room, y), (x + room, y), (x, y - room), (x, y + room))
@@ -511,7 +534,7 @@ _JUNCTIONS = [
 
 
 def _detour_line(
-    box: Box, junction: XY, own: set[str], obstacles: Obstacles | None
+    box: Box, junction: XY, own: set[str], obstacles: Blockers | None
 ) -> tuple[tuple[XY, XY], ...]:
     start = border_xy(box, *junction)
     if obstacles is None or not obstacles.blocked([start, junction], own):
@@ -529,7 +552,7 @@ def _avoid(
     premise: Box | None,
     target: Box | XY,
     own: set[str],
-    obstacles: Obstacles | None,
+    obstacles: Blockers | None,
 ) -> Route:
     """The straight arrow if it is clear, else the first clear bend, else a way found on a
     grid of free cells (its first legs as plain lines, the last as the arrow)."""
@@ -584,7 +607,7 @@ def _avoid(
     return Route(path[-2], path[-1], straight.premise_lines + legs, straight.junction)
 
 
-def _grid_path(start: XY, end: XY, own: set[str], obstacles: Obstacles) -> list[XY] | None:
+def _grid_path(start: XY, end: XY, own: set[str], obstacles: Blockers) -> list[XY] | None:
     """A shortest way from ``start`` to ``end`` through free grid cells (8 neighbours),
     pulled taut into straight legs; None when there is none within reach (the search looks
     further afield twice before it gives up)."""
@@ -603,7 +626,7 @@ def _grid_path(start: XY, end: XY, own: set[str], obstacles: Obstacles) -> list[
     return None
 
 
-def _search(start: XY, end: XY, own: set[str], obstacles: Obstacles, pad: float) -> list[XY] | None:
+def _search(start: XY, end: XY, own: set[str], obstacles: Blockers, pad: float) -> list[XY] | None:
     left, top = min(start[0], end[0]) - pad, min(start[1], end[1]) - pad
     right, bottom = max(start[0], end[0]) + pad, max(start[1], end[1]) + pad
     cell = max(12.0, math.sqrt((right - left) * (bottom - top) / _MAX_CELLS))
@@ -683,7 +706,7 @@ def _search(start: XY, end: XY, own: set[str], obstacles: Obstacles, pad: float)
     return _taut(points, own, obstacles)
 
 
-def _taut(points: list[XY], own: set[str], obstacles: Obstacles) -> list[XY]:
+def _taut(points: list[XY], own: set[str], obstacles: Blockers) -> list[XY]:
     """The path with the corners dropped that a clear straight line can skip (greedy, from
     each kept corner as far along as the line stays clear)."""
     taut = [points[0]]
@@ -713,8 +736,10 @@ def route_map(
 ) -> dict[str, Route]:
     """Every relation's route (by relation id) for the map laid out at ``positions``: what
     the canvas draws. Relations with no placed premise or target are left out."""
+    from argmap.layout.rows import obstacles_for  # rows builds on this module
+
     boxes = _boxes(positions, sizes)
-    obstacles = Obstacles(boxes) if avoid else None
+    obstacles = obstacles_for(boxes) if avoid else None
     relations = {r.id: r for r in argument_map.relations}
     incoming: dict[str, dict[str, XY]] = {}
     for relation in argument_map.relations:

@@ -1,0 +1,210 @@
+"""Cards found by the rows they stand in: the router's obstacle index for layered drawings.
+
+The tree and layered layouts put cards in rows (every card of a row centred on one line,
+top-down). Asking which cards a line runs through is then: which rows its height crosses
+(a few), and in each, which cards its width crosses (a bisection in the row's sorted cards).
+:class:`Rows` answers exactly what :class:`~argmap.layout.routing.Obstacles` answers (the
+same cards grown by the same clearance, the same free bands between rows and columns, the
+same exact segment test), at a fraction of the cost for such drawings: a line from a card to
+its parent in the next row is tested only against the few cards beside its two ends, and
+nothing needs building per grid cell. :func:`obstacles_for` chooses it for a drawing in rows
+and the grid for any other.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from collections.abc import Collection, Mapping
+
+from argmap.layout.geometry import XY
+from argmap.layout.routing import (
+    CLEARANCE,
+    MIN_SEARCHES,
+    SEARCHES,
+    Blockers,
+    Box,
+    Obstacles,
+)
+from argmap.layout.routing import _free_gaps as free_gaps
+from argmap.layout.routing import _in_gap as in_gap
+from argmap.layout.routing import _segment_hits as segment_hits
+
+__all__ = ["Rows", "obstacles_for", "outside_bands"]
+
+Rect = tuple[float, float, float, float]
+#: A drawing is indexed by rows when it has at most this share of rows per card.
+ROWS_PER_CARD = 1 / 12
+
+
+class _Row:
+    """The cards centred on one line: grown rectangles sorted by their left edge."""
+
+    __slots__ = ("bottom", "ids", "left", "lefts", "rects", "right", "top", "widest")
+
+    def __init__(self, cards: list[tuple[Rect, str]]) -> None:
+        cards.sort()
+        self.rects = [rect for rect, _ in cards]
+        self.ids = [node_id for _, node_id in cards]
+        self.lefts = [rect[0] for rect in self.rects]
+        self.top = min(rect[1] for rect in self.rects)
+        self.bottom = max(rect[3] for rect in self.rects)
+        self.left = self.lefts[0]
+        self.right = max(rect[2] for rect in self.rects)
+        self.widest = max(rect[2] - rect[0] for rect in self.rects)
+
+    def span(self, low: float, high: float) -> range:
+        """Indices of the cards that may reach into ``low``..``high`` across."""
+        lefts = self.lefts
+        return range(bisect.bisect_left(lefts, low - self.widest), bisect.bisect_right(lefts, high))
+
+
+class Rows:
+    """Card rectangles (grown by ``clearance``) by row: the :class:`Obstacles` interface."""
+
+    def __init__(
+        self,
+        boxes: Mapping[str, Box],
+        clearance: float = CLEARANCE,
+        searches: int = 0,
+        longest_bent: float = math.inf,
+    ) -> None:
+        self.boxes = boxes
+        self.clearance = clearance
+        self.longest_bent = longest_bent
+        self.searches_left = searches or max(MIN_SEARCHES, int(len(boxes) * SEARCHES))
+        self.steps_left: float = math.inf
+        by_line: dict[float, list[tuple[Rect, str]]] = {}
+        for node_id, (cx, cy, hw, hh) in boxes.items():
+            rect = (
+                cx - hw - clearance,
+                cy - hh - clearance,
+                cx + hw + clearance,
+                cy + hh + clearance,
+            )
+            entry = (rect, node_id)
+            if cy in by_line:
+                by_line[cy].append(entry)
+            else:
+                by_line[cy] = [entry]
+        rows = sorted((_Row(cards) for cards in by_line.values()), key=lambda row: row.top)
+        self._lines = rows
+        self._tops = [row.top for row in rows]
+        self._tallest = max((row.bottom - row.top for row in rows), default=0.0)
+        # The free bands, exactly as the grid index finds them: a row's cards share one
+        # centre line, so the union of their heights is the row's span.
+        self._rows = free_gaps([(row.top, row.bottom) for row in rows])
+        self._columns = free_gaps([(rect[0], rect[2]) for row in rows for rect in row.rects])
+
+    @property
+    def row_count(self) -> int:
+        return len(self._lines)
+
+    def _rows_over(self, low: float, high: float) -> list[_Row]:
+        """The rows that may reach into ``low``..``high`` down the drawing."""
+        tops = self._tops
+        first = bisect.bisect_left(tops, low - self._tallest)
+        return self._lines[first : bisect.bisect_right(tops, high)]
+
+    def blocked(self, points: list[XY], exclude: Collection[str]) -> bool:
+        """Whether the polyline through ``points`` runs through a card not in ``exclude``."""
+        row_gaps, column_gaps = self._rows, self._columns
+        for a, b in itertools.pairwise(points):
+            if in_gap(row_gaps, a[1], b[1]) or in_gap(column_gaps, a[0], b[0]):
+                continue
+            for p, q in outside_bands(row_gaps, column_gaps, a, b):
+                low_x, high_x = (p[0], q[0]) if p[0] <= q[0] else (q[0], p[0])
+                low_y, high_y = (p[1], q[1]) if p[1] <= q[1] else (q[1], p[1])
+                for row in self._rows_over(low_y, high_y):
+                    if row.bottom <= low_y or row.top >= high_y:
+                        continue
+                    if row.right <= low_x or row.left >= high_x:
+                        continue
+                    rects, ids = row.rects, row.ids
+                    for i in row.span(low_x, high_x):
+                        rect = rects[i]
+                        if (
+                            rect[2] <= low_x
+                            or rect[0] >= high_x
+                            or rect[3] <= low_y
+                            or rect[1] >= high_y
+                            or ids[i] in exclude
+                        ):
+                            continue
+                        if segment_hits(p, q, rect):
+                            return True
+        return False
+
+    def inside(self, point: XY, exclude: Collection[str]) -> bool:
+        x, y = point
+        for row in self._rows_over(y, y):
+            if not row.top < y < row.bottom:
+                continue
+            rects, ids = row.rects, row.ids
+            for i in row.span(x, x):
+                left, top, right, bottom = rects[i]
+                if left < x < right and top < y < bottom and ids[i] not in exclude:
+                    return True
+        return False
+
+    def within(self, left: float, top: float, right: float, bottom: float) -> list[tuple[str, Box]]:
+        """The cards whose rectangles reach into this rectangle (each once)."""
+        found = []
+        boxes = self.boxes
+        for row in self._rows_over(top, bottom):
+            rects, ids = row.rects, row.ids
+            for i in row.span(left, right):
+                rect = rects[i]
+                if rect[2] >= left and rect[0] <= right and rect[3] >= top and rect[1] <= bottom:
+                    found.append((ids[i], boxes[ids[i]]))
+        return found
+
+    def band_between(self, a: XY, b: XY) -> tuple[int, float] | None:
+        """The axis (1: a row gap, 0: a column gap) and middle of the free band the middle
+        of a-b lies in, if it is a band between two rows (columns) of cards."""
+        for axis, (starts, ends) in ((1, self._rows), (0, self._columns)):
+            middle = (a[axis] + b[axis]) / 2
+            i = bisect.bisect_right(starts, middle) - 1
+            if i >= 0 and starts[i] <= middle <= ends[i] and math.isfinite(starts[i] + ends[i]):
+                return axis, (starts[i] + ends[i]) / 2
+        return None
+
+
+def outside_bands(
+    rows: tuple[list[float], list[float]],
+    columns: tuple[list[float], list[float]],
+    a: XY,
+    b: XY,
+) -> list[tuple[XY, XY]]:
+    """The pieces of a-b outside the free band its middle lies in (the part inside is
+    clear): a line from a row to the next is tested only near its ends. The same cut as
+    :meth:`Obstacles._outside_bands <argmap.layout.routing.Obstacles>` (a test compares them)."""
+    for axis, gaps in ((1, rows), (0, columns)):
+        u, v = a[axis], b[axis]
+        if u == v:
+            continue
+        middle = (u + v) / 2
+        starts, ends = gaps
+        i = bisect.bisect_right(starts, middle) - 1
+        if i < 0 or not starts[i] <= middle <= ends[i]:
+            continue
+        near, far = (starts[i], ends[i]) if u < v else (ends[i], starts[i])
+        pieces = []
+        if not starts[i] <= u <= ends[i]:
+            t = (near - u) / (v - u)
+            pieces.append((a, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)))
+        if not starts[i] <= v <= ends[i]:
+            t = (far - u) / (v - u)
+            pieces.append(((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), b))
+        return pieces
+    return [(a, b)]
+
+
+def obstacles_for(boxes: Mapping[str, Box], clearance: float = CLEARANCE) -> Blockers:
+    """The cheaper exact index for these cards: by rows when they stand in few rows (the
+    tree and layered layouts, top-down), else the grid."""
+    lines = len({box[1] for box in boxes.values()})
+    if lines <= max(4, len(boxes) * ROWS_PER_CARD):
+        return Rows(boxes, clearance)
+    return Obstacles(boxes, clearance)
