@@ -20,7 +20,7 @@ import bisect
 import heapq
 import itertools
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -429,9 +429,32 @@ def _end_point(target: Box | XY, port: XY | None, sx: float, sy: float) -> XY:
 
 
 def _curve(points: list[XY]) -> list[XY]:
+    """The curve through these control points in :data:`_CURVE_STEPS` pieces: the points of
+    :func:`bezier_point`, the same arithmetic unrolled for a quadratic or a cubic."""
     if len(points) <= 2:
         return points
-    return [bezier_point(points, i / _CURVE_STEPS) for i in range(_CURVE_STEPS + 1)]
+    if len(points) > 4:
+        return [bezier_point(points, i / _CURVE_STEPS) for i in range(_CURVE_STEPS + 1)]
+    curve = []
+    (ax, ay), (bx, by) = points[0], points[1]
+    if len(points) == 3:
+        cx, cy = points[2]
+        for i in range(_CURVE_STEPS + 1):
+            t = i / _CURVE_STEPS
+            px, py = ax + (bx - ax) * t, ay + (by - ay) * t
+            qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
+            curve.append((px + (qx - px) * t, py + (qy - py) * t))
+        return curve
+    (cx, cy), (dx, dy) = points[2], points[3]
+    for i in range(_CURVE_STEPS + 1):
+        t = i / _CURVE_STEPS
+        px, py = ax + (bx - ax) * t, ay + (by - ay) * t
+        qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
+        rx, ry = cx + (dx - cx) * t, cy + (dy - cy) * t
+        ux, uy = px + (qx - px) * t, py + (qy - py) * t
+        vx, vy = qx + (rx - qx) * t, qy + (ry - qy) * t
+        curve.append((ux + (vx - ux) * t, uy + (vy - uy) * t))
+    return curve
 
 
 def route_relation(
@@ -565,25 +588,7 @@ def _avoid(
         return straight  # straight whether or not it is clear: no need to look along it
     if not obstacles.blocked([straight.start, straight.end], own):
         return straight
-    nx, ny = -(ey - sy) / length, (ex - sx) / length
-    candidates: list[list[XY]] = [
-        [((sx + ex) / 2 + nx * o, (sy + ey) / 2 + ny * o)] for o in _BENDS
-    ]
-    band = obstacles.band_between(straight.start, straight.end)
-    if band is not None:  # an S through the free band between two rows (columns)
-        axis, middle = band
-        s_curve = [(sx, middle), (ex, middle)] if axis == 1 else [(middle, sy), (middle, ey)]
-        candidates.insert(0, s_curve)
-    candidates += [[(sx + nx * o, sy + ny * o), (ex + nx * o, ey + ny * o)] for o in _DETOURS]
-    if premise is not None:
-        cx, cy, hw, hh = premise
-        for o in _CHANNELS:  # up (or down) a channel beside the card, then across
-            x = cx + math.copysign(hw, o) + o
-            candidates.append([(x, cy), (x, ey)])
-        for o in _CHANNELS:  # the same for a left-right map
-            y = cy + math.copysign(hh, o) + o
-            candidates.append([(cx, y), (ex, y)])
-    for controls in candidates:
+    for controls in _candidates(straight, premise, obstacles, length):
         start = straight.start if premise is None else border_xy(premise, *controls[0])
         end = _end_point(target, None, *controls[-1])
         curve = _curve([start, *controls, end])
@@ -605,6 +610,32 @@ def _avoid(
             path[-1] = straight.end
     legs = tuple(itertools.pairwise(path[:-1]))
     return Route(path[-2], path[-1], straight.premise_lines + legs, straight.junction)
+
+
+def _candidates(
+    straight: Route, premise: Box | None, obstacles: Blockers, length: float
+) -> Iterator[list[XY]]:
+    """The control points of the bends to try, in order (made as they are tried: the
+    first is usually clear)."""
+    sx, sy = straight.start
+    ex, ey = straight.end
+    nx, ny = -(ey - sy) / length, (ex - sx) / length
+    band = obstacles.band_between(straight.start, straight.end)
+    if band is not None:  # an S through the free band between two rows (columns)
+        axis, middle = band
+        yield [(sx, middle), (ex, middle)] if axis == 1 else [(middle, sy), (middle, ey)]
+    for o in _BENDS:
+        yield [((sx + ex) / 2 + nx * o, (sy + ey) / 2 + ny * o)]
+    for o in _DETOURS:
+        yield [(sx + nx * o, sy + ny * o), (ex + nx * o, ey + ny * o)]
+    if premise is not None:
+        cx, cy, hw, hh = premise
+        for o in _CHANNELS:  # up (or down) a channel beside the card, then across
+            x = cx + math.copysign(hw, o) + o
+            yield [(x, cy), (x, ey)]
+        for o in _CHANNELS:  # the same for a left-right map
+            y = cy + math.copysign(hh, o) + o
+            yield [(cx, y), (ex, y)]
 
 
 def _grid_path(start: XY, end: XY, own: set[str], obstacles: Blockers) -> list[XY] | None:
@@ -753,8 +784,27 @@ def route_map(
         ports.update(arrival_ports(boxes[target], sources))
     routes: dict[str, Route] = {}
 
+    blocked = obstacles.blocked if obstacles is not None else None
+    clear_line = getattr(obstacles, "clear_line", None)
+    longest = obstacles.longest_bent if obstacles is not None else math.inf
+
     def route(relation_id: str, path: set[str]) -> None:
         relation = relations[relation_id]
+        target_id = relation.target
+        if len(relation.premises) == 1 and target_id in boxes and relation.premises[0] in boxes:
+            # Most arrows: one premise to a card, and straight. What route_relation does for
+            # them, without its calls (it follows if the line is blocked).
+            name = relation.premises[0]
+            port = ports[relation_id]
+            start = border_xy(boxes[name], *port)
+            if (
+                blocked is None
+                or (clear_line is not None and clear_line(start, port, name, target_id))
+                or math.hypot(port[0] - start[0], port[1] - start[1]) > longest
+                or not blocked([start, port], (name, target_id))
+            ):
+                routes[relation_id] = Route(start, port)
+                return
         premises = [(p, boxes[p]) for p in relation.premises if p in boxes]
         target: Box | XY | None = None
         if relation.target in boxes:
@@ -765,9 +815,9 @@ def route_map(
             attacked = routes.get(relation.target)
             target = attacked.mid if attacked is not None else None
         if premises and target is not None:
-            target_id = relation.target if relation.target in boxes else None
+            on_card = relation.target if relation.target in boxes else None
             routes[relation_id] = route_relation(
-                premises, target, target_id, obstacles, ports.get(relation_id)
+                premises, target, on_card, obstacles, ports.get(relation_id)
             )
 
     for relation in argument_map.relations:

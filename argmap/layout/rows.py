@@ -36,6 +36,9 @@ __all__ = ["Rows", "obstacles_for", "outside_bands"]
 Rect = tuple[float, float, float, float]
 #: A drawing is indexed by rows when it has at most this share of rows per card.
 ROWS_PER_CARD = 1 / 12
+#: What :meth:`Rows.clear_line` leaves between a line and the room's edge (px): far more
+#: than rounding, so a line it calls clear is clear to the exact test too.
+MARGIN = 1e-6
 
 
 class _Row:
@@ -90,6 +93,24 @@ class Rows:
                 by_line[cy] = [entry]
         rows = sorted((_Row(cards) for cards in by_line.values()), key=lambda row: row.top)
         self._lines = rows
+        #: Per card: its row's index and the free room beside it in the row (from the
+        #: nearest right edge on its left to the nearest left edge on its right).
+        self._room: dict[str, tuple[int, float, float]] = {}
+        #: Whether the rows' bands follow each other without overlapping (one tree or
+        #: layered drawing; not several parts packed side by side at other heights).
+        self._stacked = all(upper.bottom < lower.top for upper, lower in itertools.pairwise(rows))
+        if self._stacked:
+            for index, row in enumerate(rows):
+                rects, ids, count = row.rects, row.ids, len(row.rects)
+                lows = [-math.inf] * count
+                reach = -math.inf
+                for i in range(1, count):
+                    reach = max(reach, rects[i - 1][2])
+                    lows[i] = reach
+                reach = math.inf
+                for i in range(count - 1, -1, -1):
+                    self._room[ids[i]] = (index, lows[i], reach)
+                    reach = min(reach, rects[i][0])
         self._tops = [row.top for row in rows]
         self._tallest = max((row.bottom - row.top for row in rows), default=0.0)
         # The free bands, exactly as the grid index finds them: a row's cards share one
@@ -106,6 +127,34 @@ class Rows:
         tops = self._tops
         first = bisect.bisect_left(tops, low - self._tallest)
         return self._lines[first : bisect.bisect_right(tops, high)]
+
+    def clear_line(self, a: XY, b: XY, at_a: str, at_b: str) -> bool:
+        """Whether the line a-b from card ``at_a`` to card ``at_b`` in the next row (each
+        end on or by its own card) is clear of every other card, shown cheaply: in each of
+        the two rows it passes only the free room beside its own card, and between them the
+        band is empty. False when that does not show it (then ask :meth:`blocked`)."""
+        room = self._room
+        if at_a not in room or at_b not in room:
+            return False
+        if a[1] > b[1]:
+            a, b, at_a, at_b = b, a, at_b, at_a
+        upper, low_a, high_a = room[at_a]
+        lower, low_b, high_b = room[at_b]
+        if lower != upper + 1:
+            return False
+        rows = self._lines
+        top, bottom = rows[upper], rows[lower]
+        (ax, ay), (bx, by) = a, b
+        if ay < top.top or by > bottom.bottom or ay > top.bottom or by < bottom.top:
+            return False
+        slope = (bx - ax) / (by - ay) if by > ay else 0.0
+        # Across, within the upper row's band (from a down to its bottom) and within the
+        # lower's (from its top down to b): strictly inside the room beside each card.
+        x = ax + (top.bottom - ay) * slope
+        if not (low_a + MARGIN < min(ax, x) and max(ax, x) < high_a - MARGIN):
+            return False
+        x = bx + (bottom.top - by) * slope
+        return low_b + MARGIN < min(bx, x) and max(bx, x) < high_b - MARGIN
 
     def blocked(self, points: list[XY], exclude: Collection[str]) -> bool:
         """Whether the polyline through ``points`` runs through a card not in ``exclude``."""

@@ -102,3 +102,28 @@ def test_routes_through_the_row_index_are_those_through_the_grid(
     by_grid = route_map(m, positions, sizes)
     assert by_rows == by_grid
     assert sum(1 for r in by_rows.values() if r.controls or r.premise_lines) > 20  # bends too
+
+
+def test_a_line_shown_clear_cheaply_is_clear_to_the_exact_test() -> None:
+    m = generate_map(1000, seed=2024)
+    sizes = sizes_for(m.nodes)
+    boxes = _boxes(compute_layout(m, "tree", "TB", sizes), sizes)
+    rows, grid = Rows(boxes), Obstacles(boxes)
+    by_line: dict[float, list[str]] = {}
+    for node_id, box in boxes.items():
+        by_line.setdefault(box[1], []).append(node_id)
+    lines = sorted(by_line)
+    rng = random.Random(1)
+    shown = 0
+    for _ in range(3000):
+        level = rng.randrange(len(lines) - 1)
+        upper, lower = rng.choice(by_line[lines[level]]), rng.choice(by_line[lines[level + 1]])
+        (ux, uy, uw, uh), (lx, ly, lw, lh) = boxes[upper], boxes[lower]
+        a = (ux + rng.uniform(-uw, uw), uy + uh + 2.0)  # under the upper card
+        b = (lx + rng.uniform(-lw, lw), ly - lh - 2.0)  # over the lower one
+        if rng.random() < 0.3:  # or a side of the lower card
+            b = (lx + rng.choice((-1, 1)) * (lw + 2.0), ly + rng.uniform(-lh, lh))
+        if rows.clear_line(b, a, lower, upper):
+            shown += 1
+            assert not grid.blocked([b, a], {lower, upper})
+    assert shown > 300  # it shows most short lines clear, not none
