@@ -255,6 +255,13 @@ class Obstacles:
                             return True
         return False
 
+    def clear_line(self, a: XY, b: XY, at_a: str | None, at_b: str | None) -> bool:
+        """No cheap way to show a line clear here (see :meth:`blocked`)."""
+        return False
+
+    def clear_path(self, points: list[XY], at_first: str | None, at_last: str | None) -> bool:
+        return False
+
     def band_between(self, a: XY, b: XY) -> tuple[int, float] | None:
         """The axis (1: a row gap, 0: a column gap) and middle of the free band the middle
         of a-b lies in, if it is a band between two rows (columns) of cards."""
@@ -309,6 +316,10 @@ class Blockers(Protocol):
     steps_left: float
 
     def blocked(self, points: list[XY], exclude: Collection[str]) -> bool: ...
+
+    def clear_line(self, a: XY, b: XY, at_a: str | None, at_b: str | None) -> bool: ...
+
+    def clear_path(self, points: list[XY], at_first: str | None, at_last: str | None) -> bool: ...
 
     def inside(self, point: XY, exclude: Collection[str]) -> bool: ...
 
@@ -478,7 +489,7 @@ def route_relation(
         name, box = premises[0]
         start = border_xy(box, *aim)
         end = _end_point(target, port, *start)
-        return _avoid(Route(start, end), box, target, {name, *ends}, obstacles)
+        return _avoid(Route(start, end), box, target, {name, *ends}, obstacles, (name, target_id))
     gx = sum(b[0] for _, b in premises) / len(premises)
     gy = sum(b[1] for _, b in premises) / len(premises)
     bx, by = _end_point(target, port, gx, gy)
@@ -497,12 +508,12 @@ def route_relation(
         # test is exact, so trying them lazily chooses what testing them all would).
         first_free = None
         for junction, lines in options:
-            if obstacles.inside(junction, ()) or any(
-                obstacles.blocked([a, b], {name})
+            if obstacles.inside(junction, ()) or not all(
+                _clear(obstacles, a, b, name, None)
                 for (a, b), (name, _) in zip(lines, premises, strict=True)
             ):
                 continue
-            if not obstacles.blocked([junction, _end_point(target, port, *junction)], ends):
+            if _clear(obstacles, junction, _end_point(target, port, *junction), None, target_id):
                 first_free = (junction, lines)
                 break
             if first_free is None:
@@ -529,7 +540,16 @@ def route_relation(
             chosen = (spot[0], lines)
     junction, lines = chosen
     end = _end_point(target, port, *junction)
-    return _avoid(Route(junction, end, lines, junction), None, target, ends, obstacles)
+    return _avoid(
+        Route(junction, end, lines, junction), None, target, ends, obstacles, (None, target_id)
+    )
+
+
+def _clear(obstacles: Blockers, a: XY, b: XY, at_a: str | None, at_b: str | None) -> bool:
+    """Whether the line a-b (from card ``at_a``, to card ``at_b``; None: a point) runs
+    through no card but those two: shown cheaply where the index can, else tested."""
+    own = {name for name in (at_a, at_b) if name is not None}
+    return obstacles.clear_line(a, b, at_a, at_b) or not obstacles.blocked([a, b], own)
 
 
 def _roomy(obstacles: Blockers, point: XY, room: float = 16.0) -> bool:
@@ -576,9 +596,11 @@ def _avoid(
     target: Box | XY,
     own: set[str],
     obstacles: Blockers | None,
+    cards: tuple[str | None, str | None] = (None, None),
 ) -> Route:
     """The straight arrow if it is clear, else the first clear bend, else a way found on a
-    grid of free cells (its first legs as plain lines, the last as the arrow)."""
+    grid of free cells (its first legs as plain lines, the last as the arrow). ``cards``:
+    the cards at the arrow's start and end (None: a point), to show it clear cheaply."""
     if obstacles is None:
         return straight
     sx, sy = straight.start
@@ -586,12 +608,16 @@ def _avoid(
     length = math.hypot(ex - sx, ey - sy) or 1.0
     if length > obstacles.longest_bent:
         return straight  # straight whether or not it is clear: no need to look along it
-    if not obstacles.blocked([straight.start, straight.end], own):
+    if obstacles.clear_line(straight.start, straight.end, *cards) or not obstacles.blocked(
+        [straight.start, straight.end], own
+    ):
         return straight
     for controls in _candidates(straight, premise, obstacles, length):
         start = straight.start if premise is None else border_xy(premise, *controls[0])
         end = _end_point(target, None, *controls[-1])
         curve = _curve([start, *controls, end])
+        if obstacles.clear_path(curve, *cards):
+            return Route(start, end, straight.premise_lines, straight.junction, tuple(controls))
         # A few points first (a point test is cheap): most candidates fail at one of them.
         if any(obstacles.inside(curve[i], own) for i in _PROBES):
             continue
@@ -785,7 +811,7 @@ def route_map(
     routes: dict[str, Route] = {}
 
     blocked = obstacles.blocked if obstacles is not None else None
-    clear_line = getattr(obstacles, "clear_line", None)
+    clear_line = obstacles.clear_line if obstacles is not None else None
     longest = obstacles.longest_bent if obstacles is not None else math.inf
 
     def route(relation_id: str, path: set[str]) -> None:

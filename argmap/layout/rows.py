@@ -128,33 +128,92 @@ class Rows:
         first = bisect.bisect_left(tops, low - self._tallest)
         return self._lines[first : bisect.bisect_right(tops, high)]
 
-    def clear_line(self, a: XY, b: XY, at_a: str, at_b: str) -> bool:
-        """Whether the line a-b from card ``at_a`` to card ``at_b`` in the next row (each
-        end on or by its own card) is clear of every other card, shown cheaply: in each of
-        the two rows it passes only the free room beside its own card, and between them the
-        band is empty. False when that does not show it (then ask :meth:`blocked`)."""
+    def clear_line(self, a: XY, b: XY, at_a: str | None, at_b: str | None) -> bool:
+        """Whether the line a-b is clear of every card but its own, shown cheaply; False
+        when that does not show it (then ask :meth:`blocked`). Each end is on or by its
+        card (``at_a``, ``at_b``) or, given None, a point in the free band next to the
+        other end's row (a junction, the middle of an arrow). Shown when the line runs from
+        a row to the next (or into the band beside a row) and within each row passes only
+        through the free room beside its own card: between the rows nothing stands."""
         room = self._room
-        if at_a not in room or at_b not in room:
+        if not room:
             return False
         if a[1] > b[1]:
             a, b, at_a, at_b = b, a, at_b, at_a
-        upper, low_a, high_a = room[at_a]
-        lower, low_b, high_b = room[at_b]
-        if lower != upper + 1:
+        (ax, ay), (bx, by) = a, b
+        if by <= ay:
             return False
         rows = self._lines
-        top, bottom = rows[upper], rows[lower]
-        (ax, ay), (bx, by) = a, b
-        if ay < top.top or by > bottom.bottom or ay > top.bottom or by < bottom.top:
+        slope = (bx - ax) / (by - ay)
+        if at_a is not None:  # the upper end's card: the line leaves its row at the bottom
+            if at_a not in room:
+                return False
+            upper, low, high = room[at_a]
+            row = rows[upper]
+            if not row.top <= ay <= row.bottom:
+                return False
+            x = ax + (row.bottom - ay) * slope
+            if not (low + MARGIN < min(ax, x) and max(ax, x) < high - MARGIN):
+                return False
+            if at_b is None:  # b stands in the band under the row
+                below = rows[upper + 1].top if upper + 1 < len(rows) else math.inf
+                return row.bottom < by < below
+        if at_b is None:
             return False
-        slope = (bx - ax) / (by - ay) if by > ay else 0.0
-        # Across, within the upper row's band (from a down to its bottom) and within the
-        # lower's (from its top down to b): strictly inside the room beside each card.
-        x = ax + (top.bottom - ay) * slope
-        if not (low_a + MARGIN < min(ax, x) and max(ax, x) < high_a - MARGIN):
+        if at_b not in room:
             return False
-        x = bx + (bottom.top - by) * slope
-        return low_b + MARGIN < min(bx, x) and max(bx, x) < high_b - MARGIN
+        lower, low, high = room[at_b]
+        row = rows[lower]
+        if not row.top <= by <= row.bottom:
+            return False
+        if at_a is not None:
+            if lower != upper + 1:
+                return False
+        elif not (rows[lower - 1].bottom if lower > 0 else -math.inf) < ay < row.top:
+            return False  # a stands in the band over the row, or nothing is shown
+        x = bx + (row.top - by) * slope
+        return low + MARGIN < min(bx, x) and max(bx, x) < high - MARGIN
+
+    def clear_path(self, points: list[XY], at_first: str | None, at_last: str | None) -> bool:
+        """:meth:`clear_line` for a polyline that only goes one way down (or up) the
+        drawing, as an S-bend from a card to the next row does: within each end's row every
+        point of it, and where it leaves the row, stands in the free room beside the card."""
+        if len(points) == 2:
+            return self.clear_line(points[0], points[1], at_first, at_last)
+        room = self._room
+        if not room or len(points) < 2:
+            return False
+        if points[0][1] > points[-1][1]:
+            points = points[::-1]
+            at_first, at_last = at_last, at_first
+        if any(q[1] < p[1] for p, q in itertools.pairwise(points)):
+            return False
+        ay, by = points[0][1], points[-1][1]
+        if by <= ay:
+            return False
+        rows = self._lines
+        if at_first is not None:
+            if at_first not in room:
+                return False
+            upper, low, high = room[at_first]
+            row = rows[upper]
+            if not row.top <= ay <= row.bottom or not _within(points, row.bottom, low, high):
+                return False
+            if at_last is None:  # the last point stands in the band under the row
+                below = rows[upper + 1].top if upper + 1 < len(rows) else math.inf
+                return row.bottom < by < below
+        if at_last is None or at_last not in room:
+            return False
+        lower, low, high = room[at_last]
+        row = rows[lower]
+        if not row.top <= by <= row.bottom:
+            return False
+        if at_first is not None:
+            if lower != upper + 1:
+                return False
+        elif not (rows[lower - 1].bottom if lower > 0 else -math.inf) < ay < row.top:
+            return False
+        return _within(points[::-1], row.top, low, high)
 
     def blocked(self, points: list[XY], exclude: Collection[str]) -> bool:
         """Whether the polyline through ``points`` runs through a card not in ``exclude``."""
@@ -218,6 +277,19 @@ class Rows:
             if i >= 0 and starts[i] <= middle <= ends[i] and math.isfinite(starts[i] + ends[i]):
                 return axis, (starts[i] + ends[i]) / 2
         return None
+
+
+def _within(points: list[XY], edge: float, low: float, high: float) -> bool:
+    """Whether the polyline, from its first point until it crosses ``edge`` (down the
+    drawing, or up if the points go up), stays strictly between ``low`` and ``high``."""
+    down = points[-1][1] >= points[0][1]
+    for p, q in itertools.pairwise(points):
+        if not low + MARGIN < p[0] < high - MARGIN:
+            return False
+        if (q[1] >= edge) if down else (q[1] <= edge):
+            x = q[0] if q[1] == p[1] else p[0] + (edge - p[1]) * (q[0] - p[0]) / (q[1] - p[1])
+            return low + MARGIN < x < high - MARGIN
+    return low + MARGIN < points[-1][0] < high - MARGIN
 
 
 def outside_bands(

@@ -127,3 +127,36 @@ def test_a_line_shown_clear_cheaply_is_clear_to_the_exact_test() -> None:
             shown += 1
             assert not grid.blocked([b, a], {lower, upper})
     assert shown > 300  # it shows most short lines clear, not none
+
+
+def test_a_bend_shown_clear_cheaply_is_clear_to_the_exact_test() -> None:
+    m = generate_map(1000, seed=2024)
+    sizes = sizes_for(m.nodes)
+    boxes = _boxes(compute_layout(m, "tree", "TB", sizes), sizes)
+    rows, grid = Rows(boxes), Obstacles(boxes)
+    by_line: dict[float, list[str]] = {}
+    for node_id, box in boxes.items():
+        by_line.setdefault(box[1], []).append(node_id)
+    lines = sorted(by_line)
+    rng = random.Random(2)
+    shown = 0
+    for _ in range(3000):
+        level = rng.randrange(len(lines) - 1)
+        upper, lower = rng.choice(by_line[lines[level]]), rng.choice(by_line[lines[level + 1]])
+        (ux, uy, uw, uh), (lx, ly, lw, lh) = boxes[upper], boxes[lower]
+        a = (ux + rng.uniform(-uw, uw), uy + uh + 2.0)
+        b = (lx + rng.uniform(-lw, lw), ly - lh - 2.0)
+        # A path going one way down from a to b, wandering across on the way (an S-bend,
+        # or worse): sorted heights, random breadths around the two ends.
+        heights = sorted(rng.uniform(a[1], b[1]) for _ in range(rng.randint(1, 10)))
+        middle = [(rng.uniform(min(a[0], b[0]) - 60, max(a[0], b[0]) + 60), y) for y in heights]
+        path = [a, *middle, b]
+        if rng.random() < 0.5:
+            path.reverse()
+            if rows.clear_path(path, lower, upper):
+                shown += 1
+                assert not grid.blocked(path, {lower, upper})
+        elif rows.clear_path(path, upper, lower):
+            shown += 1
+            assert not grid.blocked(path, {lower, upper})
+    assert shown > 100
