@@ -1,9 +1,10 @@
 """The outline's share of one edit on a big map (not a timed test: run with --benchmark-only).
 
 An outline panel alone on a session over the gesture benchmark's map (a tree, four reasons to a
-statement); each round adds a piece of evidence to a statement in the middle and undoes it (the command is made
-beforehand), so the figure is two edits followed by the outline, and the session's own work. It should not
-grow with the map: the outline redoes only the rows below what changed.
+statement). Each round adds a piece of evidence to a statement in the middle and undoes it (the
+command is made beforehand), so the figure is two edits followed by the outline, plus the
+session's own work. The outline's part should not grow with the map: it redoes only the rows
+below what changed.
 
     .venv/bin/python -m pytest tests/benchmarks/test_outline_benchmark.py --benchmark-only \
         -p no:randomly --benchmark-columns=min,median,max
