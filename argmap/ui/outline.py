@@ -364,7 +364,7 @@ class OutlinePanel(QWidget):
                 *self._by_relation.get(target, ()),
             )
         ]
-        for row in sorted(rows, key=_Row.depth):
+        for row in sorted(dict.fromkeys(rows), key=_Row.depth):  # those above first
             if row.alive:
                 self._refresh(row, builder, fresh)
         return fresh

@@ -113,7 +113,7 @@ class OutlineIndex:
         try:
             return self._apply(node_present, node_changed, relation_present)
         except KeyError:  # a change named something the map does not hold: read it all again
-            return Delta(afresh=True)
+            return Delta(afresh=True, relabel={node.id for node in self.map.nodes})
 
     def _apply(
         self,
