@@ -158,7 +158,7 @@ class OutlinePanel(QWidget):
         self.tree.itemSelectionChanged.connect(self._tree_selection_changed)
         bridge.changed.connect(self._on_changes)
         selection.changed.connect(self._show_selection)
-        self._index = OutlineIndex(self.session.map)
+        self._index: OutlineIndex  # made by rebuild()
         #: Above the roots (its item stands in for the tree's top item: see _splice).
         self._top = _Row(("", None, False, None, None, None), QTreeWidgetItem(), [], None)
         #: Every row by the id it shows (a node may have several), and by its relation.
