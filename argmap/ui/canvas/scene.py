@@ -139,8 +139,7 @@ class MapScene(QGraphicsScene):
         return [
             item
             for node_id, _box in found
-            if (item := nodes.get(node_id)) is not None
-            and rect.intersects(item.scene_card_rect())
+            if (item := nodes.get(node_id)) is not None and rect.intersects(item.scene_card_rect())
         ]
 
     def is_rebuttal(self, node_id: str) -> bool:
