@@ -20,8 +20,9 @@ import bisect
 import heapq
 import itertools
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from argmap.layout.free_bands import FreeBands
 from argmap.layout.geometry import XY, Positions, Size
@@ -30,6 +31,7 @@ from argmap.model import ArgumentMap
 __all__ = [
     "BORDER_GAP",
     "CLEARANCE",
+    "Blockers",
     "Box",
     "Obstacles",
     "Route",
@@ -314,6 +316,13 @@ class Obstacles:
                             return True
         return False
 
+    def clear_line(self, a: XY, b: XY, at_a: str | None, at_b: str | None) -> bool:
+        """No cheap way to show a line clear here (see :meth:`blocked`)."""
+        return False
+
+    def clear_path(self, points: list[XY], at_first: str | None, at_last: str | None) -> bool:
+        return False
+
     def band_between(self, a: XY, b: XY) -> tuple[int, float] | None:
         """The axis (1: a row gap, 0: a column gap) and middle of the free band the middle
         of a-b lies in, if it is a band between two rows (columns) of cards."""
@@ -370,6 +379,33 @@ def _rect_cells(rect: tuple[float, float, float, float]) -> list[tuple[int, int]
     g0, g1 = math.floor(rect[0] / CELL), math.floor(rect[2] / CELL)
     h0, h1 = math.floor(rect[1] / CELL), math.floor(rect[3] / CELL)
     return [(gx, gy) for gx in range(g0, g1 + 1) for gy in range(h0, h1 + 1)]
+
+
+class Blockers(Protocol):
+    """What the router asks of an index of the cards in the way: :class:`Obstacles` (a
+    uniform grid, any drawing) or :class:`argmap.layout.rows.Rows` (cards in rows)."""
+
+    @property
+    def boxes(self) -> Mapping[str, Box]: ...
+
+    clearance: float
+    longest_bent: float
+    searches_left: int
+    steps_left: float
+
+    def blocked(self, points: list[XY], exclude: Collection[str]) -> bool: ...
+
+    def clear_line(self, a: XY, b: XY, at_a: str | None, at_b: str | None) -> bool: ...
+
+    def clear_path(self, points: list[XY], at_first: str | None, at_last: str | None) -> bool: ...
+
+    def inside(self, point: XY, exclude: Collection[str]) -> bool: ...
+
+    def within(
+        self, left: float, top: float, right: float, bottom: float
+    ) -> list[tuple[str, Box]]: ...
+
+    def band_between(self, a: XY, b: XY) -> tuple[int, float] | None: ...
 
 
 def _free_gaps(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
@@ -482,16 +518,39 @@ def _end_point(target: Box | XY, port: XY | None, sx: float, sy: float) -> XY:
 
 
 def _curve(points: list[XY]) -> list[XY]:
+    """The curve through these control points in :data:`_CURVE_STEPS` pieces: the points of
+    :func:`bezier_point`, the same arithmetic unrolled for a quadratic or a cubic."""
     if len(points) <= 2:
         return points
-    return [bezier_point(points, i / _CURVE_STEPS) for i in range(_CURVE_STEPS + 1)]
+    if len(points) > 4:
+        return [bezier_point(points, i / _CURVE_STEPS) for i in range(_CURVE_STEPS + 1)]
+    curve = []
+    (ax, ay), (bx, by) = points[0], points[1]
+    if len(points) == 3:
+        cx, cy = points[2]
+        for i in range(_CURVE_STEPS + 1):
+            t = i / _CURVE_STEPS
+            px, py = ax + (bx - ax) * t, ay + (by - ay) * t
+            qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
+            curve.append((px + (qx - px) * t, py + (qy - py) * t))
+        return curve
+    (cx, cy), (dx, dy) = points[2], points[3]
+    for i in range(_CURVE_STEPS + 1):
+        t = i / _CURVE_STEPS
+        px, py = ax + (bx - ax) * t, ay + (by - ay) * t
+        qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
+        rx, ry = cx + (dx - cx) * t, cy + (dy - cy) * t
+        ux, uy = px + (qx - px) * t, py + (qy - py) * t
+        vx, vy = qx + (rx - qx) * t, qy + (ry - qy) * t
+        curve.append((ux + (vx - ux) * t, uy + (vy - uy) * t))
+    return curve
 
 
 def route_relation(
     premises: list[tuple[str, Box]],
     target: Box | XY,
     target_id: str | None = None,
-    obstacles: Obstacles | None = None,
+    obstacles: Blockers | None = None,
     port: XY | None = None,
 ) -> Route:
     """The route of one relation from its premise cards to a card (``target_id``'s box) or,
@@ -508,7 +567,7 @@ def route_relation(
         name, box = premises[0]
         start = border_xy(box, *aim)
         end = _end_point(target, port, *start)
-        return _avoid(Route(start, end), box, target, {name, *ends}, obstacles)
+        return _avoid(Route(start, end), box, target, {name, *ends}, obstacles, (name, target_id))
     gx = sum(b[0] for _, b in premises) / len(premises)
     gy = sum(b[1] for _, b in premises) / len(premises)
     bx, by = _end_point(target, port, gx, gy)
@@ -521,24 +580,24 @@ def route_relation(
         options.append((junction, lines))
     chosen = options[0]
     if obstacles is not None:
-        free = [
-            (junction, lines)
-            for junction, lines in options
-            if not obstacles.inside(junction, ())
-            and not any(
-                obstacles.blocked([a, b], {name})
-                for (a, b), (name, _) in zip(lines, premises, strict=True)
-            )
-        ]
         # Best: premise lines and the arrow on all clear; else clear premise lines, the
         # arrow to bend; else a free junction, each blocked premise line routed round.
-        straight = [
-            option
-            for option in free
-            if not obstacles.blocked([option[0], _end_point(target, port, *option[0])], ends)
-        ]
-        if straight or free:
-            chosen = (straight or free)[0]
+        # Options are tried in order and the first with everything clear is taken (each
+        # test is exact, so trying them lazily chooses what testing them all would).
+        first_free = None
+        for junction, lines in options:
+            if obstacles.inside(junction, ()) or not all(
+                _clear(obstacles, a, b, name, None)
+                for (a, b), (name, _) in zip(lines, premises, strict=True)
+            ):
+                continue
+            if _clear(obstacles, junction, _end_point(target, port, *junction), None, target_id):
+                first_free = (junction, lines)
+                break
+            if first_free is None:
+                first_free = (junction, lines)
+        if first_free is not None:
+            chosen = first_free
         else:
             # The junction stands in open space (the grid search must reach it), best where
             # the arrow on to the target runs clear.
@@ -559,10 +618,19 @@ def route_relation(
             chosen = (spot[0], lines)
     junction, lines = chosen
     end = _end_point(target, port, *junction)
-    return _avoid(Route(junction, end, lines, junction), None, target, ends, obstacles)
+    return _avoid(
+        Route(junction, end, lines, junction), None, target, ends, obstacles, (None, target_id)
+    )
 
 
-def _roomy(obstacles: Obstacles, point: XY, room: float = 16.0) -> bool:
+def _clear(obstacles: Blockers, a: XY, b: XY, at_a: str | None, at_b: str | None) -> bool:
+    """Whether the line a-b (from card ``at_a``, to card ``at_b``; None: a point) runs
+    through no card but those two: shown cheaply where the index can, else tested."""
+    own = {name for name in (at_a, at_b) if name is not None}
+    return obstacles.clear_line(a, b, at_a, at_b) or not obstacles.blocked([a, b], own)
+
+
+def _roomy(obstacles: Blockers, point: XY, room: float = 16.0) -> bool:
     """Whether ``point`` and the points ``room`` away on every side are clear of cards."""
     x, y = point
     around = ((x, y), (x - room, y), (x + room, y), (x, y - room), (x, y + room))
@@ -587,7 +655,7 @@ _JUNCTIONS = [
 
 
 def _detour_line(
-    box: Box, junction: XY, own: set[str], obstacles: Obstacles | None
+    box: Box, junction: XY, own: set[str], obstacles: Blockers | None
 ) -> tuple[tuple[XY, XY], ...]:
     start = border_xy(box, *junction)
     if obstacles is None or not obstacles.blocked([start, junction], own):
@@ -605,10 +673,12 @@ def _avoid(
     premise: Box | None,
     target: Box | XY,
     own: set[str],
-    obstacles: Obstacles | None,
+    obstacles: Blockers | None,
+    cards: tuple[str | None, str | None] = (None, None),
 ) -> Route:
     """The straight arrow if it is clear, else the first clear bend, else a way found on a
-    grid of free cells (its first legs as plain lines, the last as the arrow)."""
+    grid of free cells (its first legs as plain lines, the last as the arrow). ``cards``:
+    the cards at the arrow's start and end (None: a point), to show it clear cheaply."""
     if obstacles is None:
         return straight
     sx, sy = straight.start
@@ -616,30 +686,16 @@ def _avoid(
     length = math.hypot(ex - sx, ey - sy) or 1.0
     if length > obstacles.longest_bent:
         return straight  # straight whether or not it is clear: no need to look along it
-    if not obstacles.blocked([straight.start, straight.end], own):
+    if obstacles.clear_line(straight.start, straight.end, *cards) or not obstacles.blocked(
+        [straight.start, straight.end], own
+    ):
         return straight
-    nx, ny = -(ey - sy) / length, (ex - sx) / length
-    candidates: list[list[XY]] = [
-        [((sx + ex) / 2 + nx * o, (sy + ey) / 2 + ny * o)] for o in _BENDS
-    ]
-    band = obstacles.band_between(straight.start, straight.end)
-    if band is not None:  # an S through the free band between two rows (columns)
-        axis, middle = band
-        s_curve = [(sx, middle), (ex, middle)] if axis == 1 else [(middle, sy), (middle, ey)]
-        candidates.insert(0, s_curve)
-    candidates += [[(sx + nx * o, sy + ny * o), (ex + nx * o, ey + ny * o)] for o in _DETOURS]
-    if premise is not None:
-        cx, cy, hw, hh = premise
-        for o in _CHANNELS:  # up (or down) a channel beside the card, then across
-            x = cx + math.copysign(hw, o) + o
-            candidates.append([(x, cy), (x, ey)])
-        for o in _CHANNELS:  # the same for a left-right map
-            y = cy + math.copysign(hh, o) + o
-            candidates.append([(cx, y), (ex, y)])
-    for controls in candidates:
+    for controls in _candidates(straight, premise, obstacles, length):
         start = straight.start if premise is None else border_xy(premise, *controls[0])
         end = _end_point(target, None, *controls[-1])
         curve = _curve([start, *controls, end])
+        if obstacles.clear_path(curve, *cards):
+            return Route(start, end, straight.premise_lines, straight.junction, tuple(controls))
         # A few points first (a point test is cheap): most candidates fail at one of them.
         if any(obstacles.inside(curve[i], own) for i in _PROBES):
             continue
@@ -660,7 +716,33 @@ def _avoid(
     return Route(path[-2], path[-1], straight.premise_lines + legs, straight.junction)
 
 
-def _grid_path(start: XY, end: XY, own: set[str], obstacles: Obstacles) -> list[XY] | None:
+def _candidates(
+    straight: Route, premise: Box | None, obstacles: Blockers, length: float
+) -> Iterator[list[XY]]:
+    """The control points of the bends to try, in order (made as they are tried: the
+    first is usually clear)."""
+    sx, sy = straight.start
+    ex, ey = straight.end
+    nx, ny = -(ey - sy) / length, (ex - sx) / length
+    band = obstacles.band_between(straight.start, straight.end)
+    if band is not None:  # an S through the free band between two rows (columns)
+        axis, middle = band
+        yield [(sx, middle), (ex, middle)] if axis == 1 else [(middle, sy), (middle, ey)]
+    for o in _BENDS:
+        yield [((sx + ex) / 2 + nx * o, (sy + ey) / 2 + ny * o)]
+    for o in _DETOURS:
+        yield [(sx + nx * o, sy + ny * o), (ex + nx * o, ey + ny * o)]
+    if premise is not None:
+        cx, cy, hw, hh = premise
+        for o in _CHANNELS:  # up (or down) a channel beside the card, then across
+            x = cx + math.copysign(hw, o) + o
+            yield [(x, cy), (x, ey)]
+        for o in _CHANNELS:  # the same for a left-right map
+            y = cy + math.copysign(hh, o) + o
+            yield [(cx, y), (ex, y)]
+
+
+def _grid_path(start: XY, end: XY, own: set[str], obstacles: Blockers) -> list[XY] | None:
     """A shortest way from ``start`` to ``end`` through free grid cells (8 neighbours),
     pulled taut into straight legs; None when there is none within reach (the search looks
     further afield twice before it gives up)."""
@@ -679,7 +761,7 @@ def _grid_path(start: XY, end: XY, own: set[str], obstacles: Obstacles) -> list[
     return None
 
 
-def _search(start: XY, end: XY, own: set[str], obstacles: Obstacles, pad: float) -> list[XY] | None:
+def _search(start: XY, end: XY, own: set[str], obstacles: Blockers, pad: float) -> list[XY] | None:
     left, top = min(start[0], end[0]) - pad, min(start[1], end[1]) - pad
     right, bottom = max(start[0], end[0]) + pad, max(start[1], end[1]) + pad
     cell = max(12.0, math.sqrt((right - left) * (bottom - top) / _MAX_CELLS))
@@ -759,7 +841,7 @@ def _search(start: XY, end: XY, own: set[str], obstacles: Obstacles, pad: float)
     return _taut(points, own, obstacles)
 
 
-def _taut(points: list[XY], own: set[str], obstacles: Obstacles) -> list[XY]:
+def _taut(points: list[XY], own: set[str], obstacles: Blockers) -> list[XY]:
     """The path with the corners dropped that a clear straight line can skip (greedy, from
     each kept corner as far along as the line stays clear)."""
     taut = [points[0]]
@@ -789,8 +871,10 @@ def route_map(
 ) -> dict[str, Route]:
     """Every relation's route (by relation id) for the map laid out at ``positions``: what
     the canvas draws. Relations with no placed premise or target are left out."""
+    from argmap.layout.rows import obstacles_for  # rows builds on this module
+
     boxes = _boxes(positions, sizes)
-    obstacles = Obstacles(boxes) if avoid else None
+    obstacles = obstacles_for(boxes) if avoid else None
     relations = {r.id: r for r in argument_map.relations}
     incoming: dict[str, dict[str, XY]] = {}
     for relation in argument_map.relations:
@@ -804,8 +888,27 @@ def route_map(
         ports.update(arrival_ports(boxes[target], sources))
     routes: dict[str, Route] = {}
 
+    blocked = obstacles.blocked if obstacles is not None else None
+    clear_line = obstacles.clear_line if obstacles is not None else None
+    longest = obstacles.longest_bent if obstacles is not None else math.inf
+
     def route(relation_id: str, path: set[str]) -> None:
         relation = relations[relation_id]
+        target_id = relation.target
+        if len(relation.premises) == 1 and target_id in boxes and relation.premises[0] in boxes:
+            # Most arrows: one premise to a card, and straight. What route_relation does for
+            # them, without its calls (it follows if the line is blocked).
+            name = relation.premises[0]
+            port = ports[relation_id]
+            start = border_xy(boxes[name], *port)
+            if (
+                blocked is None
+                or (clear_line is not None and clear_line(start, port, name, target_id))
+                or math.hypot(port[0] - start[0], port[1] - start[1]) > longest
+                or not blocked([start, port], (name, target_id))
+            ):
+                routes[relation_id] = Route(start, port)
+                return
         premises = [(p, boxes[p]) for p in relation.premises if p in boxes]
         target: Box | XY | None = None
         if relation.target in boxes:
@@ -816,9 +919,9 @@ def route_map(
             attacked = routes.get(relation.target)
             target = attacked.mid if attacked is not None else None
         if premises and target is not None:
-            target_id = relation.target if relation.target in boxes else None
+            on_card = relation.target if relation.target in boxes else None
             routes[relation_id] = route_relation(
-                premises, target, target_id, obstacles, ports.get(relation_id)
+                premises, target, on_card, obstacles, ports.get(relation_id)
             )
 
     for relation in argument_map.relations:

@@ -42,6 +42,10 @@ LABEL_Z = 2.0
 LABEL_HEIGHT = 14.0
 LABEL_PADDING = 3.0
 _Change = QGraphicsItem.GraphicsItemChange
+# Looked up once: Qt calls itemChange several times for every arrow a big map builds.
+_SCENE_CHANGE = _Change.ItemSceneChange
+_SCENE_HAS_CHANGED = _Change.ItemSceneHasChanged
+_VISIBLE_HAS_CHANGED = _Change.ItemVisibleHasChanged
 #: How visible an arrow is whose inference is blocked under the shown evaluation.
 BLOCKED_OPACITY = 0.28
 
@@ -69,7 +73,7 @@ class EdgeItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # Paint is told the part of the scene being redrawn (see _reaches).
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-        self.setZValue(0.0)
+        # z 0 and opacity 1 are Qt's defaults: not set again (each setter calls itemChange).
         #: Whether the evaluation shown says this relation's inference is blocked (faded).
         self.blocked = False
         self._set_label()
@@ -77,9 +81,11 @@ class EdgeItem(QGraphicsItem):
     def set_blocked(self, blocked: bool) -> None:
         """Fade the arrow (and its scheme label) while its inference does not carry."""
         self.blocked = blocked
-        self.setOpacity(BLOCKED_OPACITY if blocked else 1.0)
+        opacity = BLOCKED_OPACITY if blocked else 1.0
+        if opacity != self.opacity():  # a new arrow is already opaque: no itemChange for it
+            self.setOpacity(opacity)
         if self.label is not None:
-            self.label.setOpacity(self.opacity())
+            self.label.setOpacity(opacity)
 
     def set_style(self, kind: RelationKind, scheme: str | None) -> None:
         if (kind, scheme) != (self.kind, self.scheme):
@@ -191,16 +197,16 @@ class EdgeItem(QGraphicsItem):
         # with its arrow.
         label = self.label
         if label is not None:
-            if change == _Change.ItemSceneChange and label.scene() is not None:
+            if change == _SCENE_CHANGE and label.scene() is not None:
                 label.scene().removeItem(label)
-            elif change == _Change.ItemSceneHasChanged and value is not None:
+            elif change == _SCENE_HAS_CHANGED and value is not None:
                 if label.scene() is not value:
                     value.addItem(label)
-            elif change == _Change.ItemVisibleHasChanged:
+            elif change == _VISIBLE_HAS_CHANGED:
                 label.setVisible(bool(value))
-        if change == _Change.ItemSceneHasChanged:
+        if change == _SCENE_HAS_CHANGED:
             self.notify()
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def shape(self) -> QPainterPath:
         if self._shape is None:

@@ -160,6 +160,17 @@ class MapScene(QGraphicsScene):
             if (item := nodes.get(node_id)) is not None:
                 item.set_badge(None)
 
+    def update_badges(self, badges: dict[str, Badge | None]) -> None:
+        """Change only these cards' badges (None: no badge); every other card keeps its own."""
+        for node_id, badge in badges.items():
+            if badge is None:
+                self._badges.pop(node_id, None)
+            else:
+                self._badges[node_id] = badge
+            item = self._nodes.get(node_id)
+            if item is not None:
+                item.set_badge(badge)
+
     def set_blocked(self, relation_ids: set[str] | None) -> None:
         """Fade the arrows of relations whose inference is blocked; None shows all plainly."""
         blocked = set(relation_ids or ())
