@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect
-from PySide6.QtGui import QColor, QImage, QPainter, QRegion
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from argmap.model import ArgumentMap, MapLayout, Node, NodeKind, Point, Relation, RelationKind
@@ -42,26 +43,43 @@ def canvas(qtbot: QtBot) -> Iterator[Canvas]:
     result.view.bridge.detach()
 
 
-def _redraw(canvas: Canvas, part: QRect) -> QImage:
-    """What the view paints when only ``part`` of it (viewport pixels) is redrawn."""
-    viewport = canvas.view.viewport()
-    image = QImage(viewport.size(), QImage.Format.Format_ARGB32)
+def _paint_part(canvas: Canvas, part: QRectF) -> QImage:
+    """The arrows as a redraw of only ``part`` of the scene paints them (at 1:1)."""
+    image = QImage(int(part.width()), int(part.height()), QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
-    viewport.render(image, QPoint(), QRegion(part))
+    painter = QPainter(image)
+    painter.translate(-part.left(), -part.top())
+    painter.setClipRect(part)
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = (
+        part  # an arrow sits at the scene's origin: its coordinates are the scene's
+    )
+    for edge in canvas.view.map_scene.edge_items():
+        painter.save()
+        painter.setOpacity(edge.opacity())
+        edge.paint(painter, option, None)
+        painter.restore()
+    painter.end()
     return image
+
+
+def _alike(one: QImage, other: QImage) -> bool:
+    """The same picture: a pixel may differ by an antialiasing step (a dash cut out of a long
+    line starts where the whole line's dash would, up to rounding), no more."""
+    if one == other:
+        return True
+    pairs = zip(bytes(one.constBits()), bytes(other.constBits()), strict=True)
+    return max(abs(a - b) for a, b in pairs) <= 3
 
 
 def test_a_part_redrawn_looks_as_when_every_arrow_is_painted(
     canvas: Canvas, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    view = canvas.view
-    view.set_zoom(1.0)
-    view.centerOn(QPointF(1800, 350))  # the middle of the slants, far from most signs
-    size = view.viewport().size()
+    frame = canvas.view.map_scene.map_rect()
     parts = [
-        QRect(x, y, 150, 110)
-        for x in range(0, size.width() - 100, 130)
-        for y in range(0, size.height() - 60, 95)
+        QRectF(x, y, 150, 110)
+        for x in range(int(frame.left()), int(frame.right()), 140)
+        for y in range(int(frame.top()), int(frame.bottom()), 100)
     ]
     signs: list[str] = []
     original = EdgeItem._paint_sign
@@ -71,12 +89,21 @@ def test_a_part_redrawn_looks_as_when_every_arrow_is_painted(
         original(self, painter, colour)
 
     monkeypatch.setattr(EdgeItem, "_paint_sign", counted)
-    culled = [_redraw(canvas, part) for part in parts]
+    culled = [_paint_part(canvas, part) for part in parts]
     culled_signs = len(signs)
     signs.clear()
-    # Every arrow whose box meets the part painted whole, as before arrows were culled.
+    # Every arrow painted whole in every part, as before arrows were culled.
     monkeypatch.setattr(edge_item, "_grown", lambda _rect: (-1e9, -1e9, 1e9, 1e9))
-    every = [_redraw(canvas, part) for part in parts]
+    every = [_paint_part(canvas, part) for part in parts]
+    drawn = 0
     for part, mine, theirs in zip(parts, culled, every, strict=True):
-        assert mine == theirs, f"the part at {part.left()},{part.top()} differs"
-    assert culled_signs < len(signs) / 3  # far signs were not drawn
+        assert _alike(mine, theirs), f"the part at {part.left()},{part.top()} differs"
+        drawn += mine != _blank(mine)
+    assert drawn > len(parts) / 4  # the parts cut through arrows
+    assert culled_signs < len(signs) / 10  # far signs were not drawn
+
+
+def _blank(image: QImage) -> QImage:
+    blank = QImage(image.size(), image.format())
+    blank.fill(QColor("white"))
+    return blank

@@ -240,14 +240,32 @@ class EdgeItem(QGraphicsItem):
             self._paint_plain(painter, colour, lines)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale >= lod.TEXT_SCALE)
+        style = theme.RELATION_STYLES[self.kind]
+        # A straight dashed arrow reaching far beyond the part redrawn is dashed only as far
+        # as it could show there: Qt dashes a line along its whole length, then clips.
+        pieces = None
+        geometry = self.geometry
+        if (
+            area is not None
+            and style != Qt.PenStyle.SolidLine
+            and not geometry.controls
+            and not geometry.premise_lines
+        ):
+            pieces = _pieces_in(lines, area)
         if self.isSelected():
             painter.setPen(QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, Qt.PenStyle.SolidLine))
-            painter.drawPath(lines)
-        pen = QPen(colour, LINE_WIDTH, theme.RELATION_STYLES[self.kind])
+            painter.drawPath(lines if pieces is None else _joined(pieces))
+        pen = QPen(colour, LINE_WIDTH, style)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(lines)
+        if pieces is None:
+            painter.drawPath(lines)
+        else:  # its dashes start as far along as the piece does
+            for start, end, along in pieces:
+                pen.setDashOffset(along / LINE_WIDTH)
+                painter.setPen(pen)
+                painter.drawPath(_joined([(start, end, along)]))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
         if area is None or _inside(self.geometry.end, area):
@@ -405,6 +423,43 @@ def _grown(rect: QRectF) -> tuple[float, float, float, float]:
 
 def _inside(point: QPointF, area: tuple[float, float, float, float]) -> bool:
     return area[0] <= point.x() <= area[2] and area[1] <= point.y() <= area[3]
+
+
+def _pieces_in(
+    lines: QPainterPath, area: tuple[float, float, float, float]
+) -> list[tuple[QPointF, QPointF, float]]:
+    """The parts inside ``area`` of the straight lines of ``lines`` (pairs of move and line
+    elements), each with how far along its line it starts."""
+    pieces = []
+    left, top, right, bottom = area
+    for i in range(0, lines.elementCount() - 1, 2):
+        a, b = lines.elementAt(i), lines.elementAt(i + 1)
+        x0, y0, dx, dy = a.x, a.y, b.x - a.x, b.y - a.y
+        low, high = 0.0, 1.0
+        for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+            if p == 0.0:
+                if q < 0.0:
+                    low, high = 1.0, 0.0
+                continue
+            u = q / p
+            if p < 0.0:
+                low = max(low, u)
+            else:
+                high = min(high, u)
+        if low > high:
+            continue
+        start = QPointF(a.x, a.y) if low == 0.0 else QPointF(x0 + dx * low, y0 + dy * low)
+        end = QPointF(b.x, b.y) if high == 1.0 else QPointF(x0 + dx * high, y0 + dy * high)
+        pieces.append((start, end, math.hypot(dx, dy) * low))
+    return pieces
+
+
+def _joined(pieces: list[tuple[QPointF, QPointF, float]]) -> QPainterPath:
+    path = QPainterPath()
+    for start, end, _along in pieces:
+        path.moveTo(start)
+        path.lineTo(end)
+    return path
 
 
 def _meets(
