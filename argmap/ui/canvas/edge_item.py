@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from argmap.model import RelationKind
 from argmap.ui import theme
-from argmap.ui.canvas import lod
+from argmap.ui.canvas import label_watch, lod
 from argmap.ui.canvas.geometry import SIGN_RADIUS, EdgeGeometry, bezier_point
 from argmap.ui.canvas.label_place import place_label
 
@@ -86,6 +86,7 @@ class EdgeItem(QGraphicsItem):
         if self.label is not None and self.label.text == text:
             return
         if self.label is not None and self.label.scene() is not None:
+            label_watch.changed(self.label)  # gone (the scene's label obstacles hear of it)
             self.label.scene().removeItem(self.label)
         self.label = SchemeLabel(self.relation_id, text) if text else None
         if self.label is not None:
@@ -96,6 +97,7 @@ class EdgeItem(QGraphicsItem):
                 scene.addItem(self.label)
             if self.geometry is not None:
                 self.label.place(self.path())
+            label_watch.changed(self.label)
 
     def set_geometry(self, geometry: EdgeGeometry) -> None:
         self.prepareGeometryChange()
@@ -107,6 +109,7 @@ class EdgeItem(QGraphicsItem):
         self._segments = None
         self._bounds = _bounds(geometry)  # the router then places the label (see labels.py)
         self.update()
+        label_watch.changed(self)
 
     def mid(self) -> QPointF:
         return self.geometry.mid if self.geometry is not None else QPointF()
@@ -157,15 +160,21 @@ class EdgeItem(QGraphicsItem):
 
     def itemChange(self, change: _Change, value: Any) -> Any:
         # The label is a top-level item (to sit above the cards): it comes, goes and hides
-        # with its arrow.
+        # with its arrow. The scene's label obstacles hear of both (see label_watch).
         label = self.label
-        if label is not None:
-            if change == _Change.ItemSceneChange and label.scene() is not None:
+        if change == _Change.ItemSceneChange:
+            label_watch.changed(self)
+            if label is not None and label.scene() is not None:
+                label_watch.changed(label)
                 label.scene().removeItem(label)
-            elif change == _Change.ItemSceneHasChanged and value is not None:
-                if label.scene() is not value:
-                    value.addItem(label)
-            elif change == _Change.ItemVisibleHasChanged:
+        elif change == _Change.ItemSceneHasChanged and value is not None:
+            label_watch.changed(self, value)
+            if label is not None and label.scene() is not value:
+                value.addItem(label)
+                label_watch.changed(label, value)
+        elif change == _Change.ItemVisibleHasChanged:
+            label_watch.changed(self)
+            if label is not None:
                 label.setVisible(bool(value))
         return super().itemChange(change, value)
 
@@ -282,10 +291,12 @@ class SchemeLabel(QGraphicsItem):
         """Sit at the first spot on the arrow through ``path``, until the router places it
         among the cards (see :mod:`labels`)."""
         self.setPos(place_label(self.size, path, ()))
+        label_watch.changed(self)
 
     def park(self, sign: QPointF) -> None:
         """Wait beside the arrow's sign (cheap, maybe over a card) until placed properly."""
         self.setPos(sign.x() + SIGN_RADIUS + LABEL_PADDING, sign.y() - LABEL_HEIGHT / 2)
+        label_watch.changed(self)
 
     def boundingRect(self) -> QRectF:
         return self._rect

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.ui import theme
-from argmap.ui.canvas import lod, marks
+from argmap.ui.canvas import label_watch, lod, marks
 from argmap.ui.canvas.card import (
     FOOTER_HEIGHT,
     HEADER_HEIGHT,
@@ -87,6 +89,7 @@ class NodeItem(QGraphicsItem):
         self.content = content
         self._set_rect(size)
         self.update()
+        label_watch.changed(self)
 
     def _set_rect(self, size: tuple[float, float]) -> None:
         self._rect = _centred(size)
@@ -132,6 +135,16 @@ class NodeItem(QGraphicsItem):
         )
 
     # QGraphicsItem ------------------------------------------------------------------------
+
+    def setPos(self, *position: Any) -> None:
+        # Moves and showing reach the scene's label obstacles (see label_watch): cheaper
+        # than an itemChange, which Qt calls for every change of every card.
+        super().setPos(*position)
+        label_watch.changed(self)
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        label_watch.changed(self)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
