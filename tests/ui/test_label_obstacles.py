@@ -126,8 +126,15 @@ def random_edits(session: EditSession, scenes: list[MapScene], seed: int) -> Ite
         hidden |= {r.id for r in session.map.relations if set(r.premises) & hidden}
         if rng.random() < 0.3:
             hidden = set()
+        positions = session.map.layout.positions
+        shown = {  # a focus lays its cards out anew (view only)
+            n: Point(x=p.x + rng.uniform(-300, 300), y=p.y)
+            for n, p in positions.items()
+            if rng.random() < 0.3
+        }
         for scene in scenes:
             scene.hidden_ids = set(hidden)
+            scene.shown_positions = dict(shown)
             scene.apply_view()
 
     def zoom() -> None:

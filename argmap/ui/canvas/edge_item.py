@@ -291,7 +291,6 @@ class SchemeLabel(QGraphicsItem):
         """Sit at the first spot on the arrow through ``path``, until the router places it
         among the cards (see :mod:`labels`)."""
         self.setPos(place_label(self.size, path, ()))
-        label_watch.changed(self)
 
     def park(self, sign: QPointF) -> None:
         """Wait beside the arrow's sign (cheap, maybe over a card) until placed properly."""
