@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from argmap.model import RelationKind
 from argmap.ui import theme
-from argmap.ui.canvas import lod
+from argmap.ui.canvas import label_watch, lod
 from argmap.ui.canvas.geometry import SIGN_RADIUS, EdgeGeometry, bezier_point
 from argmap.ui.canvas.label_place import place_label
 
@@ -98,6 +98,7 @@ class EdgeItem(QGraphicsItem):
         if self.label is not None and self.label.text == text:
             return
         if self.label is not None and self.label.scene() is not None:
+            label_watch.changed(self.label)  # gone (the scene's label obstacles hear of it)
             self.label.scene().removeItem(self.label)
         self.label = SchemeLabel(self.relation_id, text) if text else None
         if self.label is not None:
@@ -109,6 +110,7 @@ class EdgeItem(QGraphicsItem):
                 scene.addItem(self.label)
             if self.geometry is not None:
                 self.label.place(self.path())
+            label_watch.changed(self.label)
         self.notify()
 
     def notify(self) -> None:
@@ -144,6 +146,7 @@ class EdgeItem(QGraphicsItem):
         self._bounds = _bounds(geometry)  # the router then places the label (see labels.py)
         self.update()
         self.notify()
+        label_watch.changed(self)
 
     def mid(self) -> QPointF:
         return self.geometry.mid if self.geometry is not None else QPointF()
@@ -194,15 +197,21 @@ class EdgeItem(QGraphicsItem):
 
     def itemChange(self, change: _Change, value: Any) -> Any:
         # The label is a top-level item (to sit above the cards): it comes, goes and hides
-        # with its arrow.
+        # with its arrow. The scene's label obstacles hear of both (see label_watch).
         label = self.label
-        if label is not None:
-            if change == _SCENE_CHANGE and label.scene() is not None:
+        if change == _SCENE_CHANGE:
+            label_watch.changed(self)
+            if label is not None and label.scene() is not None:
+                label_watch.changed(label)
                 label.scene().removeItem(label)
-            elif change == _SCENE_HAS_CHANGED and value is not None:
-                if label.scene() is not value:
-                    value.addItem(label)
-            elif change == _VISIBLE_HAS_CHANGED:
+        elif change == _SCENE_HAS_CHANGED and value is not None:
+            label_watch.changed(self, value)
+            if label is not None and label.scene() is not value:
+                value.addItem(label)
+                label_watch.changed(label, value)
+        elif change == _VISIBLE_HAS_CHANGED:
+            label_watch.changed(self)
+            if label is not None:
                 label.setVisible(bool(value))
         if change == _SCENE_HAS_CHANGED:
             self.notify()
@@ -380,6 +389,7 @@ class SchemeLabel(QGraphicsItem):
     def park(self, sign: QPointF) -> None:
         """Wait beside the arrow's sign (cheap, maybe over a card) until placed properly."""
         self.setPos(sign.x() + SIGN_RADIUS + LABEL_PADDING, sign.y() - LABEL_HEIGHT / 2)
+        label_watch.changed(self)
 
     def boundingRect(self) -> QRectF:
         return self._rect
