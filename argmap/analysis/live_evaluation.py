@@ -30,7 +30,7 @@ ask for every extension of the whole map, and are evaluated from scratch
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from argmap.analysis.adf import MapADF, RelationStatus, relation_status
@@ -40,6 +40,7 @@ from argmap.analysis.errors import OutdatedError, UnknownIdError
 from argmap.analysis.evaluate import Evaluation, Semantics
 from argmap.analysis.labels import Label
 from argmap.analysis.live_index import LiveIndex, Touched
+from argmap.analysis.snapshot import Versioned
 from argmap.analysis.strength import StrengthMethod, StrengthResult
 from argmap.analysis.strength_model import dfquad, energy_update
 from argmap.analysis.whatif import NO_WHATIF, WhatIf
@@ -111,19 +112,19 @@ class LiveEvaluation:
             #: Labels and values of every item (statements and relations), by id.
             self.labels: dict[str, Label] = {}
             self.values: dict[str, float] = {}
-            self.node_labels: dict[str, Label] = {}
-            self.relation_labels: dict[str, RelationStatus] = {}
-            self.strength: dict[str, float] = {}
-            self.contribution: dict[str, float] = {}
-            #: Each statement's base score, what-ifs applied (conceded 1, rejected 0).
-            self.base: dict[str, float] = dict(self.index.rating)
+            # The results the views read, kept with cheap snapshots (argmap.analysis.snapshot).
+            self._node_labels: Versioned[str, Label] = Versioned()
+            self._relation_labels: Versioned[str, RelationStatus] = Versioned()
+            self._strength: Versioned[str, float] = Versioned()
+            self._contribution: Versioned[str, float] = Versioned()
+            self._base: Versioned[str, float] = Versioned(dict(self.index.rating))
             self._fixed: dict[str, Label] = {}
             for statement in whatif.conceded:
                 self._fixed[statement] = _IN
-                self.base[statement] = 1.0
+                self._base[statement] = 1.0
             for statement in whatif.rejected:
                 self._fixed[statement] = _OUT
-                self.base[statement] = 0.0
+                self._base[statement] = 0.0
             self._cycle_of: dict[str, int] = {}
             self._cycles: dict[int, list[str]] = {}
             self._runs: dict[int, tuple[bool, int]] = {}
@@ -158,10 +159,10 @@ class LiveEvaluation:
             values[item] = value(item, energy)
         for members, cyclic in rest:
             self._compute(members, cyclic, energy, strength=True)
-        self.node_labels = {s: labels[s] for s in index.rating}
-        self.relation_labels = {r: relation_status(labels[r]) for r in index.relations}
-        self.strength = {s: values[s] for s in index.rating}
-        self.contribution = {r: values[r] for r in index.relations}
+        self._node_labels = Versioned({s: labels[s] for s in index.rating})
+        self._relation_labels = Versioned({r: relation_status(labels[r]) for r in index.relations})
+        self._strength = Versioned({s: values[s] for s in index.rating})
+        self._contribution = Versioned({r: values[r] for r in index.relations})
 
     def _check_whatif(self, whatif: WhatIf) -> None:
         for action, ids in (("concede", whatif.conceded), ("reject", whatif.rejected)):
@@ -172,14 +173,40 @@ class LiveEvaluation:
     # Results -------------------------------------------------------------------------------
 
     @property
+    def node_labels(self) -> Mapping[str, Label]:
+        """Each statement's grounded label now (changes with every update)."""
+        return self._node_labels.data
+
+    @property
+    def relation_labels(self) -> Mapping[str, RelationStatus]:
+        """Each relation's status now (changes with every update)."""
+        return self._relation_labels.data
+
+    @property
+    def strength(self) -> Mapping[str, float]:
+        """Each statement's strength now (changes with every update)."""
+        return self._strength.data
+
+    @property
+    def contribution(self) -> Mapping[str, float]:
+        """What each relation passes on now (changes with every update)."""
+        return self._contribution.data
+
+    @property
+    def base(self) -> Mapping[str, float]:
+        """Each statement's base score, what-ifs applied (conceded 1, rejected 0)."""
+        return self._base.data
+
+    @property
     def method(self) -> StrengthMethod:
         """The gradual semantics ``auto`` chooses: DF-QuAD, or quadratic energy on a cycle."""
         return StrengthMethod.QUADRATIC_ENERGY if self._cycles else StrengthMethod.DF_QUAD
 
     def label_evaluation(self) -> Evaluation:
-        """The grounded labels now, as an :class:`Evaluation` that stays as it is."""
-        labels = dict(self.node_labels)
-        relations = dict(self.relation_labels)
+        """The grounded labels now, as an :class:`Evaluation` that stays as it is (its
+        mappings are snapshots: taking one costs nothing however large the map)."""
+        labels = self._node_labels.snapshot()
+        relations = self._relation_labels.snapshot()
         version = self.version
 
         def around(node_id: str) -> tuple[MapADF, tuple[list[Label], ...]]:
@@ -195,9 +222,9 @@ class LiveEvaluation:
         """The strengths now, as an :class:`Evaluation` that stays as it is."""
         runs = self._runs.values()
         result = StrengthResult(
-            strength=dict(self.strength),
-            contribution=dict(self.contribution),
-            base=dict(self.base),
+            strength=self._strength.snapshot(),
+            contribution=self._contribution.snapshot(),
+            base=self._base.snapshot(),
             method=self.method,
             converged=all(done for done, _ in runs),
             iterations=max((steps for _, steps in runs), default=0),
@@ -275,11 +302,11 @@ class LiveEvaluation:
         for statement in seeds:
             if statement in index.rating:
                 self._fixed.pop(statement, None)
-                self.base[statement] = index.rating[statement]
+                self._base[statement] = index.rating[statement]
                 if statement in whatif.conceded:
-                    self._fixed[statement], self.base[statement] = _IN, 1.0
+                    self._fixed[statement], self._base[statement] = _IN, 1.0
                 elif statement in whatif.rejected:
-                    self._fixed[statement], self.base[statement] = _OUT, 0.0
+                    self._fixed[statement], self._base[statement] = _OUT, 0.0
         components = downstream_components(seeds, self._readers)
         self._register(components)
         energy = bool(self._cycles)
@@ -302,14 +329,14 @@ class LiveEvaluation:
     def _forget(self, item: str, delta_nodes: set[str], delta_relations: set[str]) -> None:
         self.labels.pop(item, None)
         self.values.pop(item, None)
-        if item in self.node_labels:
-            del self.node_labels[item], self.strength[item]
-            self.base.pop(item, None)
+        if item in self._node_labels:
+            del self._node_labels[item], self._strength[item]
+            self._base.pop(item)
             self._fixed.pop(item, None)
             delta_nodes.add(item)
         else:
-            self.relation_labels.pop(item, None)
-            self.contribution.pop(item, None)
+            self._relation_labels.pop(item)
+            self._contribution.pop(item)
             delta_relations.add(item)
         cycle = self._cycle_of.get(item)
         if cycle is not None:
@@ -394,9 +421,9 @@ class LiveEvaluation:
             if label is not before:
                 moved.append(item)
                 if item in statements:
-                    self.node_labels[item] = label
+                    self._node_labels[item] = label
                 else:
-                    self.relation_labels[item] = relation_status(label)
+                    self._relation_labels[item] = relation_status(label)
         return moved
 
     def _label(self, item: str) -> Label:
@@ -453,9 +480,9 @@ class LiveEvaluation:
             if value != before:
                 moved.append(item)
                 if item in statements:
-                    self.strength[item] = value
+                    self._strength[item] = value
                 else:
-                    self.contribution[item] = value
+                    self._contribution[item] = value
         return moved
 
     def _value(self, item: str, energy: bool) -> float:
@@ -473,11 +500,11 @@ class LiveEvaluation:
         attacks = [values[r] for r in index.attacks[item]]
         supports = [values[r] for r in index.supports[item]]
         combine = energy_update if energy else dfquad
-        return combine(self.base[item], attacks, supports)
+        return combine(self._base.data[item], attacks, supports)
 
     def _iterate(self, items: list[str]) -> tuple[bool, int]:
         """As :func:`argmap.analysis.strength._iterate`: Euler steps from the base scores."""
-        values, base, relations = self.values, self.base, self.index.relations
+        values, base, relations = self.values, self._base.data, self.index.relations
         for item in items:
             links = relations.get(item)
             if links is not None:
@@ -498,7 +525,10 @@ class LiveEvaluation:
     # Explanations --------------------------------------------------------------------------
 
     def _framework_around(
-        self, node_id: str, labels: dict[str, Label], relations: dict[str, RelationStatus]
+        self,
+        node_id: str,
+        labels: Mapping[str, Label],
+        relations: Mapping[str, RelationStatus],
     ) -> tuple[MapADF, tuple[list[Label], ...]]:
         """The framework of what ``node_id`` rests on (its inputs, theirs, and so on), laid
         out as :func:`~argmap.analysis.adf.build_adf` lays out a map, with its one model."""

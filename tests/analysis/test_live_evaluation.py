@@ -13,13 +13,14 @@ statement and relation whose result changed; and explanations must read the same
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 
 import pytest
 
-from argmap.analysis.evaluate import evaluate
+from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.analysis.explain import explain
 from argmap.analysis.live_evaluation import LiveDelta, LiveEvaluation
-from argmap.analysis.strength import compute_strength
+from argmap.analysis.strength import StrengthResult, compute_strength
 from argmap.analysis.whatif import WhatIf
 from argmap.editing import (
     AddNode,
@@ -43,6 +44,13 @@ from argmap.model import ArgumentMap, Node, NodeKind, Point, Relation, RelationK
 from tests.analysis.random_maps import random_map
 
 
+def same(found: Mapping[str, object], wanted: Mapping[str, object]) -> bool:
+    """Equal mappings, by looking each key up (len and lookups only)."""
+    return len(found) == len(wanted) and all(
+        key in found and found[key] == value for key, value in wanted.items()
+    )
+
+
 class Walk:
     """A session on a random map, its live evaluation, and random edits to both."""
 
@@ -54,6 +62,7 @@ class Walk:
         self.pending: list[Change] = []
         self.made = 0
         self.previous = self.expected()
+        self.kept: list[tuple[Evaluation, Evaluation, Evaluation, StrengthResult]] = []
 
     @property
     def map(self) -> ArgumentMap:
@@ -168,9 +177,23 @@ class Walk:
         assert live.node_labels == wanted.labels
         assert live.relation_labels == wanted.relation_labels
         labels = live.label_evaluation()
-        assert labels.labels == wanted.labels
-        assert labels.relation_labels == wanted.relation_labels
-        assert live.strength_evaluation().strength_result == strength
+        strengths = live.strength_evaluation()
+        self.kept = [*self.kept[-2:], (labels, strengths, wanted, strength)]
+        # What was handed out stays as it was (the results are snapshots, read here key by
+        # key so that they are not copied).
+        for old_labels, old_strengths, old_wanted, old_strength in reversed(self.kept):
+            assert same(old_labels.labels, old_wanted.labels)
+            assert same(old_labels.relation_labels, old_wanted.relation_labels)
+            result = old_strengths.strength_result
+            assert result is not None
+            assert same(result.strength, old_strength.strength)
+            assert same(result.contribution, old_strength.contribution)
+            assert same(result.base, old_strength.base)
+            assert (result.method, result.converged, result.iterations) == (
+                old_strength.method,
+                old_strength.converged,
+                old_strength.iterations,
+            )
         nodes, relations = self.expected()
         if not delta.everything:
             before_nodes, before_relations = self.previous
