@@ -19,7 +19,7 @@ from argmap.model.source import SourceDocument
 class ArgumentMap(BaseModel):
     """Sources, the statements taken from them, the relations between those, and a layout."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     title: str = ""
     description: str = ""

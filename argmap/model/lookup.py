@@ -39,6 +39,12 @@ class IdIndex[T: _HasId]:
                 return item
         return None
 
+    def position(self, items: Sequence[T], item_id: str) -> int | None:
+        """Where the item with ``item_id`` sits in ``items``, or None."""
+        if self.find(items, item_id) is None:
+            return None
+        return self._by_id[item_id][0]  # checked (or rebuilt) by the find
+
     def _rebuild(self, items: Sequence[T]) -> None:
         self._items = items if isinstance(items, list) else None
         self._by_id = {item.id: (position, item) for position, item in enumerate(items)}
