@@ -30,15 +30,16 @@ ask for every extension of the whole map, and are evaluated from scratch
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from argmap.analysis.adf import MapADF, RelationStatus, relation_status
+from argmap.analysis.adf import Framework, RelationStatus, relation_status
 from argmap.analysis.collector import collector_paused
 from argmap.analysis.downstream import downstream_components
 from argmap.analysis.errors import OutdatedError, UnknownIdError
 from argmap.analysis.evaluate import Evaluation, Semantics
 from argmap.analysis.labels import Label
+from argmap.analysis.live_framework import LiveFramework
 from argmap.analysis.live_index import LiveIndex, Touched
 from argmap.analysis.snapshot import Versioned
 from argmap.analysis.strength import StrengthMethod, StrengthResult
@@ -50,11 +51,6 @@ from argmap.model import ArgumentMap
 __all__ = ["LiveDelta", "LiveEvaluation"]
 
 _IN, _OUT, _UNDECIDED = Label.IN, Label.OUT, Label.UNDECIDED
-_LABEL_OF_STATUS = {
-    RelationStatus.APPLIES: _IN,
-    RelationStatus.BLOCKED: _OUT,
-    RelationStatus.UNDECIDED: _UNDECIDED,
-}
 _STEP = 0.5
 _NODE_CHANGES = (ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED, ChangeKind.NODE_CHANGED)
 _RELATION_CHANGES = (
@@ -209,10 +205,17 @@ class LiveEvaluation:
         relations = self._relation_labels.snapshot()
         version = self.version
 
-        def around(node_id: str) -> tuple[MapADF, tuple[list[Label], ...]]:
-            if version != self.version:
+        def current() -> bool:
+            return version == self.version
+
+        def around(node_id: str) -> tuple[Framework, tuple[Sequence[Label], ...]]:
+            if not current():
                 raise OutdatedError("the map has changed since this evaluation")
-            return self._framework_around(node_id, labels, relations)
+            if node_id not in labels:
+                raise UnknownIdError(f"cannot explain {node_id!r}: the map has no such node")
+            framework = LiveFramework(self._sides, labels, relations, current)
+            framework.number(node_id)
+            return framework, (framework.model,)
 
         return Evaluation(
             Semantics.GROUNDED, self.whatif, labels=labels, relation_labels=relations, around=around
@@ -350,15 +353,6 @@ class LiveEvaluation:
         if links is None:
             return self.index.premise_of[item]
         return () if links.target in self._fixed else (links.target,)
-
-    def _inputs(self, item: str) -> list[str]:
-        """The items ``item``'s condition reads."""
-        links = self.index.relations.get(item)
-        if links is not None:
-            return [*links.premises, *self.index.undercuts[item]]
-        if item in self._fixed:
-            return []
-        return [*self.index.attacks[item], *self.index.supports[item]]
 
     def _register(self, components: list[tuple[list[str], bool]]) -> None:
         """Record which of these (whole) components are cycles, forgetting what they were."""
@@ -522,54 +516,13 @@ class LiveEvaluation:
                 return True, step
         return False, self.max_iterations
 
-    # Explanations --------------------------------------------------------------------------
+    # Explanations ------------------------------------------------------------------------
 
-    def _framework_around(
-        self,
-        node_id: str,
-        labels: Mapping[str, Label],
-        relations: Mapping[str, RelationStatus],
-    ) -> tuple[MapADF, tuple[list[Label], ...]]:
-        """The framework of what ``node_id`` rests on (its inputs, theirs, and so on), laid
-        out as :func:`~argmap.analysis.adf.build_adf` lays out a map, with its one model."""
-        index = self.index
-        if node_id not in index.rating:
-            raise UnknownIdError(f"cannot explain {node_id!r}: the map has no such node")
-        order = [node_id]
-        seen = {node_id}
-        for item in order:  # the list grows while it is read
-            for found in self._inputs(item):
-                if found not in seen:
-                    seen.add(found)
-                    order.append(found)
-        statements = [i for i in order if i in index.rating]
-        links = [i for i in order if i not in index.rating]
-        names = (*statements, *links)
-        at = {name: k for k, name in enumerate(names)}
-        positive: list[list[int]] = []
-        negative: list[list[int]] = []
-        needs_all: list[bool] = []
-        premise_of: list[list[int]] = []
-        for statement in statements:
-            fixed = self._fixed.get(statement)
-            supports = [] if fixed else [at[r] for r in index.supports[statement]]
-            positive.append(supports)
-            negative.append([] if fixed else [at[r] for r in index.attacks[statement]])
-            needs_all.append(fixed is _IN if fixed else not supports)
-            premise_of.append([at[r] for r in index.premise_of[statement] if r in at])
-        target: list[int] = []
-        is_support: list[bool] = []
-        for relation in links:
-            relation_links = index.relations[relation]
-            positive.append([at[p] for p in relation_links.premises])
-            negative.append([at[u] for u in index.undercuts[relation]])
-            needs_all.append(True)
-            reader = relation_links.target
-            target.append(-1 if reader in self._fixed else at.get(reader, -1))
-            is_support.append(relation_links.support)
-        adf = MapADF(
-            names, len(statements), positive, negative, needs_all, premise_of, target, is_support
-        )
-        model = [labels[s] for s in statements]
-        model += [_LABEL_OF_STATUS[relations[r]] for r in links]
-        return adf, (model,)
+    def _sides(self, item: str) -> tuple[Sequence[str], Sequence[str]]:
+        """An item's positive and negative inputs, as :func:`build_adf` lays them out."""
+        links = self.index.relations.get(item)
+        if links is not None:
+            return links.premises, self.index.undercuts[item]
+        if item in self._fixed:
+            return (), ()
+        return self.index.supports[item], self.index.attacks[item]
