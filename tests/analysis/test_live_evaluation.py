@@ -17,9 +17,11 @@ from collections.abc import Mapping
 
 import pytest
 
+from argmap.analysis.errors import OutdatedError
 from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.analysis.explain import explain
 from argmap.analysis.live_evaluation import LiveDelta, LiveEvaluation
+from argmap.analysis.live_framework import LiveFramework
 from argmap.analysis.strength import StrengthResult, compute_strength
 from argmap.analysis.whatif import WhatIf
 from argmap.editing import (
@@ -264,3 +266,33 @@ def test_a_map_replaced_is_evaluated_afresh() -> None:
     delta = live.update(session.map, [Change(kind="map_replaced")])  # type: ignore[arg-type]
     assert delta.everything
     assert {k: v.value for k, v in live.node_labels.items()} == {"b": "out", "x": "in"}
+
+
+def test_explaining_the_main_claim_reads_only_what_the_sentence_needs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The framework an explanation reads is built as far as it is read, not for everything
+    the claim rests on (the whole map, for a main claim); once the live evaluation has moved
+    on, an older evaluation says so instead of explaining from a newer map."""
+    nodes = [Node(id=f"n{i}", kind=NodeKind.CLAIM, text=f"Statement {i}") for i in range(400)]
+    relations = [
+        Relation(id=f"r{i}", kind="support", premises=[f"n{i}"], target=f"n{(i - 1) // 2}")
+        for i in range(1, 400)
+    ]
+    session = EditSession(ArgumentMap(nodes=nodes, relations=relations))
+    m = session.map
+    live = LiveEvaluation(m)
+    evaluation = live.label_evaluation()
+    read: list[int] = []
+    original = LiveFramework.inputs
+
+    def counting(framework: LiveFramework, index: int) -> tuple[list[int], list[int]]:
+        read.append(index)
+        return original(framework, index)
+
+    monkeypatch.setattr(LiveFramework, "inputs", counting)
+    assert explain(m, evaluation, "n0") == explain(m, evaluate(m), "n0")
+    assert 0 < len(set(read)) <= 10  # of 799 nodes it rests on
+    live.update(m, session.execute(set_rating("n5", 0.9)))
+    with pytest.raises(OutdatedError):
+        explain(m, evaluation, "n0")
