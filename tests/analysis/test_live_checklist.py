@@ -144,12 +144,13 @@ def _run(seed: int, steps: int, size: int) -> None:
                 session.execute(_edit(session.map, rng))
         except EditError:
             continue  # an edit the map refuses (a circle of one, a premise listed twice)
-        nodes, relations, again = touched(published)
+        gone: set[str] = set()
+        nodes, relations, again = touched(published, gone)
         published.clear()
         if again:
             live.rebuild(session.map)
         else:
-            live.update(session.map, nodes, relations)
+            live.update(session.map, nodes, relations, gone)
         expected = find_gaps(session.map)
         assert live.gaps() == expected, f"seed {seed}, step {step}"
 
