@@ -38,6 +38,7 @@ from argmap.analysis.checklist import (
 )
 from argmap.analysis.live_sides import LiveSides, RelationEnds
 from argmap.analysis.quote import quote, quote_all
+from argmap.analysis.sides import Side
 from argmap.editing.changes import Change, ChangeKind
 from argmap.model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from argmap.model.live_parts import LiveParts
@@ -106,6 +107,10 @@ class LiveChecklist:
     def of_kind(self, kind: GapKind) -> list[Gap]:
         found = self._gaps[kind]
         return [found[key] for key in self._rows[kind]]
+
+    def sides(self) -> dict[str, Side]:
+        """The side of each statement, as :func:`~argmap.analysis.sides.sides` gives it."""
+        return {i: side for i, side in self._sides.side.items() if i in self._kind}
 
     def count(self, kind: GapKind | None = None) -> int:
         if kind is None:
@@ -593,7 +598,7 @@ class _Order:
 
     def place(self, items: Sequence[_HasId], new: list[str]) -> bool:
         """Keys for the new items; False when that cannot be done (an item the keys do not
-        know, or no room left between two keys)."""
+        know, the others in another order, or no room left between two keys)."""
         if not new:
             return True
         keys, fresh = self.keys, set(new)
@@ -611,8 +616,8 @@ class _Order:
                 run.append(entry.id)
                 continue
             after = keys.get(entry.id) if entry is not None else None
-            if entry is not None and after is None:
-                return False  # an item nobody told us about
+            if entry is not None and (after is None or (before is not None and after <= before)):
+                return False  # an item nobody told us about, or the others put in another order
             if run:
                 low = before if before is not None else (after or 0.0) - len(run) - 1.0
                 high = after if after is not None else self._last + len(run) + 1.0
