@@ -495,11 +495,14 @@ def route_relation(
     bx, by = _end_point(target, port, gx, gy)
     length = math.hypot(gx - bx, gy - by) or 1.0
     nx, ny = -(gy - by) / length, (gx - bx) / length
-    options = []
-    for share, side in _JUNCTIONS:
-        junction = (bx + (gx - bx) * share + nx * side, by + (gy - by) * share + ny * side)
-        lines = tuple((border_xy(box, *junction), junction) for _, box in premises)
-        options.append((junction, lines))
+    options = [
+        (bx + (gx - bx) * share + nx * side, by + (gy - by) * share + ny * side)
+        for share, side in _JUNCTIONS
+    ]
+
+    def lines_to(junction: XY) -> tuple[tuple[XY, XY], ...]:
+        return tuple((border_xy(box, *junction), junction) for _, box in premises)
+
     chosen = options[0]
     if obstacles is not None:
         # Best: premise lines and the arrow on all clear; else clear premise lines, the
@@ -507,38 +510,41 @@ def route_relation(
         # Options are tried in order and the first with everything clear is taken (each
         # test is exact, so trying them lazily chooses what testing them all would).
         first_free = None
-        for junction, lines in options:
+        for junction in options:
             if obstacles.inside(junction, ()) or not all(
-                _clear(obstacles, a, b, name, None)
-                for (a, b), (name, _) in zip(lines, premises, strict=True)
+                _clear(obstacles, border_xy(box, *junction), junction, name, None)
+                for name, box in premises
             ):
                 continue
             if _clear(obstacles, junction, _end_point(target, port, *junction), None, target_id):
-                first_free = (junction, lines)
+                first_free = junction
                 break
             if first_free is None:
-                first_free = (junction, lines)
+                first_free = junction
         if first_free is not None:
             chosen = first_free
         else:
             # The junction stands in open space (the grid search must reach it), best where
             # the arrow on to the target runs clear.
-            roomy = [o for o in options if _roomy(obstacles, o[0])] or options
+            roomy = [o for o in options if _roomy(obstacles, o)] or options
             spot = next(
                 (
                     o
                     for o in roomy
-                    if not obstacles.blocked([o[0], _end_point(target, port, *o[0])], ends)
+                    if not obstacles.blocked([o, _end_point(target, port, *o)], ends)
                 ),
                 roomy[0],
             )
             lines = tuple(
                 piece
                 for name, box in premises
-                for piece in _detour_line(box, spot[0], {name}, obstacles)
+                for piece in _detour_line(box, spot, {name}, obstacles)
             )
-            chosen = (spot[0], lines)
-    junction, lines = chosen
+            end = _end_point(target, port, *spot)
+            return _avoid(
+                Route(spot, end, lines, spot), None, target, ends, obstacles, (None, target_id)
+            )
+    junction, lines = chosen, lines_to(chosen)
     end = _end_point(target, port, *junction)
     return _avoid(
         Route(junction, end, lines, junction), None, target, ends, obstacles, (None, target_id)
@@ -800,14 +806,31 @@ def route_map(
     relations = {r.id: r for r in argument_map.relations}
     incoming: dict[str, dict[str, XY]] = {}
     for relation in argument_map.relations:
-        placed = [boxes[p] for p in relation.premises if p in boxes]
-        if placed and relation.target in boxes:
-            x = sum(b[0] for b in placed) / len(placed)
-            y = sum(b[1] for b in placed) / len(placed)
-            incoming.setdefault(relation.target, {})[relation.id] = (x, y)
+        if relation.target not in boxes:
+            continue
+        premises = relation.premises
+        if len(premises) == 1 and premises[0] in boxes:  # most: the premise's centre
+            box = boxes[premises[0]]
+            source = (box[0], box[1])
+        else:
+            placed = [boxes[p] for p in premises if p in boxes]
+            if not placed:
+                continue
+            source = (
+                sum(b[0] for b in placed) / len(placed),
+                sum(b[1] for b in placed) / len(placed),
+            )
+        if relation.target in incoming:
+            incoming[relation.target][relation.id] = source
+        else:
+            incoming[relation.target] = {relation.id: source}
     ports: dict[str, XY] = {}
     for target, sources in incoming.items():
-        ports.update(arrival_ports(boxes[target], sources))
+        if len(sources) == 1:  # a lone arrival arrives where it points
+            for relation_id, (x, y) in sources.items():
+                ports[relation_id] = border_xy(boxes[target], x, y)
+        else:
+            ports.update(arrival_ports(boxes[target], sources))
     routes: dict[str, Route] = {}
 
     blocked = obstacles.blocked if obstacles is not None else None
