@@ -439,6 +439,17 @@ def _end_point(target: Box | XY, port: XY | None, sx: float, sy: float) -> XY:
     return tx + dx / length * reach, ty + dy / length * reach
 
 
+def _curve_point(points: list[XY], i: int) -> XY:
+    """``_curve(points)[i]``, alone."""
+    t = i / _CURVE_STEPS
+    if len(points) != 3:
+        return bezier_point(points, t)  # four points: de Casteljau's arithmetic, as unrolled
+    (ax, ay), (bx, by), (cx, cy) = points
+    px, py = ax + (bx - ax) * t, ay + (by - ay) * t
+    qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
+    return px + (qx - px) * t, py + (qy - py) * t
+
+
 def _curve(points: list[XY]) -> list[XY]:
     """The curve through these control points in :data:`_CURVE_STEPS` pieces: the points of
     :func:`bezier_point`, the same arithmetic unrolled for a quadratic or a cubic."""
@@ -621,13 +632,12 @@ def _avoid(
     for controls in _candidates(straight, premise, obstacles, length):
         start = straight.start if premise is None else border_xy(premise, *controls[0])
         end = _end_point(target, None, *controls[-1])
-        curve = _curve([start, *controls, end])
-        if obstacles.clear_path(curve, *cards):
-            return Route(start, end, straight.premise_lines, straight.junction, tuple(controls))
+        points = [start, *controls, end]
         # A few points first (a point test is cheap): most candidates fail at one of them.
-        if any(obstacles.inside(curve[i], own) for i in _PROBES):
+        if any(obstacles.inside(_curve_point(points, i), own) for i in _PROBES):
             continue
-        if not obstacles.blocked(curve, own):
+        curve = _curve(points)
+        if obstacles.clear_path(curve, *cards) or not obstacles.blocked(curve, own):
             return Route(start, end, straight.premise_lines, straight.junction, tuple(controls))
     path = _grid_path(straight.start, straight.end, own, obstacles)
     if path is None:
@@ -703,10 +713,13 @@ def _search(start: XY, end: XY, own: set[str], obstacles: Blockers, pad: float) 
         r0, r1 = int((cy - hh - c - top) // cell), int((cy + hh + c - top) // cell)
         if c1 < 0 or r1 < 0 or c0 >= columns or r0 >= rows:
             continue
+        first, last = max(c0, 0), min(c1, columns - 1)
+        if last < first:
+            continue
+        wall = b"\x01" * (last - first + 1)
         for r in range(max(r0, 0), min(r1, rows - 1) + 1):
             base = r * columns
-            for col in range(max(c0, 0), min(c1, columns - 1) + 1):
-                blocked[base + col] = 1
+            blocked[base + first : base + last + 1] = wall
 
     def index(point: XY) -> int:
         col = min(max(int((point[0] - left) // cell), 0), columns - 1)
@@ -717,46 +730,57 @@ def _search(start: XY, end: XY, own: set[str], obstacles: Blockers, pad: float) 
     blocked[source] = blocked[goal] = 0
     gc, gr = goal % columns, goal // columns
     diagonal = math.sqrt(2.0)
-    best = {source: 0.0}
+    best = [math.inf] * (columns * rows)
+    best[source] = 0.0
     came: dict[int, int] = {}
     queue = [(0.0, source)]
-    steps = (
-        (1, 0, 1.0),
-        (-1, 0, 1.0),
-        (0, 1, 1.0),
-        (0, -1, 1.0),
-        (1, 1, diagonal),
-        (1, -1, diagonal),
-        (-1, 1, diagonal),
-        (-1, -1, diagonal),
-    )
+    # (across, down, length, index step) in the order the neighbours are pushed.
+    steps = [
+        (dc, dr, length, dr * columns + dc)
+        for dc, dr, length in (
+            (1, 0, 1.0),
+            (-1, 0, 1.0),
+            (0, 1, 1.0),
+            (0, -1, 1.0),
+            (1, 1, diagonal),
+            (1, -1, diagonal),
+            (-1, 1, diagonal),
+            (-1, -1, diagonal),
+        )
+    ]
+    extra = diagonal - 1
+    last_column, last_row = columns - 1, rows - 1
+    pop, push = heapq.heappop, heapq.heappush
     budget = obstacles.steps_left
     while queue:
-        _, here = heapq.heappop(queue)
+        here = pop(queue)[1]
         if here == goal:
             break
         budget -= 1
         if budget <= 0:
             obstacles.steps_left = 0
             return None
-        hc, hr = here % columns, here // columns
+        hr, hc = divmod(here, columns)
         cost = best[here]
-        for dc, dr, step in steps:
-            nc, nr = hc + dc, hr + dr
-            if not (0 <= nc < columns and 0 <= nr < rows):
+        for dc, dr, step, delta in steps:
+            nc = hc + dc
+            if nc < 0 or nc > last_column:
                 continue
-            there = nr * columns + nc
+            nr = hr + dr
+            if nr < 0 or nr > last_row:
+                continue
+            there = here + delta
             if blocked[there]:
                 continue
             new = cost + step
-            if new < best.get(there, math.inf):
+            if new < best[there]:
                 best[there] = new
                 came[there] = here
                 ax, ay = abs(nc - gc), abs(nr - gr)
-                guess = max(ax, ay) + (diagonal - 1) * min(ax, ay)
-                heapq.heappush(queue, (new + guess, there))
+                guess = ax + extra * ay if ax > ay else ay + extra * ax
+                push(queue, (new + guess, there))
     obstacles.steps_left = budget
-    if goal not in best:
+    if best[goal] == math.inf:
         return None
     cells = [goal]
     while cells[-1] != source:
