@@ -614,21 +614,24 @@ def _avoid(
     own: set[str],
     obstacles: Blockers | None,
     cards: tuple[str | None, str | None] = (None, None),
+    tested: bool = False,
 ) -> Route:
     """The straight arrow if it is clear, else the first clear bend, else a way found on a
     grid of free cells (its first legs as plain lines, the last as the arrow). ``cards``:
-    the cards at the arrow's start and end (None: a point), to show it clear cheaply."""
+    the cards at the arrow's start and end (None: a point), to show it clear cheaply;
+    ``tested``: the straight arrow is known to be blocked (and not too long to bend)."""
     if obstacles is None:
         return straight
     sx, sy = straight.start
     ex, ey = straight.end
     length = math.hypot(ex - sx, ey - sy) or 1.0
-    if length > obstacles.longest_bent:
-        return straight  # straight whether or not it is clear: no need to look along it
-    if obstacles.clear_line(straight.start, straight.end, *cards) or not obstacles.blocked(
-        [straight.start, straight.end], own
-    ):
-        return straight
+    if not tested:
+        if length > obstacles.longest_bent:
+            return straight  # straight whether or not it is clear: no need to look along it
+        if obstacles.clear_line(straight.start, straight.end, *cards) or not obstacles.blocked(
+            [straight.start, straight.end], own
+        ):
+            return straight
     for controls in _candidates(straight, premise, obstacles, length):
         start = straight.start if premise is None else border_xy(premise, *controls[0])
         end = _end_point(target, None, *controls[-1])
@@ -877,7 +880,17 @@ def route_map(
                 or not blocked([start, port], (name, target_id))
             ):
                 routes[relation_id] = Route(start, port)
-                return
+            else:  # blocked: on to the bends (what route_relation would do next)
+                routes[relation_id] = _avoid(
+                    Route(start, port),
+                    boxes[name],
+                    boxes[target_id],
+                    {name, target_id},
+                    obstacles,
+                    (name, target_id),
+                    tested=True,
+                )
+            return
         premises = [(p, boxes[p]) for p in relation.premises if p in boxes]
         target: Box | XY | None = None
         if relation.target in boxes:
