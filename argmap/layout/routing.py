@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from argmap.layout.free_bands import FreeBands
 from argmap.layout.geometry import XY, Positions, Size
 from argmap.model import ArgumentMap
 
@@ -133,7 +134,12 @@ def _segment_hits(a: XY, b: XY, rect: tuple[float, float, float, float]) -> bool
 
 
 class Obstacles:
-    """Card rectangles (grown by ``clearance``) in a uniform grid: which a line runs through."""
+    """Card rectangles (grown by ``clearance``) in a uniform grid: which a line runs through.
+
+    An index can follow a drawing as it changes: :meth:`add`, :meth:`remove` and :meth:`move`
+    one card (the free bands between rows and columns follow too), and :meth:`new_pass`
+    gives each routing pass its own search budget.
+    """
 
     def __init__(
         self,
@@ -143,29 +149,31 @@ class Obstacles:
         longest_bent: float = math.inf,
         search_steps: int | None = None,
     ) -> None:
-        self.boxes = boxes
+        self.boxes: dict[str, Box] = dict(boxes)
         self.clearance = clearance
         #: Arrows longer than this are left straight (a big map in the editor: the long
         #: cross links of a dense DAG would try every bend and search in vain).
         self.longest_bent = longest_bent
-        #: Grid searches this index still allows (each may look at thousands of cells);
+        self._budget = (searches, search_steps)
+        #: Grid searches this pass still allows (each may look at thousands of cells);
         #: 0: as many as :data:`SEARCHES` per card, at least :data:`MIN_SEARCHES`.
-        self.searches_left = searches or max(MIN_SEARCHES, int(len(boxes) * SEARCHES))
-        #: Grid cells all searches together may still expand (None: no limit). The editor
-        #: sets one so that a crowded map opens in bounded time: past it, arrows that no
-        #: bend clears stay straight.
-        self.steps_left = math.inf if search_steps is None else search_steps
+        self.searches_left = 0
+        #: Grid cells all searches of this pass together may still expand (None: no limit).
+        #: The editor sets one so that a crowded map opens in bounded time: past it, arrows
+        #: that no bend clears stay straight.
+        self.steps_left: float = math.inf
+        self.new_pass()
         cells: dict[tuple[int, int], list[tuple[str, tuple[float, float, float, float]]]] = {}
-        rects = []
+        rects: dict[str, tuple[float, float, float, float]] = {}
         floor = math.floor
-        for node_id, (cx, cy, hw, hh) in boxes.items():
+        for node_id, (cx, cy, hw, hh) in self.boxes.items():
             rect = (
                 cx - hw - clearance,
                 cy - hh - clearance,
                 cx + hw + clearance,
                 cy + hh + clearance,
             )
-            rects.append(rect)
+            rects[node_id] = rect
             entry = (node_id, rect)
             g0, g1 = floor(rect[0] / CELL), floor(rect[2] / CELL)
             h0, h1 = floor(rect[1] / CELL), floor(rect[3] / CELL)
@@ -179,12 +187,65 @@ class Obstacles:
                 for gy in range(h0, h1 + 1):
                     cells.setdefault((gx, gy), []).append(entry)
         self._cells = cells
-        self._rows = _free_gaps([(r[1], r[3]) for r in rects])
-        self._columns = _free_gaps([(r[0], r[2]) for r in rects])
+        self._rects = rects
+        self._row_bands = FreeBands((r[1], r[3]) for r in rects.values())
+        self._column_bands = FreeBands((r[0], r[2]) for r in rects.values())
+        # The bands' own lists, changed in place as cards come and go.
+        self._rows = (self._row_bands.starts, self._row_bands.ends)
+        self._columns = (self._column_bands.starts, self._column_bands.ends)
+
+    def new_pass(self) -> None:
+        """Give a new routing pass the search budget this index was made with."""
+        searches, search_steps = self._budget
+        self.searches_left = searches or max(MIN_SEARCHES, int(len(self.boxes) * SEARCHES))
+        self.steps_left = math.inf if search_steps is None else search_steps
+
+    def add(self, node_id: str, box: Box) -> None:
+        """Take in one more card (``node_id`` must not be in the index)."""
+        cx, cy, hw, hh = box
+        c = self.clearance
+        rect = (cx - hw - c, cy - hh - c, cx + hw + c, cy + hh + c)
+        self.boxes[node_id] = box
+        self._rects[node_id] = rect
+        entry = (node_id, rect)
+        cells = self._cells
+        for cell in _rect_cells(rect):
+            if cell in cells:
+                cells[cell].append(entry)
+            else:
+                cells[cell] = [entry]
+        self._row_bands.add((rect[1], rect[3]))
+        self._column_bands.add((rect[0], rect[2]))
+
+    def remove(self, node_id: str) -> None:
+        """Leave a card out (nothing happens if it is not in the index)."""
+        rect = self._rects.pop(node_id, None)
+        if rect is None:
+            return
+        del self.boxes[node_id]
+        entry = (node_id, rect)
+        cells = self._cells
+        for cell in _rect_cells(rect):
+            found = cells.get(cell)
+            if found is not None:
+                found.remove(entry)
+                if not found:
+                    del cells[cell]
+        self._row_bands.remove((rect[1], rect[3]))
+        self._column_bands.remove((rect[0], rect[2]))
+
+    def move(self, node_id: str, box: Box) -> None:
+        """Put a card (new or known) at ``box``: moved, resized or both."""
+        if self.boxes.get(node_id) == box:
+            return
+        self.remove(node_id)
+        self.add(node_id, box)
 
     def _clear_band(self, a: XY, b: XY) -> bool:
         """Whether the segment lies wholly in a horizontal or vertical band with no card
         (the gap between two rows of a layered drawing): then it is clear, at no cost."""
+        if self._row_bands.stale or self._column_bands.stale:
+            self._refresh_bands()
         return _in_gap(self._rows, a[1], b[1]) or _in_gap(self._columns, a[0], b[0])
 
     def _cells_along(self, a: XY, b: XY) -> list[tuple[int, int]]:
@@ -265,6 +326,8 @@ class Obstacles:
     def band_between(self, a: XY, b: XY) -> tuple[int, float] | None:
         """The axis (1: a row gap, 0: a column gap) and middle of the free band the middle
         of a-b lies in, if it is a band between two rows (columns) of cards."""
+        if self._row_bands.stale or self._column_bands.stale:
+            self._refresh_bands()
         for axis, (starts, ends) in ((1, self._rows), (0, self._columns)):
             middle = (a[axis] + b[axis]) / 2
             i = bisect.bisect_right(starts, middle) - 1
@@ -275,6 +338,8 @@ class Obstacles:
     def _outside_bands(self, a: XY, b: XY) -> list[tuple[XY, XY]]:
         """The pieces of a-b outside the free band its middle lies in (the part inside is
         clear): a line from a row to the next is tested only near its ends."""
+        if self._row_bands.stale or self._column_bands.stale:
+            self._refresh_bands()
         for axis, gaps in ((1, self._rows), (0, self._columns)):
             u, v = a[axis], b[axis]
             if u == v:
@@ -295,6 +360,10 @@ class Obstacles:
             return pieces
         return [(a, b)]
 
+    def _refresh_bands(self) -> None:
+        self._row_bands.refresh()
+        self._column_bands.refresh()
+
     def inside(self, point: XY, exclude: Collection[str]) -> bool:
         x, y = point
         for node_id, (left, top, right, bottom) in self._cells.get(
@@ -305,11 +374,20 @@ class Obstacles:
         return False
 
 
+def _rect_cells(rect: tuple[float, float, float, float]) -> list[tuple[int, int]]:
+    """The grid cells a card's grown rectangle is registered in."""
+    g0, g1 = math.floor(rect[0] / CELL), math.floor(rect[2] / CELL)
+    h0, h1 = math.floor(rect[1] / CELL), math.floor(rect[3] / CELL)
+    return [(gx, gy) for gx in range(g0, g1 + 1) for gy in range(h0, h1 + 1)]
+
+
 class Blockers(Protocol):
     """What the router asks of an index of the cards in the way: :class:`Obstacles` (a
     uniform grid, any drawing) or :class:`argmap.layout.rows.Rows` (cards in rows)."""
 
-    boxes: Mapping[str, Box]
+    @property
+    def boxes(self) -> Mapping[str, Box]: ...
+
     clearance: float
     longest_bent: float
     searches_left: int

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -41,6 +42,10 @@ LABEL_Z = 2.0
 LABEL_HEIGHT = 14.0
 LABEL_PADDING = 3.0
 _Change = QGraphicsItem.GraphicsItemChange
+# Looked up once: Qt calls itemChange several times for every arrow a big map builds.
+_SCENE_CHANGE = _Change.ItemSceneChange
+_SCENE_HAS_CHANGED = _Change.ItemSceneHasChanged
+_VISIBLE_HAS_CHANGED = _Change.ItemVisibleHasChanged
 #: How visible an arrow is whose inference is blocked under the shown evaluation.
 BLOCKED_OPACITY = 0.28
 
@@ -62,8 +67,11 @@ class EdgeItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._segments: list[tuple[QPointF, QPointF]] | None = None
         self._bounds = QRectF()
+        #: Told when the arrow's lines or its label move, and when it enters or leaves a
+        #: scene (the scene keeps the map's frame with it); None: nobody.
+        self.watcher: Callable[[EdgeItem], None] | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setZValue(0.0)
+        # z 0 and opacity 1 are Qt's defaults: not set again (each setter calls itemChange).
         #: Whether the evaluation shown says this relation's inference is blocked (faded).
         self.blocked = False
         self._set_label()
@@ -71,9 +79,11 @@ class EdgeItem(QGraphicsItem):
     def set_blocked(self, blocked: bool) -> None:
         """Fade the arrow (and its scheme label) while its inference does not carry."""
         self.blocked = blocked
-        self.setOpacity(BLOCKED_OPACITY if blocked else 1.0)
+        opacity = BLOCKED_OPACITY if blocked else 1.0
+        if opacity != self.opacity():  # a new arrow is already opaque: no itemChange for it
+            self.setOpacity(opacity)
         if self.label is not None:
-            self.label.setOpacity(self.opacity())
+            self.label.setOpacity(opacity)
 
     def set_style(self, kind: RelationKind, scheme: str | None) -> None:
         if (kind, scheme) != (self.kind, self.scheme):
@@ -89,6 +99,7 @@ class EdgeItem(QGraphicsItem):
             self.label.scene().removeItem(self.label)
         self.label = SchemeLabel(self.relation_id, text) if text else None
         if self.label is not None:
+            self.label.arrow = self
             self.label.setVisible(self.isVisible())
             self.label.setOpacity(self.opacity())
             scene = self.scene()
@@ -96,6 +107,29 @@ class EdgeItem(QGraphicsItem):
                 scene.addItem(self.label)
             if self.geometry is not None:
                 self.label.place(self.path())
+        self.notify()
+
+    def notify(self) -> None:
+        """Tell the watcher that the arrow or its label moved."""
+        if self.watcher is not None:
+            self.watcher(self)
+
+    def scene_bounds(self) -> tuple[float, float, float, float] | None:
+        """(left, top, right, bottom) around the lines and the label; None before any lines."""
+        if self.geometry is None:
+            return None
+        rect = self._bounds
+        left, top = rect.x(), rect.y()
+        right, bottom = left + rect.width(), top + rect.height()
+        label = self.label
+        if label is not None:
+            pos = label.pos()
+            x, y = pos.x(), pos.y()
+            width, height = label.size
+            # As QRectF.united would: the label's own left plus its width.
+            left, top = min(left, x), min(top, y)
+            right, bottom = max(right, x + width), max(bottom, y + height)
+        return left, top, right, bottom
 
     def set_geometry(self, geometry: EdgeGeometry) -> None:
         self.prepareGeometryChange()
@@ -107,6 +141,7 @@ class EdgeItem(QGraphicsItem):
         self._segments = None
         self._bounds = _bounds(geometry)  # the router then places the label (see labels.py)
         self.update()
+        self.notify()
 
     def mid(self) -> QPointF:
         return self.geometry.mid if self.geometry is not None else QPointF()
@@ -160,14 +195,16 @@ class EdgeItem(QGraphicsItem):
         # with its arrow.
         label = self.label
         if label is not None:
-            if change == _Change.ItemSceneChange and label.scene() is not None:
+            if change == _SCENE_CHANGE and label.scene() is not None:
                 label.scene().removeItem(label)
-            elif change == _Change.ItemSceneHasChanged and value is not None:
+            elif change == _SCENE_HAS_CHANGED and value is not None:
                 if label.scene() is not value:
                     value.addItem(label)
-            elif change == _Change.ItemVisibleHasChanged:
+            elif change == _VISIBLE_HAS_CHANGED:
                 label.setVisible(bool(value))
-        return super().itemChange(change, value)
+        if change == _SCENE_HAS_CHANGED:
+            self.notify()
+        return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
@@ -275,8 +312,16 @@ class SchemeLabel(QGraphicsItem):
         width = QFontMetricsF(_label_font()).horizontalAdvance(text) + 2 * LABEL_PADDING
         self.size = (math.ceil(width), LABEL_HEIGHT)
         self._rect = QRectF(0.0, 0.0, *self.size)
+        #: The arrow it names, told when the label moves.
+        self.arrow: EdgeItem | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setZValue(LABEL_Z)
+
+    def itemChange(self, change: _Change, value: Any) -> Any:
+        if change == _Change.ItemPositionHasChanged and self.arrow is not None:
+            self.arrow.notify()
+        return super().itemChange(change, value)
 
     def place(self, path: list[QPointF]) -> None:
         """Sit at the first spot on the arrow through ``path``, until the router places it
