@@ -520,12 +520,20 @@ def _end_point(target: Box | XY, port: XY | None, sx: float, sy: float) -> XY:
 def _curve_point(points: list[XY], i: int) -> XY:
     """``_curve(points)[i]``, alone."""
     t = i / _CURVE_STEPS
-    if len(points) != 3:
-        return bezier_point(points, t)  # four points: de Casteljau's arithmetic, as unrolled
-    (ax, ay), (bx, by), (cx, cy) = points
-    px, py = ax + (bx - ax) * t, ay + (by - ay) * t
-    qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
-    return px + (qx - px) * t, py + (qy - py) * t
+    if len(points) == 3:
+        (ax, ay), (bx, by), (cx, cy) = points
+        px, py = ax + (bx - ax) * t, ay + (by - ay) * t
+        qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
+        return px + (qx - px) * t, py + (qy - py) * t
+    if len(points) == 4:
+        (ax, ay), (bx, by), (cx, cy), (dx, dy) = points
+        px, py = ax + (bx - ax) * t, ay + (by - ay) * t
+        qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
+        rx, ry = cx + (dx - cx) * t, cy + (dy - cy) * t
+        ux, uy = px + (qx - px) * t, py + (qy - py) * t
+        vx, vy = qx + (rx - qx) * t, qy + (ry - qy) * t
+        return ux + (vx - ux) * t, uy + (vy - uy) * t
+    return bezier_point(points, t)
 
 
 def _curve(points: list[XY]) -> list[XY]:
