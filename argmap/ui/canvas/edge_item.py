@@ -6,6 +6,7 @@ the router places where no card covers it (see :mod:`label_place`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable
@@ -46,6 +47,7 @@ _Change = QGraphicsItem.GraphicsItemChange
 _SCENE_CHANGE = _Change.ItemSceneChange
 _SCENE_HAS_CHANGED = _Change.ItemSceneHasChanged
 _VISIBLE_HAS_CHANGED = _Change.ItemVisibleHasChanged
+_POSITION_HAS_CHANGED = _Change.ItemPositionHasChanged
 #: How visible an arrow is whose inference is blocked under the shown evaluation.
 BLOCKED_OPACITY = 0.28
 
@@ -353,6 +355,12 @@ def _direction(start: QPointF, end: QPointF) -> tuple[float, float]:
     return dx / length, dy / length
 
 
+@functools.cache
+def _label_width(text: str) -> int:
+    """A label's plate width: a map names few schemes, so each is measured once."""
+    return math.ceil(QFontMetricsF(_label_font()).horizontalAdvance(text) + 2 * LABEL_PADDING)
+
+
 def _label_font() -> QFont:
     font = QFont("DejaVu Sans")
     font.setPixelSize(10)
@@ -367,8 +375,7 @@ class SchemeLabel(QGraphicsItem):
         super().__init__()
         self.relation_id = relation_id
         self.text = text
-        width = QFontMetricsF(_label_font()).horizontalAdvance(text) + 2 * LABEL_PADDING
-        self.size = (math.ceil(width), LABEL_HEIGHT)
+        self.size = (_label_width(text), LABEL_HEIGHT)
         self._rect = QRectF(0.0, 0.0, *self.size)
         #: The arrow it names, told when the label moves.
         self.arrow: EdgeItem | None = None
@@ -377,9 +384,9 @@ class SchemeLabel(QGraphicsItem):
         self.setZValue(LABEL_Z)
 
     def itemChange(self, change: _Change, value: Any) -> Any:
-        if change == _Change.ItemPositionHasChanged and self.arrow is not None:
+        if change == _POSITION_HAS_CHANGED and self.arrow is not None:
             self.arrow.notify()
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def place(self, path: list[QPointF]) -> None:
         """Sit at the first spot on the arrow through ``path``, until the router places it

@@ -71,8 +71,11 @@ class NodeItem(QGraphicsItem):
         #: A match of Find on the map: drawn with a highlighter halo.
         self.found = False
         self._hovered = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        # Both flags in one call: each setter calls itemChange twice, for every card of a map.
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
         self.setAcceptHoverEvents(True)
         self.setZValue(1.0)
 
@@ -173,7 +176,7 @@ class NodeItem(QGraphicsItem):
     def itemChange(self, change: _Change, value: Any) -> Any:
         if change in _WATCHED and self.watcher is not None:
             self.watcher(self)
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hovered = True
