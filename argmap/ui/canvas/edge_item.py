@@ -138,6 +138,11 @@ class EdgeItem(QGraphicsItem):
         return left, top, right, bottom
 
     def set_geometry(self, geometry: EdgeGeometry) -> None:
+        if geometry == self.geometry:
+            # Laid again where it already runs (an add shifts the ports of the arrows at its
+            # card, most of which end where they were): Qt would repaint its whole box, and
+            # a long arrow's box covers much of the view, with every arrow crossing it.
+            return
         self.prepareGeometryChange()
         self.geometry = geometry
         # Lines and hit shape are built on first use: far out, arrows are never painted one
