@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from argmap.model import RelationKind
 from argmap.ui import theme
-from argmap.ui.canvas import label_watch, lod
+from argmap.ui.canvas import exposure, label_watch, lod
 from argmap.ui.canvas.geometry import SIGN_RADIUS, EdgeGeometry, bezier_point
 from argmap.ui.canvas.label_place import place_label
 
@@ -249,6 +249,9 @@ class EdgeItem(QGraphicsItem):
         area = None if exposed.contains(self._bounds) else _grown(exposed)
         if area is not None and not self._reaches(area):
             return
+        parts = exposure.parts()  # the painting is clipped to these
+        if parts is not None and not any(self._reaches(_grown_part(p)) for p in parts):
+            return
         scale = lod.scale_of(painter)
         colour = theme.RELATION_COLOURS[self.kind]
         lines, head = self._paths()
@@ -441,6 +444,11 @@ _REACH = SIGN_RADIUS + 6 + HEAD_HALF_WIDTH + LINE_WIDTH + 5 + 4
 def _grown(rect: QRectF) -> tuple[float, float, float, float]:
     reach = _REACH
     return rect.left() - reach, rect.top() - reach, rect.right() + reach, rect.bottom() + reach
+
+
+def _grown_part(part: exposure.Part) -> tuple[float, float, float, float]:
+    reach = _REACH
+    return part[0] - reach, part[1] - reach, part[2] + reach, part[3] + reach
 
 
 def _inside(point: QPointF, area: tuple[float, float, float, float]) -> bool:
