@@ -250,7 +250,7 @@ class EdgeItem(QGraphicsItem):
         if area is not None and not self._reaches(area):
             return
         parts = exposure.parts()  # the painting is clipped to these
-        if parts is not None and not any(self._reaches(_grown_part(p)) for p in parts):
+        if parts is not None and not self._reaches_a_part(parts):
             return
         scale = lod.scale_of(painter)
         colour = theme.RELATION_COLOURS[self.kind]
@@ -315,6 +315,21 @@ class EdgeItem(QGraphicsItem):
         return (
             min(xs) <= area[2] and max(xs) >= area[0] and min(ys) <= area[3] and max(ys) >= area[1]
         )
+
+    def _reaches_a_part(self, parts: list[exposure.Part]) -> bool:
+        """Whether anything this arrow draws may fall in one of ``parts``: its lines (with
+        head, junction and selection stroke) near one, or its sign. Next to a card, hundreds of
+        arrows pass within a sign's reach of it; only those that touch it repaint."""
+        for part in parts:
+            if self._reaches(_grown_part(part, _LINE_REACH)):
+                return True
+        sign = self.sign_point()
+        x, y = sign.x(), sign.y()
+        reach = _REACH
+        for left, top, right, bottom in parts:
+            if left - reach <= x <= right + reach and top - reach <= y <= bottom + reach:
+                return True
+        return False
 
     def _paint_plain(self, painter: QPainter, colour: QColor, lines: QPainterPath) -> None:
         # Far out: thin device-pixel lines, no heads or signs; cards carry the picture.
@@ -446,8 +461,12 @@ def _grown(rect: QRectF) -> tuple[float, float, float, float]:
     return rect.left() - reach, rect.top() - reach, rect.right() + reach, rect.bottom() + reach
 
 
-def _grown_part(part: exposure.Part) -> tuple[float, float, float, float]:
-    reach = _REACH
+#: How far from its lines an arrow draws but for its sign: the head and junction dot, the
+#: selection stroke, antialiasing (the sign is tested on its own).
+_LINE_REACH = HEAD_HALF_WIDTH + LINE_WIDTH + 5 / 2 + 2
+
+
+def _grown_part(part: exposure.Part, reach: float) -> tuple[float, float, float, float]:
     return part[0] - reach, part[1] - reach, part[2] + reach, part[3] + reach
 
 
