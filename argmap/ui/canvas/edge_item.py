@@ -253,40 +253,41 @@ class EdgeItem(QGraphicsItem):
         if parts is not None and not self._reaches_a_part(parts):
             return
         scale = lod.scale_of(painter)
-        colour = theme.RELATION_COLOURS[self.kind]
+        kind = self.kind
+        colour = theme.RELATION_COLOURS[kind]
         lines, head = self._paths()
         if scale < lod.DETAIL_SCALE:
             self._paint_plain(painter, colour, lines)
             return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale >= lod.TEXT_SCALE)
-        style = theme.RELATION_STYLES[self.kind]
+        painter.setRenderHint(_ANTIALIASING, scale >= lod.TEXT_SCALE)
+        style = theme.RELATION_STYLES[kind]
         # A straight dashed arrow reaching far beyond the part redrawn is dashed only as far
         # as it could show there: Qt dashes a line along its whole length, then clips.
         pieces = None
         geometry = self.geometry
         if (
             area is not None
-            and style != Qt.PenStyle.SolidLine
+            and style != _SOLID
             and not geometry.controls
             and not geometry.premise_lines
         ):
             pieces = _pieces_in(lines, area)
         if self.isSelected():
-            painter.setPen(QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, Qt.PenStyle.SolidLine))
+            painter.setPen(QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, _SOLID))
             painter.drawPath(lines if pieces is None else _joined(pieces))
-        pen = QPen(colour, LINE_WIDTH, style)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen = _line_pen(kind)
         painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(_NO_BRUSH)
         if pieces is None:
             painter.drawPath(lines)
         else:  # its dashes start as far along as the piece does
+            pen = QPen(pen)  # the shared pen keeps its offset
             for start, end, along in pieces:
                 pen.setDashOffset(along / LINE_WIDTH)
                 painter.setPen(pen)
                 painter.drawPath(_joined([(start, end, along)]))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(colour))
+        painter.setPen(_NO_PEN)
+        painter.setBrush(_fill(kind))
         if area is None or _inside(self.geometry.end, area):
             painter.drawPolygon(head)
         junction = self.geometry.junction
@@ -359,17 +360,51 @@ class EdgeItem(QGraphicsItem):
                     ]
                 )
             )
-        painter.setPen(QPen(colour, 1.5))
-        painter.setBrush(QBrush(theme.CARD_FILL))
+        painter.setPen(_sign_pen(self.kind))
+        painter.setBrush(_card_fill())
         painter.drawEllipse(mid, SIGN_RADIUS, SIGN_RADIUS)
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(14)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(_sign_font())
         box = QRectF(
             mid.x() - SIGN_RADIUS, mid.y() - SIGN_RADIUS - 1, 2 * SIGN_RADIUS, 2 * SIGN_RADIUS
         )
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), theme.RELATION_SIGNS[self.kind])
+
+
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_SOLID = Qt.PenStyle.SolidLine
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+
+
+@functools.cache
+def _line_pen(kind: RelationKind) -> QPen:
+    """The pen of an arrow's lines: made once per kind, not in each of thousands of paints."""
+    pen = QPen(theme.RELATION_COLOURS[kind], LINE_WIDTH, theme.RELATION_STYLES[kind])
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+@functools.cache
+def _fill(kind: RelationKind) -> QBrush:
+    return QBrush(theme.RELATION_COLOURS[kind])
+
+
+@functools.cache
+def _sign_pen(kind: RelationKind) -> QPen:
+    return QPen(theme.RELATION_COLOURS[kind], 1.5)
+
+
+@functools.cache
+def _card_fill() -> QBrush:
+    return QBrush(theme.CARD_FILL)
+
+
+@functools.cache
+def _sign_font() -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(14)
+    font.setBold(True)
+    return font
 
 
 def _direction(start: QPointF, end: QPointF) -> tuple[float, float]:
