@@ -238,16 +238,16 @@ class Rows:
         if at_first is not None:
             if at_first not in room:
                 return False
-            upper, low, high = room[at_first]
+            upper = room[at_first][0]
             row = rows[upper]
-            if not row.top <= ay <= row.bottom or not _within(points, row.bottom, low, high):
+            if not row.top <= ay <= row.bottom or not self._beside_path(at_first, points, row):
                 return False
             if at_last is None:  # the last point stands in the band under the row
                 below = rows[upper + 1].top if upper + 1 < len(rows) else math.inf
                 return row.bottom < by < below
         if at_last is None or at_last not in room:
             return False
-        lower, low, high = room[at_last]
+        lower = room[at_last][0]
         row = rows[lower]
         if not row.top <= by <= row.bottom:
             return False
@@ -256,7 +256,21 @@ class Rows:
                 return False
         elif not (rows[lower - 1].bottom if lower > 0 else -math.inf) < ay < row.top:
             return False
-        return _within(points[::-1], row.top, low, high)
+        return self._beside_path(at_last, points, row)
+
+    def _beside_path(self, card: str, points: list[XY], row: _Row) -> bool:
+        """:meth:`_beside_clear` for each piece of a polyline (going down) within the height
+        of ``card``'s row."""
+        for p, q in itertools.pairwise(points):
+            top, bottom = max(p[1], row.top), min(q[1], row.bottom)
+            if top > bottom:
+                continue
+            if q[1] == p[1]:
+                return False  # a level piece inside the row: not shown here
+            slope = (q[0] - p[0]) / (q[1] - p[1])
+            if not self._beside_clear(card, p[0], p[1], slope, top, bottom):
+                return False
+        return True
 
     def blocked(self, points: list[XY], exclude: Collection[str]) -> bool:
         """Whether the polyline through ``points`` runs through a card not in ``exclude``."""
@@ -320,19 +334,6 @@ class Rows:
             if i >= 0 and starts[i] <= middle <= ends[i] and math.isfinite(starts[i] + ends[i]):
                 return axis, (starts[i] + ends[i]) / 2
         return None
-
-
-def _within(points: list[XY], edge: float, low: float, high: float) -> bool:
-    """Whether the polyline, from its first point until it crosses ``edge`` (down the
-    drawing, or up if the points go up), stays strictly between ``low`` and ``high``."""
-    down = points[-1][1] >= points[0][1]
-    for p, q in itertools.pairwise(points):
-        if not low + MARGIN < p[0] < high - MARGIN:
-            return False
-        if (q[1] >= edge) if down else (q[1] <= edge):
-            x = q[0] if q[1] == p[1] else p[0] + (edge - p[1]) * (q[0] - p[0]) / (q[1] - p[1])
-            return low + MARGIN < x < high - MARGIN
-    return low + MARGIN < points[-1][0] < high - MARGIN
 
 
 def outside_bands(
