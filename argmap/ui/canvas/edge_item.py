@@ -6,6 +6,7 @@ the router places where no card covers it (see :mod:`label_place`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from argmap.model import RelationKind
 from argmap.ui import theme
-from argmap.ui.canvas import lod
+from argmap.ui.canvas import label_watch, lod
 from argmap.ui.canvas.geometry import SIGN_RADIUS, EdgeGeometry, bezier_point
 from argmap.ui.canvas.label_place import place_label
 
@@ -46,6 +47,7 @@ _Change = QGraphicsItem.GraphicsItemChange
 _SCENE_CHANGE = _Change.ItemSceneChange
 _SCENE_HAS_CHANGED = _Change.ItemSceneHasChanged
 _VISIBLE_HAS_CHANGED = _Change.ItemVisibleHasChanged
+_POSITION_HAS_CHANGED = _Change.ItemPositionHasChanged
 #: How visible an arrow is whose inference is blocked under the shown evaluation.
 BLOCKED_OPACITY = 0.28
 
@@ -98,6 +100,7 @@ class EdgeItem(QGraphicsItem):
         if self.label is not None and self.label.text == text:
             return
         if self.label is not None and self.label.scene() is not None:
+            label_watch.changed(self.label)  # gone (the scene's label obstacles hear of it)
             self.label.scene().removeItem(self.label)
         self.label = SchemeLabel(self.relation_id, text) if text else None
         if self.label is not None:
@@ -109,6 +112,7 @@ class EdgeItem(QGraphicsItem):
                 scene.addItem(self.label)
             if self.geometry is not None:
                 self.label.place(self.path())
+            label_watch.changed(self.label)
         self.notify()
 
     def notify(self) -> None:
@@ -144,6 +148,7 @@ class EdgeItem(QGraphicsItem):
         self._bounds = _bounds(geometry)  # the router then places the label (see labels.py)
         self.update()
         self.notify()
+        label_watch.changed(self)
 
     def mid(self) -> QPointF:
         return self.geometry.mid if self.geometry is not None else QPointF()
@@ -194,15 +199,21 @@ class EdgeItem(QGraphicsItem):
 
     def itemChange(self, change: _Change, value: Any) -> Any:
         # The label is a top-level item (to sit above the cards): it comes, goes and hides
-        # with its arrow.
+        # with its arrow. The scene's label obstacles hear of both (see label_watch).
         label = self.label
-        if label is not None:
-            if change == _SCENE_CHANGE and label.scene() is not None:
+        if change == _SCENE_CHANGE:
+            label_watch.changed(self)
+            if label is not None and label.scene() is not None:
+                label_watch.changed(label)
                 label.scene().removeItem(label)
-            elif change == _SCENE_HAS_CHANGED and value is not None:
-                if label.scene() is not value:
-                    value.addItem(label)
-            elif change == _VISIBLE_HAS_CHANGED:
+        elif change == _SCENE_HAS_CHANGED and value is not None:
+            label_watch.changed(self, value)
+            if label is not None and label.scene() is not value:
+                value.addItem(label)
+                label_watch.changed(label, value)
+        elif change == _VISIBLE_HAS_CHANGED:
+            label_watch.changed(self)
+            if label is not None:
                 label.setVisible(bool(value))
         if change == _SCENE_HAS_CHANGED:
             self.notify()
@@ -344,6 +355,12 @@ def _direction(start: QPointF, end: QPointF) -> tuple[float, float]:
     return dx / length, dy / length
 
 
+@functools.cache
+def _label_width(text: str) -> int:
+    """A label's plate width: a map names few schemes, so each is measured once."""
+    return math.ceil(QFontMetricsF(_label_font()).horizontalAdvance(text) + 2 * LABEL_PADDING)
+
+
 def _label_font() -> QFont:
     font = QFont("DejaVu Sans")
     font.setPixelSize(10)
@@ -358,8 +375,7 @@ class SchemeLabel(QGraphicsItem):
         super().__init__()
         self.relation_id = relation_id
         self.text = text
-        width = QFontMetricsF(_label_font()).horizontalAdvance(text) + 2 * LABEL_PADDING
-        self.size = (math.ceil(width), LABEL_HEIGHT)
+        self.size = (_label_width(text), LABEL_HEIGHT)
         self._rect = QRectF(0.0, 0.0, *self.size)
         #: The arrow it names, told when the label moves.
         self.arrow: EdgeItem | None = None
@@ -368,9 +384,9 @@ class SchemeLabel(QGraphicsItem):
         self.setZValue(LABEL_Z)
 
     def itemChange(self, change: _Change, value: Any) -> Any:
-        if change == _Change.ItemPositionHasChanged and self.arrow is not None:
+        if change == _POSITION_HAS_CHANGED and self.arrow is not None:
             self.arrow.notify()
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def place(self, path: list[QPointF]) -> None:
         """Sit at the first spot on the arrow through ``path``, until the router places it
@@ -380,6 +396,7 @@ class SchemeLabel(QGraphicsItem):
     def park(self, sign: QPointF) -> None:
         """Wait beside the arrow's sign (cheap, maybe over a card) until placed properly."""
         self.setPos(sign.x() + SIGN_RADIUS + LABEL_PADDING, sign.y() - LABEL_HEIGHT / 2)
+        label_watch.changed(self)
 
     def boundingRect(self) -> QRectF:
         return self._rect
