@@ -32,10 +32,13 @@ def fresh_ids(argument_map: ArgumentMap, prefix: str, count: int = 1) -> list[st
     hints = _hints_of(argument_map)
     tag = argument_map.id_tag
     number = hints.get((prefix, tag), 1)
+    # The first search on this map may pass thousands of used numbers: one set of the used
+    # ids answers each at once (probing the lists would scan them on every miss).
+    used = _used_ids(argument_map) if (prefix, tag) not in hints else None
     ids: list[str] = []
     while len(ids) < count:
         candidate = f"{prefix}{number}{tag}"
-        if not _taken(argument_map, candidate):
+        if not (candidate in used if used is not None else _taken(argument_map, candidate)):
             ids.append(candidate)
             if len(ids) == 1:
                 hints[prefix, tag] = number
@@ -44,12 +47,23 @@ def fresh_ids(argument_map: ArgumentMap, prefix: str, count: int = 1) -> list[st
 
 
 def _taken(argument_map: ArgumentMap, item_id: str) -> bool:
+    # A used id the index knows answers at once; asking has_node first for a relation's id
+    # would miss and scan every node, for each of thousands of used numbers (r1, r2, ...).
     return (
-        argument_map.has_node(item_id)
+        argument_map.surely_has_id(item_id)
+        or argument_map.has_node(item_id)
         or argument_map.has_relation(item_id)
         or item_id in argument_map.reserved_ids
         or any(s.id == item_id for s in argument_map.sources)
     )
+
+
+def _used_ids(argument_map: ArgumentMap) -> set[str]:
+    used = {n.id for n in argument_map.nodes}
+    used.update(r.id for r in argument_map.relations)
+    used.update(argument_map.reserved_ids)
+    used.update(s.id for s in argument_map.sources)
+    return used
 
 
 #: Per map object (by id, dropped with it): where the last search for a fresh id started.
