@@ -7,6 +7,7 @@ import ast
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +55,29 @@ def test_a_command_loads_its_own_module_only() -> None:
     assert commands == ["argmap.cli.commands.validate"]
     assert "FILE" in printed
     assert "PySide6" not in heavy
+
+
+def test_the_catalogue_reads_what_each_module_says() -> None:
+    from argmap.cli.catalogue import catalogue
+
+    for entry in catalogue():
+        module = entry.load()
+        assert (entry.name, entry.help) == (module.NAME, module.HELP)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'NAME = "x"\nHELP = "the help"\n\ndef register(p): ...\n',
+        # the constants below a definition: the whole file is read
+        'def helper(): ...\n\nNAME = "x"\nHELP = "the help"\n',
+        # a docstring line that starts with "def" does not cut the file mid-string
+        '"""Doc.\n\ndef is only a word here\n"""\nNAME = "x"\nHELP = (\n    "the help"\n)\n',
+    ],
+)
+def test_command_constants_are_found_wherever_they_sit(tmp_path: Path, source: str) -> None:
+    from argmap.cli.catalogue import _constants
+
+    path = tmp_path / "cmd.py"
+    path.write_text(source, encoding="utf-8")
+    assert _constants(str(path)) == {"NAME": "x", "HELP": "the help"}

@@ -20,7 +20,7 @@ Each :class:`Gap` names the nodes (and relations) to select and says what is wro
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -32,7 +32,7 @@ from argmap.model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from argmap.model.parts import connected_parts
 from argmap.model.validation import anchor_problem
 
-__all__ = ["GAP_TITLES", "Gap", "GapKind", "find_gaps"]
+__all__ = ["GAP_TITLES", "Gap", "GapKind", "circle_gap", "find_gaps"]
 
 
 class GapKind(StrEnum):
@@ -187,12 +187,12 @@ def _single_source(m: ArgumentMap) -> Iterator[Gap]:
     for node in m.nodes:
         if node.kind != NodeKind.CLAIM:
             continue
-        found = {}
+        found: dict[str, str] = {}
         for reason in _behind(node.id, supports_into):
             if nodes[reason].kind == NodeKind.EVIDENCE:
                 source = _source_of(nodes[reason], titles)
-                if source is not None:
-                    found[source[0]] = source[1]
+                if source is not None:  # one source under two names: the first name
+                    found[source[0]] = min(found.get(source[0], source[1]), source[1])
         if len(found) == 1:
             name = next(iter(found.values()))
             yield Gap(
@@ -221,22 +221,39 @@ def _circular(m: ArgumentMap) -> Iterator[Gap]:
     graph = nx.DiGraph()
     for relation in m.relations:
         if relation.kind == RelationKind.SUPPORT:
-            graph.add_edges_from(
-                (p, relation.target, {"id": relation.id}) for p in relation.premises
-            )
+            graph.add_edges_from((p, relation.target) for p in relation.premises)
     nodes = m.node_index()
     order = {n.id: i for i, n in enumerate(m.nodes)}
     circles = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
     for circle in sorted(circles, key=lambda c: min(order[i] for i in c)):
-        members = tuple(sorted(circle, key=order.__getitem__))
-        cycle = nx.find_cycle(graph.subgraph(circle), source=members[0])
-        path = " → ".join(quote(nodes[a]) for a, _ in cycle) + " → " + quote(nodes[cycle[0][0]])
-        relations = tuple(
-            dict.fromkeys(d["id"] for a, b, d in graph.subgraph(circle).edges(data=True))
-        )
-        yield Gap(
-            GapKind.CIRCULAR_SUPPORT, members, f"support goes round in a circle: {path}", relations
-        )
+        members = sorted(circle, key=order.__getitem__)
+        inside = [r for r in m.relations if r.kind == RelationKind.SUPPORT and r.target in circle]
+        yield circle_gap([nodes[i] for i in members], inside)
+
+
+def circle_gap(members: list[Node], supports: Iterable[Relation]) -> Gap:
+    """The gap of one circle of support: its statements in map order, and the supports into
+    them in map order (those from outside the circle are left out). The circle it shows is
+    the one a depth-first search from the first statement finds, going through the supports
+    in map order: the same whatever else the map holds."""
+    ids = {node.id for node in members}
+    graph = nx.DiGraph()
+    graph.add_nodes_from(node.id for node in members)
+    relations = []
+    for relation in supports:
+        inner = [p for p in relation.premises if p in ids and relation.target in ids]
+        if inner:
+            graph.add_edges_from((p, relation.target) for p in inner)
+            relations.append(relation.id)
+    by_id = {node.id: node for node in members}
+    cycle = nx.find_cycle(graph, source=members[0].id)
+    path = " → ".join(quote(by_id[a]) for a, _ in cycle) + " → " + quote(by_id[cycle[0][0]])
+    return Gap(
+        GapKind.CIRCULAR_SUPPORT,
+        tuple(node.id for node in members),
+        f"support goes round in a circle: {path}",
+        tuple(relations),
+    )
 
 
 def _acyclic_support(m: ArgumentMap) -> bool:

@@ -6,6 +6,7 @@ from argmap.model.errors import ArgmapError
 
 __all__ = [
     "FrameworkError",
+    "OutdatedError",
     "TooLargeError",
     "UnknownIdError",
     "UnknownSchemeError",
@@ -15,6 +16,10 @@ __all__ = [
 
 class FrameworkError(ArgmapError):
     """A map or a framework file cannot be read as an argumentation framework."""
+
+
+class OutdatedError(ArgmapError):
+    """An evaluation kept up to date edit by edit was asked about after it had moved on."""
 
 
 class TooLargeError(ArgmapError):

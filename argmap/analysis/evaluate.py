@@ -25,7 +25,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -69,6 +69,11 @@ class Evaluation:
     interpretations themselves (labels by node index of ``adf``, statements then relations),
     which explanations read. For ``strength``, ``strength`` holds each statement's strength in
     [0, 1] and ``contribution`` what each relation passes on.
+
+    An evaluation kept up to date edit by edit (:mod:`argmap.analysis.live_evaluation`) has no
+    framework of the whole map (``adf`` is None, ``models`` and ``extensions`` empty): its
+    ``around`` builds the part of the framework one statement rests on, which is all an
+    explanation reads; :meth:`framework_for` gives either.
     """
 
     semantics: Semantics
@@ -79,6 +84,16 @@ class Evaluation:
     models: tuple[list[Label], ...] = ()
     adf: MapADF | None = None
     strength_result: StrengthResult | None = None
+    around: Callable[[str], tuple[MapADF, tuple[list[Label], ...]]] | None = field(
+        default=None, compare=False, repr=False
+    )
+
+    def framework_for(self, node_id: str) -> tuple[MapADF | None, tuple[list[Label], ...]]:
+        """The framework and models that say why ``node_id`` has its label: the whole map's,
+        or (for a live evaluation) the part ``node_id`` rests on."""
+        if self.adf is None and self.around is not None:
+            return self.around(node_id)
+        return self.adf, self.models
 
     @property
     def strength(self) -> Mapping[str, float]:

@@ -65,10 +65,13 @@ def explain_claims(argument_map: ArgumentMap, evaluation: Evaluation, node_id: s
         raise UnknownIdError(f"cannot explain {node_id!r}: the map has no such node")
     if evaluation.semantics is Semantics.STRENGTH:
         return Explanation(explain_strength(argument_map, evaluation, node_id))
-    adf = evaluation.adf
-    assert adf is not None  # every label evaluation carries its framework
     name = evaluation.semantics.value
-    models = evaluation.models
+    if evaluation.adf is None and node_id not in evaluation.labels:
+        raise UnknownIdError(
+            f"cannot explain {node_id!r}: the evaluation was made before it was added"
+        )
+    adf, models = evaluation.framework_for(node_id)
+    assert adf is not None  # every label evaluation carries its framework, or builds it
     if not models:
         return Explanation(
             f"Undecided: the map has no {name} extension (some cycle of attacks has an odd "

@@ -76,9 +76,9 @@ the rules an objection that applies is enough to reject it.
 
 def _attacked_by_applying(evaluation: Evaluation, node_id: str) -> bool:
     """Whether some attack on the statement applies in the first interpretation."""
-    adf = evaluation.adf
-    if adf is None or not evaluation.models:
+    adf, models = evaluation.framework_for(node_id)
+    if adf is None or not models:
         return False
-    model = evaluation.models[0]
+    model = models[0]
     index = adf.statements.index(node_id)
     return any(model[a] is Label.IN for a in adf.negative[index])

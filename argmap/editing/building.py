@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from argmap.editing.command import Command, CompositeCommand, EditError
 from argmap.editing.node_commands import AddNode
 from argmap.editing.relation_commands import AddRelation
@@ -21,17 +23,46 @@ _PREFIX = {NodeKind.CLAIM: "c", NodeKind.EVIDENCE: "e", NodeKind.COUNTERARGUMENT
 
 
 def fresh_ids(argument_map: ArgumentMap, prefix: str, count: int = 1) -> list[str]:
-    """``count`` ids with ``prefix`` that nothing in the map uses yet."""
-    used = {n.id for n in argument_map.nodes} | {r.id for r in argument_map.relations}
-    used |= {s.id for s in argument_map.sources} | argument_map.reserved_ids
+    """``count`` ids with ``prefix`` that nothing in the map uses yet.
+
+    The lowest free numbers from where the last call on this map started (at first: 1), so an
+    edit costs what it adds, not the map's size; a number freed below that (a card deleted)
+    is not handed out again by this map object.
+    """
+    hints = _hints_of(argument_map)
+    tag = argument_map.id_tag
+    number = hints.get((prefix, tag), 1)
     ids: list[str] = []
-    number = 1
     while len(ids) < count:
-        candidate = f"{prefix}{number}{argument_map.id_tag}"
-        if candidate not in used:
+        candidate = f"{prefix}{number}{tag}"
+        if not _taken(argument_map, candidate):
             ids.append(candidate)
+            if len(ids) == 1:
+                hints[prefix, tag] = number
         number += 1
     return ids
+
+
+def _taken(argument_map: ArgumentMap, item_id: str) -> bool:
+    return (
+        argument_map.has_node(item_id)
+        or argument_map.has_relation(item_id)
+        or item_id in argument_map.reserved_ids
+        or any(s.id == item_id for s in argument_map.sources)
+    )
+
+
+#: Per map object (by id, dropped with it): where the last search for a fresh id started.
+_HINTS: dict[int, dict[tuple[str, str], int]] = {}
+
+
+def _hints_of(argument_map: ArgumentMap) -> dict[tuple[str, str], int]:
+    key = id(argument_map)
+    found = _HINTS.get(key)
+    if found is None:
+        found = _HINTS[key] = {}
+        weakref.finalize(argument_map, _HINTS.pop, key, None)
+    return found
 
 
 def node_from_selection(

@@ -12,7 +12,6 @@ import contextlib
 import glob
 import os
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -33,6 +32,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     A failure at any moment leaves a previous file at ``path`` intact and removes the
     temporary file. A target nobody may write to is refused with :class:`FileWriteError`.
     """
+    import tempfile  # here, not at the top: reading a map (``argmap validate``) never writes
+
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     _refuse_read_only(target)

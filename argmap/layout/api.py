@@ -22,7 +22,7 @@ from argmap.layout.layered import layered_layout
 from argmap.layout.packing import EXPORT_ASPECT, pack_parts
 from argmap.layout.radial import radial_layout
 from argmap.layout.sizes import sizes_for
-from argmap.layout.tree import tree_layout
+from argmap.layout.tree import tree_drawing, tree_layout
 from argmap.layout.views import project
 from argmap.model import ArgumentMap, Direction, Point
 
@@ -30,6 +30,8 @@ __all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Algorithm", "available_algorithms
 
 #: (map, direction, sizes of every node, root or None) -> centres of every node.
 Run = Callable[[ArgumentMap, Direction, Mapping[str, Size], str | None], Positions]
+#: The same, with how many trees were drawn (1: the map is one part, nothing to pack).
+Counted = Callable[[ArgumentMap, Direction, Mapping[str, Size], str | None], tuple[Positions, int]]
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class Algorithm:
     needs_graphviz: bool = False
     #: Never overlaps two cards, by construction (tested); else its output is checked.
     overlap_free: bool = True
+    #: ``run`` that also says how many trees it drew, sparing the search for separate parts
+    #: of a map drawn as one tree.
+    counted: Counted | None = None
 
     def available(self) -> bool:
         """Whether it can run here (the dot layout needs Graphviz installed)."""
@@ -58,6 +63,7 @@ ALGORITHMS: dict[str, Algorithm] = {
             "Tree",
             "Claims above what bears on them; supports left, attacks right",
             lambda m, d, s, r: tree_layout(m, d, s, r),
+            counted=lambda m, d, s, r: tree_drawing(m, d, s, r),
         ),
         Algorithm(
             "layered",
@@ -202,8 +208,13 @@ def compute_layout(
             fixed,
             layout=lambda m, d, s: chosen.run(m, d, s, None),
         )
-    positions = chosen.run(work, way, all_sizes, root if root in all_sizes else None)
-    positions = pack_parts(work, positions, all_sizes, aspect or EXPORT_ASPECT)
+    start = root if root in all_sizes else None
+    if chosen.counted is not None:
+        positions, trees = chosen.counted(work, way, all_sizes, start)
+    else:
+        positions, trees = chosen.run(work, way, all_sizes, start), 0
+    if trees != 1:  # one tree is one part: nothing to pack
+        positions = pack_parts(work, positions, all_sizes, aspect or EXPORT_ASPECT)
     positions, kept = _keep_pinned(positions, argument_map.layout.positions, fixed)
     if kept or not chosen.overlap_free:
         positions = settle(positions, all_sizes, kept, way)

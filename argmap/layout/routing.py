@@ -20,15 +20,18 @@ import bisect
 import heapq
 import itertools
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
+from argmap.layout.free_bands import FreeBands
 from argmap.layout.geometry import XY, Positions, Size
 from argmap.model import ArgumentMap
 
 __all__ = [
     "BORDER_GAP",
     "CLEARANCE",
+    "Blockers",
     "Box",
     "Obstacles",
     "Route",
@@ -131,7 +134,12 @@ def _segment_hits(a: XY, b: XY, rect: tuple[float, float, float, float]) -> bool
 
 
 class Obstacles:
-    """Card rectangles (grown by ``clearance``) in a uniform grid: which a line runs through."""
+    """Card rectangles (grown by ``clearance``) in a uniform grid: which a line runs through.
+
+    An index can follow a drawing as it changes: :meth:`add`, :meth:`remove` and :meth:`move`
+    one card (the free bands between rows and columns follow too), and :meth:`new_pass`
+    gives each routing pass its own search budget.
+    """
 
     def __init__(
         self,
@@ -141,29 +149,31 @@ class Obstacles:
         longest_bent: float = math.inf,
         search_steps: int | None = None,
     ) -> None:
-        self.boxes = boxes
+        self.boxes: dict[str, Box] = dict(boxes)
         self.clearance = clearance
         #: Arrows longer than this are left straight (a big map in the editor: the long
         #: cross links of a dense DAG would try every bend and search in vain).
         self.longest_bent = longest_bent
-        #: Grid searches this index still allows (each may look at thousands of cells);
+        self._budget = (searches, search_steps)
+        #: Grid searches this pass still allows (each may look at thousands of cells);
         #: 0: as many as :data:`SEARCHES` per card, at least :data:`MIN_SEARCHES`.
-        self.searches_left = searches or max(MIN_SEARCHES, int(len(boxes) * SEARCHES))
-        #: Grid cells all searches together may still expand (None: no limit). The editor
-        #: sets one so that a crowded map opens in bounded time: past it, arrows that no
-        #: bend clears stay straight.
-        self.steps_left = math.inf if search_steps is None else search_steps
+        self.searches_left = 0
+        #: Grid cells all searches of this pass together may still expand (None: no limit).
+        #: The editor sets one so that a crowded map opens in bounded time: past it, arrows
+        #: that no bend clears stay straight.
+        self.steps_left: float = math.inf
+        self.new_pass()
         cells: dict[tuple[int, int], list[tuple[str, tuple[float, float, float, float]]]] = {}
-        rects = []
+        rects: dict[str, tuple[float, float, float, float]] = {}
         floor = math.floor
-        for node_id, (cx, cy, hw, hh) in boxes.items():
+        for node_id, (cx, cy, hw, hh) in self.boxes.items():
             rect = (
                 cx - hw - clearance,
                 cy - hh - clearance,
                 cx + hw + clearance,
                 cy + hh + clearance,
             )
-            rects.append(rect)
+            rects[node_id] = rect
             entry = (node_id, rect)
             g0, g1 = floor(rect[0] / CELL), floor(rect[2] / CELL)
             h0, h1 = floor(rect[1] / CELL), floor(rect[3] / CELL)
@@ -177,12 +187,65 @@ class Obstacles:
                 for gy in range(h0, h1 + 1):
                     cells.setdefault((gx, gy), []).append(entry)
         self._cells = cells
-        self._rows = _free_gaps([(r[1], r[3]) for r in rects])
-        self._columns = _free_gaps([(r[0], r[2]) for r in rects])
+        self._rects = rects
+        self._row_bands = FreeBands((r[1], r[3]) for r in rects.values())
+        self._column_bands = FreeBands((r[0], r[2]) for r in rects.values())
+        # The bands' own lists, changed in place as cards come and go.
+        self._rows = (self._row_bands.starts, self._row_bands.ends)
+        self._columns = (self._column_bands.starts, self._column_bands.ends)
+
+    def new_pass(self) -> None:
+        """Give a new routing pass the search budget this index was made with."""
+        searches, search_steps = self._budget
+        self.searches_left = searches or max(MIN_SEARCHES, int(len(self.boxes) * SEARCHES))
+        self.steps_left = math.inf if search_steps is None else search_steps
+
+    def add(self, node_id: str, box: Box) -> None:
+        """Take in one more card (``node_id`` must not be in the index)."""
+        cx, cy, hw, hh = box
+        c = self.clearance
+        rect = (cx - hw - c, cy - hh - c, cx + hw + c, cy + hh + c)
+        self.boxes[node_id] = box
+        self._rects[node_id] = rect
+        entry = (node_id, rect)
+        cells = self._cells
+        for cell in _rect_cells(rect):
+            if cell in cells:
+                cells[cell].append(entry)
+            else:
+                cells[cell] = [entry]
+        self._row_bands.add((rect[1], rect[3]))
+        self._column_bands.add((rect[0], rect[2]))
+
+    def remove(self, node_id: str) -> None:
+        """Leave a card out (nothing happens if it is not in the index)."""
+        rect = self._rects.pop(node_id, None)
+        if rect is None:
+            return
+        del self.boxes[node_id]
+        entry = (node_id, rect)
+        cells = self._cells
+        for cell in _rect_cells(rect):
+            found = cells.get(cell)
+            if found is not None:
+                found.remove(entry)
+                if not found:
+                    del cells[cell]
+        self._row_bands.remove((rect[1], rect[3]))
+        self._column_bands.remove((rect[0], rect[2]))
+
+    def move(self, node_id: str, box: Box) -> None:
+        """Put a card (new or known) at ``box``: moved, resized or both."""
+        if self.boxes.get(node_id) == box:
+            return
+        self.remove(node_id)
+        self.add(node_id, box)
 
     def _clear_band(self, a: XY, b: XY) -> bool:
         """Whether the segment lies wholly in a horizontal or vertical band with no card
         (the gap between two rows of a layered drawing): then it is clear, at no cost."""
+        if self._row_bands.stale or self._column_bands.stale:
+            self._refresh_bands()
         return _in_gap(self._rows, a[1], b[1]) or _in_gap(self._columns, a[0], b[0])
 
     def _cells_along(self, a: XY, b: XY) -> list[tuple[int, int]]:
@@ -253,9 +316,18 @@ class Obstacles:
                             return True
         return False
 
+    def clear_line(self, a: XY, b: XY, at_a: str | None, at_b: str | None) -> bool:
+        """No cheap way to show a line clear here (see :meth:`blocked`)."""
+        return False
+
+    def clear_path(self, points: list[XY], at_first: str | None, at_last: str | None) -> bool:
+        return False
+
     def band_between(self, a: XY, b: XY) -> tuple[int, float] | None:
         """The axis (1: a row gap, 0: a column gap) and middle of the free band the middle
         of a-b lies in, if it is a band between two rows (columns) of cards."""
+        if self._row_bands.stale or self._column_bands.stale:
+            self._refresh_bands()
         for axis, (starts, ends) in ((1, self._rows), (0, self._columns)):
             middle = (a[axis] + b[axis]) / 2
             i = bisect.bisect_right(starts, middle) - 1
@@ -266,6 +338,8 @@ class Obstacles:
     def _outside_bands(self, a: XY, b: XY) -> list[tuple[XY, XY]]:
         """The pieces of a-b outside the free band its middle lies in (the part inside is
         clear): a line from a row to the next is tested only near its ends."""
+        if self._row_bands.stale or self._column_bands.stale:
+            self._refresh_bands()
         for axis, gaps in ((1, self._rows), (0, self._columns)):
             u, v = a[axis], b[axis]
             if u == v:
@@ -286,6 +360,10 @@ class Obstacles:
             return pieces
         return [(a, b)]
 
+    def _refresh_bands(self) -> None:
+        self._row_bands.refresh()
+        self._column_bands.refresh()
+
     def inside(self, point: XY, exclude: Collection[str]) -> bool:
         x, y = point
         for node_id, (left, top, right, bottom) in self._cells.get(
@@ -294,6 +372,40 @@ class Obstacles:
             if node_id not in exclude and left < x < right and top < y < bottom:
                 return True
         return False
+
+
+def _rect_cells(rect: tuple[float, float, float, float]) -> list[tuple[int, int]]:
+    """The grid cells a card's grown rectangle is registered in."""
+    g0, g1 = math.floor(rect[0] / CELL), math.floor(rect[2] / CELL)
+    h0, h1 = math.floor(rect[1] / CELL), math.floor(rect[3] / CELL)
+    return [(gx, gy) for gx in range(g0, g1 + 1) for gy in range(h0, h1 + 1)]
+
+
+class Blockers(Protocol):
+    """What the router asks of an index of the cards in the way: :class:`Obstacles` (a
+    uniform grid, any drawing) or :class:`argmap.layout.rows.Rows` (cards in rows)."""
+
+    @property
+    def boxes(self) -> Mapping[str, Box]: ...
+
+    clearance: float
+    longest_bent: float
+    searches_left: int
+    steps_left: float
+
+    def blocked(self, points: list[XY], exclude: Collection[str]) -> bool: ...
+
+    def clear_line(self, a: XY, b: XY, at_a: str | None, at_b: str | None) -> bool: ...
+
+    def clear_path(self, points: list[XY], at_first: str | None, at_last: str | None) -> bool: ...
+
+    def inside(self, point: XY, exclude: Collection[str]) -> bool: ...
+
+    def within(
+        self, left: float, top: float, right: float, bottom: float
+    ) -> list[tuple[str, Box]]: ...
+
+    def band_between(self, a: XY, b: XY) -> tuple[int, float] | None: ...
 
 
 def _free_gaps(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
@@ -406,16 +518,39 @@ def _end_point(target: Box | XY, port: XY | None, sx: float, sy: float) -> XY:
 
 
 def _curve(points: list[XY]) -> list[XY]:
+    """The curve through these control points in :data:`_CURVE_STEPS` pieces: the points of
+    :func:`bezier_point`, the same arithmetic unrolled for a quadratic or a cubic."""
     if len(points) <= 2:
         return points
-    return [bezier_point(points, i / _CURVE_STEPS) for i in range(_CURVE_STEPS + 1)]
+    if len(points) > 4:
+        return [bezier_point(points, i / _CURVE_STEPS) for i in range(_CURVE_STEPS + 1)]
+    curve = []
+    (ax, ay), (bx, by) = points[0], points[1]
+    if len(points) == 3:
+        cx, cy = points[2]
+        for i in range(_CURVE_STEPS + 1):
+            t = i / _CURVE_STEPS
+            px, py = ax + (bx - ax) * t, ay + (by - ay) * t
+            qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
+            curve.append((px + (qx - px) * t, py + (qy - py) * t))
+        return curve
+    (cx, cy), (dx, dy) = points[2], points[3]
+    for i in range(_CURVE_STEPS + 1):
+        t = i / _CURVE_STEPS
+        px, py = ax + (bx - ax) * t, ay + (by - ay) * t
+        qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
+        rx, ry = cx + (dx - cx) * t, cy + (dy - cy) * t
+        ux, uy = px + (qx - px) * t, py + (qy - py) * t
+        vx, vy = qx + (rx - qx) * t, qy + (ry - qy) * t
+        curve.append((ux + (vx - ux) * t, uy + (vy - uy) * t))
+    return curve
 
 
 def route_relation(
     premises: list[tuple[str, Box]],
     target: Box | XY,
     target_id: str | None = None,
-    obstacles: Obstacles | None = None,
+    obstacles: Blockers | None = None,
     port: XY | None = None,
 ) -> Route:
     """The route of one relation from its premise cards to a card (``target_id``'s box) or,
@@ -432,7 +567,7 @@ def route_relation(
         name, box = premises[0]
         start = border_xy(box, *aim)
         end = _end_point(target, port, *start)
-        return _avoid(Route(start, end), box, target, {name, *ends}, obstacles)
+        return _avoid(Route(start, end), box, target, {name, *ends}, obstacles, (name, target_id))
     gx = sum(b[0] for _, b in premises) / len(premises)
     gy = sum(b[1] for _, b in premises) / len(premises)
     bx, by = _end_point(target, port, gx, gy)
@@ -445,24 +580,24 @@ def route_relation(
         options.append((junction, lines))
     chosen = options[0]
     if obstacles is not None:
-        free = [
-            (junction, lines)
-            for junction, lines in options
-            if not obstacles.inside(junction, ())
-            and not any(
-                obstacles.blocked([a, b], {name})
-                for (a, b), (name, _) in zip(lines, premises, strict=True)
-            )
-        ]
         # Best: premise lines and the arrow on all clear; else clear premise lines, the
         # arrow to bend; else a free junction, each blocked premise line routed round.
-        straight = [
-            option
-            for option in free
-            if not obstacles.blocked([option[0], _end_point(target, port, *option[0])], ends)
-        ]
-        if straight or free:
-            chosen = (straight or free)[0]
+        # Options are tried in order and the first with everything clear is taken (each
+        # test is exact, so trying them lazily chooses what testing them all would).
+        first_free = None
+        for junction, lines in options:
+            if obstacles.inside(junction, ()) or not all(
+                _clear(obstacles, a, b, name, None)
+                for (a, b), (name, _) in zip(lines, premises, strict=True)
+            ):
+                continue
+            if _clear(obstacles, junction, _end_point(target, port, *junction), None, target_id):
+                first_free = (junction, lines)
+                break
+            if first_free is None:
+                first_free = (junction, lines)
+        if first_free is not None:
+            chosen = first_free
         else:
             # The junction stands in open space (the grid search must reach it), best where
             # the arrow on to the target runs clear.
@@ -483,10 +618,19 @@ def route_relation(
             chosen = (spot[0], lines)
     junction, lines = chosen
     end = _end_point(target, port, *junction)
-    return _avoid(Route(junction, end, lines, junction), None, target, ends, obstacles)
+    return _avoid(
+        Route(junction, end, lines, junction), None, target, ends, obstacles, (None, target_id)
+    )
 
 
-def _roomy(obstacles: Obstacles, point: XY, room: float = 16.0) -> bool:
+def _clear(obstacles: Blockers, a: XY, b: XY, at_a: str | None, at_b: str | None) -> bool:
+    """Whether the line a-b (from card ``at_a``, to card ``at_b``; None: a point) runs
+    through no card but those two: shown cheaply where the index can, else tested."""
+    own = {name for name in (at_a, at_b) if name is not None}
+    return obstacles.clear_line(a, b, at_a, at_b) or not obstacles.blocked([a, b], own)
+
+
+def _roomy(obstacles: Blockers, point: XY, room: float = 16.0) -> bool:
     """Whether ``point`` and the points ``room`` away on every side are clear of cards."""
     x, y = point
     around = ((x, y), (x - room, y), (x + room, y), (x, y - room), (x, y + room))
@@ -511,7 +655,7 @@ _JUNCTIONS = [
 
 
 def _detour_line(
-    box: Box, junction: XY, own: set[str], obstacles: Obstacles | None
+    box: Box, junction: XY, own: set[str], obstacles: Blockers | None
 ) -> tuple[tuple[XY, XY], ...]:
     start = border_xy(box, *junction)
     if obstacles is None or not obstacles.blocked([start, junction], own):
@@ -529,10 +673,12 @@ def _avoid(
     premise: Box | None,
     target: Box | XY,
     own: set[str],
-    obstacles: Obstacles | None,
+    obstacles: Blockers | None,
+    cards: tuple[str | None, str | None] = (None, None),
 ) -> Route:
     """The straight arrow if it is clear, else the first clear bend, else a way found on a
-    grid of free cells (its first legs as plain lines, the last as the arrow)."""
+    grid of free cells (its first legs as plain lines, the last as the arrow). ``cards``:
+    the cards at the arrow's start and end (None: a point), to show it clear cheaply."""
     if obstacles is None:
         return straight
     sx, sy = straight.start
@@ -540,30 +686,16 @@ def _avoid(
     length = math.hypot(ex - sx, ey - sy) or 1.0
     if length > obstacles.longest_bent:
         return straight  # straight whether or not it is clear: no need to look along it
-    if not obstacles.blocked([straight.start, straight.end], own):
+    if obstacles.clear_line(straight.start, straight.end, *cards) or not obstacles.blocked(
+        [straight.start, straight.end], own
+    ):
         return straight
-    nx, ny = -(ey - sy) / length, (ex - sx) / length
-    candidates: list[list[XY]] = [
-        [((sx + ex) / 2 + nx * o, (sy + ey) / 2 + ny * o)] for o in _BENDS
-    ]
-    band = obstacles.band_between(straight.start, straight.end)
-    if band is not None:  # an S through the free band between two rows (columns)
-        axis, middle = band
-        s_curve = [(sx, middle), (ex, middle)] if axis == 1 else [(middle, sy), (middle, ey)]
-        candidates.insert(0, s_curve)
-    candidates += [[(sx + nx * o, sy + ny * o), (ex + nx * o, ey + ny * o)] for o in _DETOURS]
-    if premise is not None:
-        cx, cy, hw, hh = premise
-        for o in _CHANNELS:  # up (or down) a channel beside the card, then across
-            x = cx + math.copysign(hw, o) + o
-            candidates.append([(x, cy), (x, ey)])
-        for o in _CHANNELS:  # the same for a left-right map
-            y = cy + math.copysign(hh, o) + o
-            candidates.append([(cx, y), (ex, y)])
-    for controls in candidates:
+    for controls in _candidates(straight, premise, obstacles, length):
         start = straight.start if premise is None else border_xy(premise, *controls[0])
         end = _end_point(target, None, *controls[-1])
         curve = _curve([start, *controls, end])
+        if obstacles.clear_path(curve, *cards):
+            return Route(start, end, straight.premise_lines, straight.junction, tuple(controls))
         # A few points first (a point test is cheap): most candidates fail at one of them.
         if any(obstacles.inside(curve[i], own) for i in _PROBES):
             continue
@@ -584,7 +716,33 @@ def _avoid(
     return Route(path[-2], path[-1], straight.premise_lines + legs, straight.junction)
 
 
-def _grid_path(start: XY, end: XY, own: set[str], obstacles: Obstacles) -> list[XY] | None:
+def _candidates(
+    straight: Route, premise: Box | None, obstacles: Blockers, length: float
+) -> Iterator[list[XY]]:
+    """The control points of the bends to try, in order (made as they are tried: the
+    first is usually clear)."""
+    sx, sy = straight.start
+    ex, ey = straight.end
+    nx, ny = -(ey - sy) / length, (ex - sx) / length
+    band = obstacles.band_between(straight.start, straight.end)
+    if band is not None:  # an S through the free band between two rows (columns)
+        axis, middle = band
+        yield [(sx, middle), (ex, middle)] if axis == 1 else [(middle, sy), (middle, ey)]
+    for o in _BENDS:
+        yield [((sx + ex) / 2 + nx * o, (sy + ey) / 2 + ny * o)]
+    for o in _DETOURS:
+        yield [(sx + nx * o, sy + ny * o), (ex + nx * o, ey + ny * o)]
+    if premise is not None:
+        cx, cy, hw, hh = premise
+        for o in _CHANNELS:  # up (or down) a channel beside the card, then across
+            x = cx + math.copysign(hw, o) + o
+            yield [(x, cy), (x, ey)]
+        for o in _CHANNELS:  # the same for a left-right map
+            y = cy + math.copysign(hh, o) + o
+            yield [(cx, y), (ex, y)]
+
+
+def _grid_path(start: XY, end: XY, own: set[str], obstacles: Blockers) -> list[XY] | None:
     """A shortest way from ``start`` to ``end`` through free grid cells (8 neighbours),
     pulled taut into straight legs; None when there is none within reach (the search looks
     further afield twice before it gives up)."""
@@ -603,7 +761,7 @@ def _grid_path(start: XY, end: XY, own: set[str], obstacles: Obstacles) -> list[
     return None
 
 
-def _search(start: XY, end: XY, own: set[str], obstacles: Obstacles, pad: float) -> list[XY] | None:
+def _search(start: XY, end: XY, own: set[str], obstacles: Blockers, pad: float) -> list[XY] | None:
     left, top = min(start[0], end[0]) - pad, min(start[1], end[1]) - pad
     right, bottom = max(start[0], end[0]) + pad, max(start[1], end[1]) + pad
     cell = max(12.0, math.sqrt((right - left) * (bottom - top) / _MAX_CELLS))
@@ -683,7 +841,7 @@ def _search(start: XY, end: XY, own: set[str], obstacles: Obstacles, pad: float)
     return _taut(points, own, obstacles)
 
 
-def _taut(points: list[XY], own: set[str], obstacles: Obstacles) -> list[XY]:
+def _taut(points: list[XY], own: set[str], obstacles: Blockers) -> list[XY]:
     """The path with the corners dropped that a clear straight line can skip (greedy, from
     each kept corner as far along as the line stays clear)."""
     taut = [points[0]]
@@ -713,8 +871,10 @@ def route_map(
 ) -> dict[str, Route]:
     """Every relation's route (by relation id) for the map laid out at ``positions``: what
     the canvas draws. Relations with no placed premise or target are left out."""
+    from argmap.layout.rows import obstacles_for  # rows builds on this module
+
     boxes = _boxes(positions, sizes)
-    obstacles = Obstacles(boxes) if avoid else None
+    obstacles = obstacles_for(boxes) if avoid else None
     relations = {r.id: r for r in argument_map.relations}
     incoming: dict[str, dict[str, XY]] = {}
     for relation in argument_map.relations:
@@ -728,8 +888,27 @@ def route_map(
         ports.update(arrival_ports(boxes[target], sources))
     routes: dict[str, Route] = {}
 
+    blocked = obstacles.blocked if obstacles is not None else None
+    clear_line = obstacles.clear_line if obstacles is not None else None
+    longest = obstacles.longest_bent if obstacles is not None else math.inf
+
     def route(relation_id: str, path: set[str]) -> None:
         relation = relations[relation_id]
+        target_id = relation.target
+        if len(relation.premises) == 1 and target_id in boxes and relation.premises[0] in boxes:
+            # Most arrows: one premise to a card, and straight. What route_relation does for
+            # them, without its calls (it follows if the line is blocked).
+            name = relation.premises[0]
+            port = ports[relation_id]
+            start = border_xy(boxes[name], *port)
+            if (
+                blocked is None
+                or (clear_line is not None and clear_line(start, port, name, target_id))
+                or math.hypot(port[0] - start[0], port[1] - start[1]) > longest
+                or not blocked([start, port], (name, target_id))
+            ):
+                routes[relation_id] = Route(start, port)
+                return
         premises = [(p, boxes[p]) for p in relation.premises if p in boxes]
         target: Box | XY | None = None
         if relation.target in boxes:
@@ -740,9 +919,9 @@ def route_map(
             attacked = routes.get(relation.target)
             target = attacked.mid if attacked is not None else None
         if premises and target is not None:
-            target_id = relation.target if relation.target in boxes else None
+            on_card = relation.target if relation.target in boxes else None
             routes[relation_id] = route_relation(
-                premises, target, target_id, obstacles, ports.get(relation_id)
+                premises, target, on_card, obstacles, ports.get(relation_id)
             )
 
     for relation in argument_map.relations:

@@ -23,7 +23,7 @@ from argmap.layout.geometry import to_points as _to_points
 from argmap.layout.sizes import sizes_for
 from argmap.model import ArgumentMap, Direction
 
-__all__ = ["forest_breadths", "forest_centres", "tidy_breadths", "tree_layout"]
+__all__ = ["forest_breadths", "forest_centres", "tidy_breadths", "tree_drawing", "tree_layout"]
 
 #: A gap function: free space between the cards of two neighbours on one level.
 Gap = Callable[[int, int], float]
@@ -259,8 +259,20 @@ def tree_layout(
     >>> (p["c"].x, p["c"].y), (p["e"].x, p["e"].y)
     ((100.0, 25.0), (100.0, 145.0))
     """
+    return tree_drawing(argument_map, direction, sizes, root, spacing)[0]
+
+
+def tree_drawing(
+    argument_map: ArgumentMap,
+    direction: Direction = Direction.TOP_BOTTOM,
+    sizes: Mapping[str, Size] | None = None,
+    root: str | None = None,
+    spacing: Spacing | None = None,
+) -> tuple[Positions, int]:
+    """:func:`tree_layout`'s card centres and how many trees it drew (one tree is one
+    connected part of the map: there is nothing to pack)."""
     direction = Direction(direction)
     all_sizes = sizes_for(argument_map.nodes, sizes)
     forest = build_forest(argument_map, root)
     centres = forest_centres(forest, all_sizes, direction, spacing or spacing_for(direction))
-    return _to_points(dict(zip(forest.ids, centres, strict=True)))
+    return _to_points(dict(zip(forest.ids, centres, strict=True))), len(forest.roots)

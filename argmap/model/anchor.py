@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class TextAnchor(BaseModel):
     """The span ``[start, end)`` of source ``source_id``, whose text is ``quote``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     source_id: str = Field(min_length=1)
     start: int = Field(ge=0)

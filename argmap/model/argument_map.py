@@ -19,7 +19,7 @@ from argmap.model.source import SourceDocument
 class ArgumentMap(BaseModel):
     """Sources, the statements taken from them, the relations between those, and a layout."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     title: str = ""
     description: str = ""
@@ -103,7 +103,9 @@ class ArgumentMap(BaseModel):
 
     def is_undercut(self, relation: Relation) -> bool:
         """Whether the relation targets another relation (an attack on an inference)."""
-        return self.has_relation(relation.target)
+        # A target that is a statement answers from the index at once; ids are unique across
+        # statements and relations, and asking the relations first would miss and scan them.
+        return not self.has_node(relation.target) and self.has_relation(relation.target)
 
     def new_id(self, prefix: str) -> str:
         """An id starting with ``prefix`` that no node, relation or source uses yet."""

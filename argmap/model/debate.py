@@ -19,7 +19,7 @@ class DebateSide(StrEnum):
 class Debate(BaseModel):
     """The motion (one of the map's claims), sides set by hand, and the order of the speech."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     motion: str | None = Field(default=None, description="Node id of the claim debated")
     side_overrides: dict[str, DebateSide] = Field(

@@ -14,7 +14,7 @@ class Point(BaseModel):
     """A node's centre in scene coordinates."""
 
     # NaN or infinity would be written as invalid JSON and could never be drawn.
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, allow_inf_nan=False)
 
     x: float
     y: float
@@ -34,7 +34,7 @@ class Direction(StrEnum):
 class MapLayout(BaseModel):
     """Node positions and view settings."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     positions: dict[str, Point] = Field(default_factory=dict)
     algorithm: str | None = Field(default=None, description="Last automatic layout applied")

@@ -3,7 +3,8 @@
 Each map gets an index (id -> position, item), kept beside it rather than in it (a field would
 be saved, compared and copied with the map). A hit is checked in O(1): the item must still
 sit at that position with that id, which is exactly what a scan would find, since ids are
-unique. A miss, or a stale hit, scans the list as before and rebuilds the index, so edits made
+unique. Items appended since the index last looked are indexed first (the common edit); a miss
+that remains, or a stale hit, scans the list as before and rebuilds the index, so edits made
 anywhere, by commands or by hand, never give a wrong answer.
 """
 
@@ -24,11 +25,15 @@ class IdIndex[T: _HasId]:
     def __init__(self) -> None:
         self._items: list[T] | None = None
         self._by_id: dict[str, tuple[int, T]] = {}
+        #: How many items of the list the index has seen (items past it were appended since).
+        self._indexed = 0
 
     def find(self, items: Sequence[T], item_id: str) -> T | None:
         """The item with ``item_id`` in ``items``, or None."""
         if self._items is items:
             entry = self._by_id.get(item_id)
+            if entry is None and len(items) > self._indexed:
+                entry = self._take_tail(items, item_id)
             if entry is not None:
                 position, item = entry
                 if position < len(items) and items[position] is item and item.id == item_id:
@@ -39,9 +44,27 @@ class IdIndex[T: _HasId]:
                 return item
         return None
 
+    def position(self, items: Sequence[T], item_id: str) -> int | None:
+        """Where the item with ``item_id`` sits in ``items``, or None."""
+        if self.find(items, item_id) is None:
+            return None
+        return self._by_id[item_id][0]  # checked (or rebuilt) by the find
+
+    def _take_tail(self, items: Sequence[T], item_id: str) -> tuple[int, T] | None:
+        """Index the items appended since the index last looked (what an edit adding a card
+        does), so finding one costs what was added, not a scan and a rebuild; an entry it
+        writes is checked like any other before it is believed."""
+        by_id = self._by_id
+        for position in range(self._indexed, len(items)):
+            item = items[position]
+            by_id[item.id] = (position, item)
+        self._indexed = len(items)
+        return by_id.get(item_id)
+
     def _rebuild(self, items: Sequence[T]) -> None:
         self._items = items if isinstance(items, list) else None
         self._by_id = {item.id: (position, item) for position, item in enumerate(items)}
+        self._indexed = len(items)
 
 
 _INDEXES: dict[int, tuple[IdIndex[_HasId], IdIndex[_HasId]]] = {}

@@ -33,7 +33,7 @@ class EvidenceType(StrEnum):
 class Citation(BaseModel):
     """Where a piece of evidence comes from, fully enough to cite it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     title: str = ""
     author: str | None = None
@@ -54,7 +54,7 @@ def now() -> datetime:
 class Node(BaseModel):
     """One statement of the map, optionally anchored to the source words it comes from."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: str = Field(min_length=1)
     kind: NodeKind

@@ -18,7 +18,7 @@ COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 class Participant(BaseModel):
     """Someone who contributes to the map: a leader, a student, a team member."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: str = Field(min_length=1)
     name: str = Field(min_length=1)
@@ -39,7 +39,7 @@ class Stance(StrEnum):
 class Position(BaseModel):
     """One participant's stance on one statement (at most one per pair)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     participant: str = Field(min_length=1, description="Participant id")
     statement: str = Field(min_length=1, description="Node id")

@@ -25,7 +25,7 @@ class QuestionStatus(StrEnum):
 class CriticalQuestionState(BaseModel):
     """The state of one critical question of the relation's scheme."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     question_id: str = Field(min_length=1)
     status: QuestionStatus = QuestionStatus.OPEN
@@ -40,7 +40,7 @@ class Relation(BaseModel):
     a node id, or, for an undercut (an attack on the inference itself), a relation id.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: str = Field(min_length=1)
     kind: RelationKind

@@ -16,7 +16,7 @@ def text_sha256(text: str) -> str:
 class SourceDocument(BaseModel):
     """A document the map's anchors point into."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: str = Field(min_length=1)
     title: str = ""

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from argmap.analysis.checklist import GAP_TITLES, Gap, GapKind, find_gaps
+from argmap.analysis.checklist import GAP_TITLES, Gap, GapKind
+from argmap.analysis.live_checklist import LiveChecklist, RowChange, touched
 from argmap.editing import Change, ChangeKind
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.plain import plain_tooltip
@@ -14,12 +15,20 @@ from argmap.ui.selection import SelectionModel
 from argmap.ui.wrapping_tree import WrappingTree
 
 _IDS = Qt.ItemDataRole.UserRole
+_GAP = Qt.ItemDataRole.UserRole + 1  # the row's gap
+_KIND = Qt.ItemDataRole.UserRole + 2  # a heading's kind of gap
+_RANK = {kind: i for i, kind in enumerate(GAP_TITLES)}
 #: Changes of where cards are drawn, which no gap depends on.
 _PLACES = frozenset({ChangeKind.POSITIONS_CHANGED, ChangeKind.LAYOUT_CHANGED})
 
 
 class ChecklistPanel(QWidget):
-    """What a debater has not prepared yet, refreshed after every change (once shown)."""
+    """What a debater has not prepared yet, followed edit by edit (once shown).
+
+    The gaps are kept up to date by a :class:`LiveChecklist` from the statements and
+    relations each change touched; only the rows of gaps that came, went or changed are
+    touched. A hidden panel only notes what was touched, and catches up when shown.
+    """
 
     #: str: the node a click chose, for the canvas to centre on
     node_chosen = Signal(str)
@@ -43,15 +52,26 @@ class ChecklistPanel(QWidget):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         bridge.changed.connect(self._on_changes)
-        self.gaps: list[Gap] = []
+        self._live: LiveChecklist | None = None
         self._groups: dict[GapKind, QTreeWidgetItem] = {}
+        self._nodes: set[str] = set()
+        self._relations: set[str] = set()
+        self._again = True
         self._stale = True
-        self._shown_once = False
         self.refresh()
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """The gaps the panel shows, in its order."""
+        return self._live.gaps() if self._live is not None else []
 
     def _on_changes(self, changes: list[Change]) -> None:
         if all(change.kind in _PLACES for change in changes):
             return  # cards moved or folded: no gap comes or goes
+        nodes, relations, again = touched(changes)
+        self._nodes |= nodes
+        self._relations |= relations
+        self._again = self._again or again
         # Never worked out while nobody can see it: a hidden panel catches up when shown.
         self._stale = True
         if self.isVisible():
@@ -63,44 +83,91 @@ class ChecklistPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Find the gaps again; only the rows of gaps that came or went are touched."""
+        """Follow the changes since the last refresh; only the rows of gaps that came, went
+        or changed are touched."""
         self._timer.stop()
         self._stale = False
-        gaps = find_gaps(self.bridge.session.map)
-        if gaps == self.gaps and self._shown_once:
-            return
-        self._shown_once = True
-        old = self.gaps
-        self.gaps = gaps
-        position = 0
-        for kind, title in GAP_TITLES.items():
-            of_kind = [gap for gap in gaps if gap.kind is kind]
-            group = self._groups.get(kind)
-            if not of_kind:
-                if group is not None:
-                    self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(group))
-                    del self._groups[kind]
-                continue
-            if group is None:
-                group = self._groups[kind] = QTreeWidgetItem()
-                font = group.font(0)
-                font.setBold(True)
-                group.setFont(0, font)
-                self.tree.insertTopLevelItem(position, group)
-                group.setExpanded(True)
-            _update_rows(group, [gap for gap in old if gap.kind is kind], of_kind)
-            group.setText(0, f"{title} ({len(of_kind)})")
-            group.setData(0, _IDS, [i for gap in of_kind for i in gap.node_ids])
-            position += 1
-        count = len(gaps)
+        m = self.bridge.session.map
+        live = self._live
+        nodes, relations, self._nodes, self._relations = self._nodes, self._relations, set(), set()
+        # Many changes at once (a hidden panel shown again after much editing): start again.
+        again = self._again or len(nodes) + len(relations) > max(64, len(m.nodes) // 4)
+        self._again = False
+        changes: list[RowChange] | None = None
+        if live is None:
+            live = self._live = LiveChecklist(m)
+        elif again:
+            live.rebuild(m)
+        else:
+            changes = live.update(m, nodes, relations)  # None when it had to start again
+        if changes is None:
+            self._show_all(live)
+        else:
+            self._apply(live, changes)
+        count = live.count()
         self.summary.setText(
             "Nothing left to prepare."
             if not count
             else f"{count} gap{'s' if count != 1 else ''} to prepare: click one to select it."
         )
 
+    def _show_all(self, live: LiveChecklist) -> None:
+        """Every group shows its gaps; rows the old and new lists share at either end stay."""
+        for kind in GAP_TITLES:
+            gaps = live.of_kind(kind)
+            group = self._groups.get(kind)
+            old = (
+                [_child(group, i).data(0, _GAP) for i in range(group.childCount())] if group else []
+            )
+            if gaps or group is not None:
+                _update_rows(self._group(kind), old, gaps)
+        self._retitle(set(GAP_TITLES), live)
+
+    def _apply(self, live: LiveChecklist, changes: list[RowChange]) -> None:
+        for change in changes:
+            group = self._group(change.kind)
+            if change.action == "remove":
+                group.takeChild(change.row)
+            elif change.action == "insert":
+                assert change.gap is not None
+                group.insertChild(change.row, _row(change.gap))
+            else:
+                assert change.gap is not None
+                _fill(_child(group, change.row), change.gap)
+        self._retitle({change.kind for change in changes}, live)
+
+    def _group(self, kind: GapKind) -> QTreeWidgetItem:
+        group = self._groups.get(kind)
+        if group is None:
+            group = self._groups[kind] = QTreeWidgetItem()
+            group.setData(0, _KIND, kind.value)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            position = sum(1 for other in self._groups if _RANK[other] < _RANK[kind])
+            self.tree.insertTopLevelItem(position, group)
+            group.setExpanded(True)
+        return group
+
+    def _retitle(self, kinds: set[GapKind], live: LiveChecklist) -> None:
+        """Headings with their counts; a group with no gap left goes."""
+        for kind in kinds:
+            group = self._groups.get(kind)
+            if group is None:
+                continue
+            count = live.count(kind)
+            if not count:
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(group))
+                del self._groups[kind]
+            else:
+                group.setText(0, f"{GAP_TITLES[kind]} ({count})")
+
     def _select(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        ids = item.data(0, _IDS) or []
+        kind = item.data(0, _KIND)
+        if kind is not None and self._live is not None:  # a heading: all its gaps
+            ids = [i for gap in self._live.of_kind(GapKind(kind)) for i in gap.node_ids]
+        else:
+            ids = item.data(0, _IDS) or []
         if ids:
             self.selection.set(ids)
             node_ids = [i for i in ids if self.bridge.session.map.has_node(i)]
@@ -123,8 +190,20 @@ def _update_rows(group: QTreeWidgetItem, old: list[Gap], new: list[Gap]) -> None
     group.insertChildren(start, [_row(gap) for gap in new[start:end_new]])
 
 
+def _child(group: QTreeWidgetItem, row: int) -> QTreeWidgetItem:
+    child = group.child(row)
+    assert child is not None, f"no row {row}"
+    return child
+
+
 def _row(gap: Gap) -> QTreeWidgetItem:
-    item = QTreeWidgetItem([gap.message])
+    item = QTreeWidgetItem()
+    _fill(item, gap)
+    return item
+
+
+def _fill(item: QTreeWidgetItem, gap: Gap) -> None:
+    item.setText(0, gap.message)
     item.setToolTip(0, plain_tooltip(gap.message))
     item.setData(0, _IDS, [*gap.node_ids, *gap.relation_ids])
-    return item
+    item.setData(0, _GAP, gap)

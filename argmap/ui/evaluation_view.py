@@ -1,7 +1,11 @@
 """The Evaluate menu: badges on the cards for which claims stand, what-ifs, and a legend.
 
-The evaluation is recomputed after each burst of changes (a zero-time timer collects them), and
-never edits the map: what-ifs are a view state held here.
+The evaluation follows each burst of changes (a zero-time timer collects them, so it runs once
+the burst is over): a :class:`~argmap.analysis.live_evaluation.LiveEvaluation` works out again
+only what lies downstream of the changes, and only the badges and arrows whose verdict or
+strength changed are touched. Complete, preferred and stable are evaluated afresh (they need
+every extension of the whole map). The evaluation never edits the map: what-ifs are a view
+state held here.
 """
 
 from __future__ import annotations
@@ -12,9 +16,11 @@ from PySide6.QtWidgets import QLabel, QMenu, QMenuBar
 
 from argmap.analysis.evaluate import Evaluation, RelationStatus, Semantics, WhatIf, evaluate
 from argmap.analysis.labels import Label
+from argmap.analysis.live_evaluation import LiveDelta, LiveEvaluation
 from argmap.editing import Change, ChangeKind
 from argmap.model import ArgmapError, ArgumentMap
 from argmap.ui.bridge import SessionBridge
+from argmap.ui.canvas.node_item import Badge
 from argmap.ui.canvas.view import MapView
 from argmap.ui.selection import SelectionModel
 
@@ -93,8 +99,15 @@ class EvaluationController(QObject):
         self.semantics = Semantics.GROUNDED
         self.whatif = WhatIf()
         self.evaluation: Evaluation | None = None
-        #: Strengths for the bars under a label semantics (None while the badges are hidden).
+        #: Strengths for the bars under a label semantics (None when the map cannot be evaluated).
         self.strength: Evaluation | None = None
+        #: The labels and strengths kept up to date edit by edit (None: build it afresh).
+        self.live: LiveEvaluation | None = None
+        self._pending: list[Change] = []
+        #: What the badges on the canvas show: (semantics, what-if), or None when they are off.
+        self._badged: tuple[Semantics, WhatIf] | None = None
+        self._blocked: set[str] = set()
+        self._legend_shown: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -196,6 +209,7 @@ class EvaluationController(QObject):
             if any(change.kind == ChangeKind.NODE_CHANGED for change in changes):
                 self.updated.emit(self.evaluation)
             return
+        self._pending += changes
         self.schedule()
 
     def schedule(self) -> None:
@@ -205,45 +219,69 @@ class EvaluationController(QObject):
         """Evaluate now (what-ifs on statements that no longer exist are dropped)."""
         self._timer.stop()
         argument_map = self.bridge.session.map
-        known = {n.id for n in argument_map.nodes}
-        self.whatif = WhatIf(self.whatif.conceded & known, self.whatif.rejected & known)
+        has = argument_map.has_node
+        self.whatif = WhatIf(
+            frozenset(filter(has, self.whatif.conceded)),
+            frozenset(filter(has, self.whatif.rejected)),
+        )
+        changes, self._pending = self._pending, []
+        delta: LiveDelta | None = None
         try:
-            self.evaluation = evaluate(argument_map, self.semantics, self.whatif)
-            self.strength = self._strength_for(argument_map)
+            delta = self._follow(argument_map, changes)
         except ArgmapError as exc:  # e.g. too many extensions to enumerate: say so, never hang
             self.evaluation = self.strength = None
             self.message.emit(f"Cannot evaluate: {exc}")
-        self._apply()
+        self._apply(delta)
         self.updated.emit(self.evaluation)
 
-    def _strength_for(self, argument_map: ArgumentMap) -> Evaluation | None:
-        """Strengths for the bars: computed only while the badges show (it is a second pass)."""
-        if self.evaluation is not None and self.evaluation.semantics is Semantics.STRENGTH:
-            return self.evaluation
-        if not self.show_action.isChecked():
+    def _follow(self, argument_map: ArgumentMap, changes: list[Change]) -> LiveDelta | None:
+        """Bring the evaluation up to date; what changed (None: anything may have)."""
+        delta: LiveDelta | None = None
+        try:
+            if self.live is None:
+                self.live = LiveEvaluation(argument_map, self.whatif)
+            else:
+                delta = self.live.update(argument_map, changes, self.whatif)
+        except ArgmapError:
+            # A map the live evaluation cannot follow (a relation naming a missing node):
+            # evaluated afresh, which names the problem; the next change starts again.
+            self.live = None
+            self.evaluation = evaluate(argument_map, self.semantics, self.whatif)
+            self.strength = evaluate(argument_map, Semantics.STRENGTH, self.whatif)
             return None
-        return evaluate(argument_map, Semantics.STRENGTH, self.whatif)
+        self.strength = self.live.strength_evaluation()
+        if self.semantics is Semantics.GROUNDED:
+            self.evaluation = self.live.label_evaluation()
+        elif self.semantics is Semantics.STRENGTH:
+            self.evaluation = self.strength
+        else:
+            self.evaluation = evaluate(argument_map, self.semantics, self.whatif)
+            return None
+        return delta
 
     # Drawing -------------------------------------------------------------------------------
 
-    def badges(self) -> dict[str, tuple[str, QColor, float | None]]:
+    def badges(self) -> dict[str, Badge]:
         """The badge of each statement under the current evaluation."""
-        result = self.evaluation
-        if result is None:
+        if self.evaluation is None:
             return {}
-        marked = self.whatif.conceded | self.whatif.rejected
-        badges: dict[str, tuple[str, QColor, float | None]] = {}
+        found = self.evaluation.strength if self._strength_shown() else self.evaluation.labels
+        return {node_id: self.badge(node_id) for node_id in found}
+
+    def _strength_shown(self) -> bool:
+        return self.evaluation is not None and self.evaluation.semantics is Semantics.STRENGTH
+
+    def badge(self, node_id: str) -> Badge:
+        """One statement's badge: its label (or strength), colour and strength bar."""
+        result = self.evaluation
+        assert result is not None
+        star = "*" if self.whatif.status(node_id) else ""
         if result.semantics is Semantics.STRENGTH:
-            for node_id, value in result.strength.items():
-                star = "*" if node_id in marked else ""
-                badges[node_id] = (f"{value:.2f}{star}", strength_colour(value), value)
-            return badges
+            value = result.strength[node_id]
+            return (f"{value:.2f}{star}", strength_colour(value), value)
+        text, colour = LABEL_STYLE[result.labels[node_id]]
         strength = self.strength.strength if self.strength is not None else {}
-        for node_id, label in result.labels.items():
-            text, colour = LABEL_STYLE[label]
-            star = "*" if node_id in marked else ""
-            badges[node_id] = (text + star, colour, strength.get(node_id))
-        return badges
+        return (text + star, colour, strength.get(node_id))
 
     def blocked(self) -> set[str]:
         """Relations whose inference the current evaluation blocks (faded on the canvas)."""
@@ -252,16 +290,57 @@ class EvaluationController(QObject):
         found = self.evaluation.relation_labels.items()
         return {r for r, status in found if status is RelationStatus.BLOCKED}
 
-    def _apply(self, *_args: object) -> None:
-        on = self.show_action.isChecked()
-        self.canvas.map_scene.set_badges(self.badges() if on else None)
-        self.canvas.map_scene.set_blocked(self.blocked() if on else None)
-        self._legend.setVisible(on)
-        if on:
-            strength = self.semantics is Semantics.STRENGTH
-            legend = STRENGTH_LEGEND if strength else LEGEND.format(semantics=self.semantics.value)
-            self._legend.setText(legend)
-        self._place_legend()
+    def _apply(self, delta: LiveDelta | None = None) -> None:
+        """Show the evaluation on the canvas: after an edit, only the badges and arrows whose
+        verdict or strength changed are touched (``delta``; None: look at every one)."""
+        shown = self.show_action.isChecked()
+        scene = self.canvas.map_scene
+        if not shown or self.evaluation is None:
+            if self._badged is not None:
+                scene.set_badges(None)
+                scene.set_blocked(None)
+                self._blocked = set()
+            self._badged = None
+        elif self._badged is None or self._badged[0] is not self.semantics or delta is None:
+            scene.set_badges(self.badges())
+            self._blocked = self.blocked()
+            scene.set_blocked(self._blocked)
+            self._badged = (self.semantics, self.whatif)
+        else:
+            self._update_changed(delta, self._badged[1])
+            self._badged = (self.semantics, self.whatif)
+        legend = self._legend_text() if shown else None
+        if legend != self._legend_shown:  # the strip is laid out again only when it changes
+            self._legend_shown = legend
+            self._legend.setVisible(legend is not None)
+            if legend is not None:
+                self._legend.setText(legend)
+            self._place_legend()
+
+    def _legend_text(self) -> str:
+        if self.semantics is Semantics.STRENGTH:
+            return STRENGTH_LEGEND
+        return LEGEND.format(semantics=self.semantics.value)
+
+    def _update_changed(self, delta: LiveDelta, whatif: WhatIf) -> None:
+        """Touch the badges of the statements in ``delta`` (and of what-ifs set or released
+        since ``whatif``), and the arrows of its relations."""
+        evaluation = self.evaluation
+        assert evaluation is not None
+        present = evaluation.strength if self._strength_shown() else evaluation.labels
+        marked = (whatif.conceded ^ self.whatif.conceded) | (whatif.rejected ^ self.whatif.rejected)
+        scene = self.canvas.map_scene
+        scene.update_badges(
+            {i: self.badge(i) if i in present else None for i in delta.statements | marked}
+        )
+        if delta.relations:
+            statuses = evaluation.relation_labels
+            for relation_id in delta.relations:
+                if statuses.get(relation_id) is RelationStatus.BLOCKED:
+                    self._blocked.add(relation_id)
+                else:
+                    self._blocked.discard(relation_id)
+            scene.set_blocked(self._blocked)
 
     def _place_legend(self) -> None:
         """Give the legend a strip above the viewport (a margin), or give the strip back."""

@@ -6,7 +6,9 @@ and any other word the text, the kind or a tag.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -22,9 +24,10 @@ from PySide6.QtWidgets import (
 from argmap.editing import Change, ChangeKind
 from argmap.model import Node, NodeKind, RelationKind
 from argmap.ui.bridge import SessionBridge
-from argmap.ui.outline_model import OutlineEntry, outline
+from argmap.ui.outline_index import STRUCTURE, Delta, OutlineIndex
+from argmap.ui.outline_model import Builder, OutlineEntry, Source, build
 from argmap.ui.plain import plain_tooltip
-from argmap.ui.roles import rebuttal_ids, role_label
+from argmap.ui.roles import role_label
 from argmap.ui.selection import SelectionModel
 from argmap.ui.theme import KIND_COLOURS, KIND_LABELS, REBUTTAL_COLOUR, RELATION_COLOURS
 
@@ -32,10 +35,6 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 _SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 _PREFIX_ROLE = Qt.ItemDataRole.UserRole + 2
 _VIA = {RelationKind.SUPPORT: "+", RelationKind.ATTACK: "−"}
-_STRUCTURE = frozenset(
-    {ChangeKind.MAP_REPLACED, ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED}
-    | {ChangeKind.RELATION_ADDED, ChangeKind.RELATION_REMOVED, ChangeKind.RELATION_CHANGED}
-)
 
 
 def matches(search: dict[str, str], query: str) -> bool:
@@ -92,13 +91,37 @@ def _key(entry: OutlineEntry) -> _Key:
     return (entry.item_id, entry.via, entry.undercut, relation.id, relation.kind, relation.scheme)
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class _Row:
     """A row of the tree, what it stands for, and the rows under it."""
 
     key: _Key
     item: QTreeWidgetItem
     children: list[_Row]
+    parent: _Row | None
+    #: The id its place adds to the path its rows were built with (see OutlineEntry.step).
+    step: str | None = None
+    #: A node row that lists its node's reasons; False for a linked argument.
+    opened: bool = False
+    #: A node row (False: a linked argument's row, or the tree's invisible top).
+    node_row: bool = False
+    alive: bool = True
+
+    def path(self) -> frozenset[str]:
+        """The ids of the rows above it and its own place: what its rows were built with."""
+        found: set[str] = set()
+        row: _Row | None = self
+        while row is not None:
+            if row.step is not None:
+                found.add(row.step)
+            row = row.parent
+        return frozenset(found)
+
+    def depth(self) -> int:
+        depth, row = 0, self.parent
+        while row is not None:
+            depth, row = depth + 1, row.parent
+        return depth
 
 
 def _swatch(colour: QColor) -> QIcon:
@@ -120,7 +143,6 @@ class OutlinePanel(QWidget):
         self._icons = {kind: _swatch(colour) for kind, colour in KIND_COLOURS.items()}
         self._relation_icons = {k: _swatch(c) for k, c in RELATION_COLOURS.items()}
         self._rebuttal_icon = _swatch(REBUTTAL_COLOUR)
-        self._rebuttals: set[str] = set()
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter: words, kind:evidence, #tag")
         self.filter.setClearButtonEnabled(True)
@@ -136,8 +158,12 @@ class OutlinePanel(QWidget):
         self.tree.itemSelectionChanged.connect(self._tree_selection_changed)
         bridge.changed.connect(self._on_changes)
         selection.changed.connect(self._show_selection)
-        self._rows: list[_Row] = []
-        self._by_id: dict[str, list[_Row]] | None = None
+        self._index = OutlineIndex(self.session.map)
+        #: Above the roots (its item stands in for the tree's top item: see _splice).
+        self._top = _Row(("", None, False, None, None, None), QTreeWidgetItem(), [], None)
+        #: Every row by the id it shows (a node may have several), and by its relation.
+        self._by_id: dict[str, list[_Row]] = {}
+        self._by_relation: dict[str, list[_Row]] = {}
         #: Whether some rows may be hidden by a filter (so clearing it must show them again).
         self._filtered = False
         self.rebuild()
@@ -145,63 +171,100 @@ class OutlinePanel(QWidget):
     # Building ------------------------------------------------------------------------------
 
     def rebuild(self) -> None:
-        """Show the map's outline: rows that stay are kept (with their selection and scroll),
-        rows that went are taken out and new ones put in, in place."""
+        """Show the map's outline afresh: rows that stay are kept (with their selection and
+        scroll), rows that went are taken out and new ones put in, in place."""
+        self._index = index = OutlineIndex(self.session.map)
+        entries, index.complete = build(index, index.root_nodes(), self.session.map.nodes)
+        self._update(lambda: self._reconcile(self._top, entries))
+
+    def _update(self, work: Callable[[], list[QTreeWidgetItem]]) -> None:
         self._syncing = True
-        self._rebuttals = rebuttal_ids(self.session.map)
-        root = self.tree.invisibleRootItem()
-        fresh: list[QTreeWidgetItem] = []
-        self._rows = self._reconcile(root, self._rows, outline(self.session.map), fresh)
+        fresh = work()
         for item in fresh:
             item.setExpanded(True)
-        self._by_id = None
         self._syncing = False
         if self.filter.text() or self._filtered:
             self.apply_filter()
         self._show_selection(self.selection.ids)
 
-    def _reconcile(
+    def _reconcile(self, row: _Row, entries: list[OutlineEntry]) -> list[QTreeWidgetItem]:
+        """Make the rows under ``row`` those of ``entries``, keeping (and recursing into) the
+        rows that match at the start and at the end; only the rows between are replaced."""
+        fresh: list[QTreeWidgetItem] = []
+        stack = [(row, entries)]
+        while stack:
+            parent, wanted = stack.pop()
+            kept = self._splice(parent, wanted, wanted, fresh)
+            for child, entry in kept:
+                if child.children or entry.children:
+                    stack.append((child, entry.children))
+        return fresh
+
+    def _splice(
         self,
-        parent: QTreeWidgetItem,
-        old: list[_Row],
-        entries: list[OutlineEntry],
+        parent: _Row,
+        heads: Sequence[OutlineEntry],
+        sources: Sequence[object],
         fresh: list[QTreeWidgetItem],
-    ) -> list[_Row]:
-        """The rows under ``parent`` for ``entries``, reusing the ``old`` ones that match at the
-        start and at the end (recursively); only the rows between are replaced."""
-        keys = [_key(entry) for entry in entries]
+        build_entry: Callable[[OutlineEntry, object], OutlineEntry] | None = None,
+    ) -> list[tuple[_Row, OutlineEntry]]:
+        """Make ``parent``'s rows those of ``heads``: the old rows that match at the start and
+        at the end stay; those between are taken out and new ones (built by ``build_entry``
+        from the head and its source, or the head itself) put in. The rows kept, with their
+        heads."""
+        old = parent.children
+        keys = [(_key(head), head.step) for head in heads]
         start = 0
-        while start < len(old) and start < len(entries) and old[start].key == keys[start]:
+        limit = min(len(old), len(keys))
+        while start < limit and (old[start].key, old[start].step) == keys[start]:
             start += 1
-        end_old, end_new = len(old), len(entries)
-        while end_old > start and end_new > start and old[end_old - 1].key == keys[end_new - 1]:
+        end_old, end_new = len(old), len(keys)
+        while (
+            end_old > start
+            and end_new > start
+            and (old[end_old - 1].key, old[end_old - 1].step) == keys[end_new - 1]
+        ):
             end_old -= 1
             end_new -= 1
-        for _ in range(end_old - start):
-            parent.takeChild(start)
-        if start == end_new:
-            kept = old if end_old == start else [*old[:start], *old[end_old:]]
-        else:
-            made = [
-                self._row(entry, key, fresh)
-                for entry, key in zip(entries[start:end_new], keys[start:end_new], strict=True)
-            ]
-            parent.insertChildren(start, [row.item for row in made])
-            kept = [*old[:start], *made, *old[end_old:]]
-        reconcile = self._reconcile
-        for index, entry in enumerate(entries):
-            if start <= index < end_new:
-                continue
-            row = kept[index]
-            if not row.children and not entry.children:
-                continue
-            had_children = bool(row.children)
-            row.children = reconcile(row.item, row.children, entry.children, fresh)
-            if row.children and not had_children:
-                fresh.append(row.item)  # a leaf that now has rows below: opened, as new ones
+        had_children = bool(old)
+        # The tree's own top item is asked for each time: a wrapper of it kept past the tree's
+        # end would be freed after it, and crash the program.
+        owner = self.tree.invisibleRootItem() if parent is self._top else parent.item
+        if end_old > start:
+            for gone in old[start:end_old]:
+                self._forget(gone)
+            for _ in range(end_old - start):
+                owner.takeChild(start)
+        made: list[_Row] = []
+        if end_new > start:
+            for head, source in zip(heads[start:end_new], sources[start:end_new], strict=True):
+                entry = head if build_entry is None else build_entry(head, source)
+                made.append(self._row(entry, parent, fresh))
+            owner.insertChildren(start, [r.item for r in made])
+        if end_old > start or made:
+            parent.children = [*old[:start], *made, *old[end_old:]]
+        if parent.children and not had_children and parent is not self._top:
+            fresh.append(parent.item)  # a leaf that now has rows below: opened, as new ones
+        kept = [(old[i], heads[i]) for i in range(start)]
+        shift = end_new - end_old
+        kept += [(old[i], heads[i + shift]) for i in range(end_old, len(old))]
         return kept
 
-    def _row(self, entry: OutlineEntry, key: _Key, fresh: list[QTreeWidgetItem]) -> _Row:
+    def _row(self, entry: OutlineEntry, parent: _Row, fresh: list[QTreeWidgetItem]) -> _Row:
+        """A new row for ``entry`` and all of its rows, registered by id."""
+        top = self._new_row(entry, parent)
+        stack = [(top, entry)]
+        while stack:
+            row, current = stack.pop()
+            if not current.children:
+                continue
+            row.children = [self._new_row(child, row) for child in current.children]
+            row.item.addChildren([child.item for child in row.children])
+            fresh.append(row.item)
+            stack += zip(row.children, current.children, strict=True)
+        return top
+
+    def _new_row(self, entry: OutlineEntry, parent: _Row) -> _Row:
         item = QTreeWidgetItem([_label(entry)])
         item.setData(0, _ID_ROLE, entry.item_id)
         item.setData(0, _SEARCH_ROLE, _search_data(entry))
@@ -211,40 +274,106 @@ class OutlinePanel(QWidget):
             item.setToolTip(0, self._tooltip(entry.node))
         elif entry.relation is not None:
             item.setIcon(0, self._relation_icons[entry.relation.kind])
-        children = [self._row(child, _key(child), fresh) for child in entry.children]
-        item.addChildren([child.item for child in children])
-        if children:
-            fresh.append(item)
-        return _Row(key, item, children)
+        key = _key(entry)
+        row = _Row(key, item, [], parent, entry.step, entry.opened, entry.node is not None)
+        self._by_id.setdefault(entry.item_id, []).append(row)
+        if entry.relation is not None:
+            self._by_relation.setdefault(entry.relation.id, []).append(row)
+        return row
+
+    def _forget(self, row: _Row) -> None:
+        """Unregister a row and every row below it (their items go with the top one)."""
+        stack = [row]
+        while stack:
+            current = stack.pop()
+            current.alive = False
+            listed = self._by_id.get(current.key[0])
+            if listed is not None:
+                listed.remove(current)
+                if not listed:
+                    del self._by_id[current.key[0]]
+            relation_id = current.key[3]
+            if isinstance(relation_id, str):
+                listed = self._by_relation.get(relation_id)
+                if listed is not None:
+                    listed.remove(current)
+                    if not listed:
+                        del self._by_relation[relation_id]
+            stack += current.children
 
     def _icon(self, node: Node) -> QIcon:
-        rebuttal = node.id in self._rebuttals and node.kind == NodeKind.COUNTERARGUMENT
+        rebuttal = node.id in self._index.rebuttals and node.kind == NodeKind.COUNTERARGUMENT
         return self._rebuttal_icon if rebuttal else self._icons[node.kind]
 
     def _tooltip(self, node: Node) -> str:
         tags = f"\n#{' #'.join(node.tags)}" if node.tags else ""
-        role = role_label(node.kind, node.id in self._rebuttals)
+        role = role_label(node.kind, node.id in self._index.rebuttals)
         return plain_tooltip(f"{role}: {node.text}{tags}")
 
     def _on_changes(self, changes: list[Change]) -> None:
-        changed = {i for c in changes if c.kind == ChangeKind.NODE_CHANGED for i in c.ids}
-        if any(change.kind == ChangeKind.MAP_REPLACED for change in changes):
+        if self.session.map is not self._index.map or any(
+            change.kind == ChangeKind.MAP_REPLACED for change in changes
+        ):
             self.tree.clear()  # another map: nothing to keep
-            self._rows = []
-        if any(change.kind in _STRUCTURE for change in changes):
+            self._top.children = []
+            self._by_id, self._by_relation = {}, {}
             self.rebuild()
-        if changed:
-            self._relabel(changed)
+            return
+        if not any(c.kind in STRUCTURE or c.kind == ChangeKind.NODE_CHANGED for c in changes):
+            return
+        delta = self._index.apply(changes)
+        if delta.afresh:
+            self.rebuild()
+        elif delta.roots or delta.targets:
+            self._update(lambda: self._follow(delta))
+        if delta.relabel:
+            self._relabel(delta.relabel)
+
+    def _follow(self, delta: Delta) -> list[QTreeWidgetItem]:
+        """Redo the rows right below what changed; the rows that stay keep theirs."""
+        fresh: list[QTreeWidgetItem] = []
+        builder = Builder(self._index)
+        if delta.roots:
+            roots = self._index.root_nodes()
+            heads = [OutlineEntry(n.id, node=n) for n in roots]
+
+            def root_entry(head: OutlineEntry, source: object) -> OutlineEntry:
+                return builder.child_entry(head, cast(Node, source), frozenset())
+
+            self._splice(self._top, heads, roots, fresh, root_entry)
+        rows = [
+            row
+            for target in delta.targets
+            for row in (
+                *(r for r in self._by_id.get(target, ()) if r.opened),
+                *self._by_relation.get(target, ()),
+            )
+        ]
+        for row in sorted(rows, key=_Row.depth):
+            if row.alive:
+                self._refresh(row, builder, fresh)
+        return fresh
+
+    def _refresh(self, row: _Row, builder: Builder, fresh: list[QTreeWidgetItem]) -> None:
+        relation_id = row.key[3]
+        relation = self._index.relations.get(relation_id) if isinstance(relation_id, str) else None
+        node_id = row.key[0] if row.node_row else None
+        pairs = builder.child_heads(node_id, row.opened, relation)
+        path = row.path()
+
+        def child_entry(head: OutlineEntry, source: object) -> OutlineEntry:
+            return builder.child_entry(head, cast(Source, source), path)
+
+        heads = [head for head, _ in pairs]
+        self._splice(row, heads, [source for _, source in pairs], fresh, child_entry)
 
     def _relabel(self, node_ids: set[str]) -> None:
-        index = self.session.map.node_index()
-        self._rebuttals = rebuttal_ids(self.session.map)  # a kind change may make one
-        rows = self._rows_by_id()
+        index = self._index
         for node_id in node_ids:
-            node = index.get(node_id)
+            node = index.node(node_id)
             if node is None:
                 continue
-            for row in rows.get(node_id, ()):
+            for row in self._by_id.get(node_id, ()):
                 item = row.item
                 item.setText(0, str(item.data(0, _PREFIX_ROLE)) + _node_label(node))
                 item.setData(0, _SEARCH_ROLE, _search_data(OutlineEntry(node.id, node=node)))
@@ -254,15 +383,7 @@ class OutlinePanel(QWidget):
             self.apply_filter()
 
     def _rows_by_id(self) -> dict[str, list[_Row]]:
-        """Every row by the id it shows (a node may have several), worked out when needed."""
-        if self._by_id is None:
-            found: dict[str, list[_Row]] = {}
-            stack = list(reversed(self._rows))
-            while stack:
-                row = stack.pop()
-                found.setdefault(row.key[0], []).append(row)
-                stack += reversed(row.children)
-            self._by_id = found
+        """Every row by the id it shows (a node may have several)."""
         return self._by_id
 
     def items(self) -> list[QTreeWidgetItem]:

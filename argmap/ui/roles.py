@@ -7,9 +7,11 @@ when what it answered is deleted it is a plain objection again, and the window s
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtGui import QColor
 
-from argmap.model import ArgumentMap, Node, NodeKind, RelationKind
+from argmap.model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from argmap.ui import theme
 
 #: What the role names mean, for tooltips and messages.
@@ -32,6 +34,24 @@ def rebuttal_ids(argument_map: ArgumentMap) -> set[str]:
     return found
 
 
+def answers_an_objection(
+    argument_map: ArgumentMap, node_id: str, relations: Iterable[Relation]
+) -> bool:
+    """Whether ``node_id`` is a rebuttal, judged by ``relations`` (those touching it: an edit
+    rechecks the few cards it touched instead of the whole map)."""
+    if not argument_map.has_node(node_id):
+        return False
+    if argument_map.node(node_id).kind != NodeKind.COUNTERARGUMENT:
+        return False
+    for relation in relations:
+        if relation.kind != RelationKind.ATTACK or node_id not in relation.premises:
+            continue
+        target = relation.target
+        if argument_map.has_node(target) and _is_counter(argument_map.node(target)):
+            return True
+    return False
+
+
 def _is_counter(node: Node | None) -> bool:
     return node is not None and node.kind == NodeKind.COUNTERARGUMENT
 
@@ -49,5 +69,8 @@ def role_colour(kind: NodeKind, rebuttal: bool) -> QColor:
 
 
 def node_role_label(argument_map: ArgumentMap, node: Node) -> str:
-    """The name of ``node``'s role in ``argument_map`` (computes the rebuttals: not in loops)."""
-    return role_label(node.kind, node.id in rebuttal_ids(argument_map))
+    """The name of ``node``'s role in ``argument_map`` (looks at every relation: not in loops)."""
+    if node.kind != NodeKind.COUNTERARGUMENT:
+        return role_label(node.kind, False)
+    rebuttal = answers_an_objection(argument_map, node.id, argument_map.relations)
+    return role_label(node.kind, rebuttal)

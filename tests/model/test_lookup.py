@@ -19,12 +19,16 @@ def test_look_ups_follow_every_kind_of_edit_to_the_list() -> None:
     rng = random.Random(13)
     argument_map = ArgumentMap(nodes=[_node(f"n{i}") for i in range(20)])
     made = 20
-    for _ in range(600):
+    for _ in range(2000):
         nodes = argument_map.nodes
-        action = rng.randrange(6)
+        action = rng.randrange(7)
         if action == 0:
             nodes.append(_node(f"n{made}"))
             made += 1
+        elif action == 6:  # several at once, after a look-up indexed the list
+            argument_map.has_node("n0")
+            nodes.extend(_node(f"n{made + k}") for k in range(rng.randrange(1, 4)))
+            made += 3
         elif action == 1 and nodes:
             nodes.pop(rng.randrange(len(nodes)))
         elif action == 2 and nodes:

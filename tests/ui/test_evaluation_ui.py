@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from argmap.analysis.errors import TooLargeError
 from argmap.analysis.evaluate import Evaluation, Semantics, evaluate
 from argmap.analysis.explain import explain
+from argmap.analysis.live_evaluation import LiveDelta, LiveEvaluation
 from argmap.editing import add_related_node, set_rating
 from argmap.model import NodeKind, RelationKind
 from argmap.ui import evaluation_view
@@ -107,20 +108,24 @@ def test_strength_semantics_shows_numbers(window: MainWindow) -> None:
 def test_a_burst_of_edits_is_evaluated_once(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[str] = []
+    window.evaluation.recompute()  # the live evaluation is built; from now on it follows edits
+    calls: list[int] = []
+    follow = LiveEvaluation.update
 
-    def counting(*args: Any, **kwargs: Any) -> Evaluation:
-        calls.append(str(args[1]))
-        return evaluate(*args, **kwargs)
+    def counting(live: LiveEvaluation, *args: Any, **kwargs: Any) -> LiveDelta:
+        calls.append(len(args[1]))  # how many changes it was handed
+        return follow(live, *args, **kwargs)
 
-    monkeypatch.setattr(evaluation_view, "evaluate", counting)
+    monkeypatch.setattr(LiveEvaluation, "update", counting)
+    published: list[int] = []
+    window.session.subscribe(lambda changes: published.append(len(changes)))
     for text in ("One", "Two", "Three"):
         window.session.execute(
             add_related_node(window.session.map, "c1", NodeKind.CLAIM, RelationKind.SUPPORT, text)
         )
     qtbot.waitUntil(lambda: bool(calls))
     qtbot.wait(20)
-    assert calls == ["grounded"]
+    assert calls == [sum(published)]  # once, with the changes of all three edits
     assert set(window.evaluation.evaluation.labels) == {n.id for n in window.session.map.nodes}
 
 

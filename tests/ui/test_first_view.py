@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from argmap.analysis.sides import main_claims
-from argmap.model import Node, NodeKind
+from argmap.io import native
+from argmap.model import ArgumentMap, Direction, MapLayout, Node, NodeKind, Point, Relation
 from argmap.ui.canvas.card import CardMeasure, content_for, text_font
 from argmap.ui.canvas.framing import OVERVIEW_SCALE
 from argmap.ui.canvas.lod import TEXT_SCALE
@@ -77,3 +81,40 @@ def test_the_bundled_map_opens_with_every_main_claim_whole(
         assert shown.contains(item.sceneBoundingRect()), claim
     assert canvas.zoom_level() >= OVERVIEW_SCALE
     assert canvas.zoom_level() <= 1.0
+
+
+def _two_far_claims(b_row: float) -> ArgumentMap:
+    """Claim a (one reason) and claim b (three), far apart: too wide to show together."""
+    nodes = [Node(id="a", kind=NodeKind.CLAIM, text="a"), Node(id="b", kind=NodeKind.CLAIM)]
+    relations = []
+    positions = {"a": Point(x=0.0, y=0.0), "b": Point(x=30_000.0, y=b_row)}
+    for claim, count, x in (("a", 1, 0.0), ("b", 3, 30_000.0)):
+        for i in range(count):
+            nodes.append(Node(id=f"{claim}{i}", kind=NodeKind.EVIDENCE, text=f"{claim}{i}"))
+            relations.append(
+                Relation(id=f"r{claim}{i}", kind="support", premises=[f"{claim}{i}"], target=claim)
+            )
+            positions[f"{claim}{i}"] = Point(x=x + 300.0 * i, y=b_row + 300.0)
+    return ArgumentMap(
+        nodes=nodes,
+        relations=relations,
+        layout=MapLayout(direction=Direction.TOP_BOTTOM, positions=positions),
+    )
+
+
+@pytest.mark.parametrize(("b_row", "first"), [(0.0, "b"), (600.0, "a")])
+def test_a_wide_map_starts_at_the_highest_main_claim_and_of_a_row_the_biggest(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, b_row: float, first: str
+) -> None:
+    path = tmp_path / "far.argmap.json"
+    native.save(_two_far_claims(b_row), path)
+    window = make_window(path)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    canvas = window.canvas
+    shown = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    for claim in ("a", "b"):
+        item = canvas.map_scene.node_item(claim)
+        assert item is not None
+        assert shown.contains(item.sceneBoundingRect()) == (claim == first), claim

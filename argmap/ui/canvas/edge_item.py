@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -41,6 +42,10 @@ LABEL_Z = 2.0
 LABEL_HEIGHT = 14.0
 LABEL_PADDING = 3.0
 _Change = QGraphicsItem.GraphicsItemChange
+# Looked up once: Qt calls itemChange several times for every arrow a big map builds.
+_SCENE_CHANGE = _Change.ItemSceneChange
+_SCENE_HAS_CHANGED = _Change.ItemSceneHasChanged
+_VISIBLE_HAS_CHANGED = _Change.ItemVisibleHasChanged
 #: How visible an arrow is whose inference is blocked under the shown evaluation.
 BLOCKED_OPACITY = 0.28
 
@@ -62,8 +67,11 @@ class EdgeItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._segments: list[tuple[QPointF, QPointF]] | None = None
         self._bounds = QRectF()
+        #: Told when the arrow's lines or its label move, and when it enters or leaves a
+        #: scene (the scene keeps the map's frame with it); None: nobody.
+        self.watcher: Callable[[EdgeItem], None] | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setZValue(0.0)
+        # z 0 and opacity 1 are Qt's defaults: not set again (each setter calls itemChange).
         #: Whether the evaluation shown says this relation's inference is blocked (faded).
         self.blocked = False
         self._set_label()
@@ -71,9 +79,11 @@ class EdgeItem(QGraphicsItem):
     def set_blocked(self, blocked: bool) -> None:
         """Fade the arrow (and its scheme label) while its inference does not carry."""
         self.blocked = blocked
-        self.setOpacity(BLOCKED_OPACITY if blocked else 1.0)
+        opacity = BLOCKED_OPACITY if blocked else 1.0
+        if opacity != self.opacity():  # a new arrow is already opaque: no itemChange for it
+            self.setOpacity(opacity)
         if self.label is not None:
-            self.label.setOpacity(self.opacity())
+            self.label.setOpacity(opacity)
 
     def set_style(self, kind: RelationKind, scheme: str | None) -> None:
         if (kind, scheme) != (self.kind, self.scheme):
@@ -86,10 +96,10 @@ class EdgeItem(QGraphicsItem):
         if self.label is not None and self.label.text == text:
             return
         if self.label is not None and self.label.scene() is not None:
-            label_watch.changed(self.label)  # gone (the scene's label obstacles hear of it)
             self.label.scene().removeItem(self.label)
         self.label = SchemeLabel(self.relation_id, text) if text else None
         if self.label is not None:
+            self.label.arrow = self
             self.label.setVisible(self.isVisible())
             self.label.setOpacity(self.opacity())
             scene = self.scene()
@@ -97,7 +107,31 @@ class EdgeItem(QGraphicsItem):
                 scene.addItem(self.label)
             if self.geometry is not None:
                 self.label.place(self.path())
-            label_watch.changed(self.label)
+        self.notify()
+
+    def notify(self) -> None:
+        """Tell the watcher, and the scene's label obstacles, that the arrow or its label
+        moved."""
+        if self.watcher is not None:
+            self.watcher(self)
+        label_watch.changed(self)
+
+    def scene_bounds(self) -> tuple[float, float, float, float] | None:
+        """(left, top, right, bottom) around the lines and the label; None before any lines."""
+        if self.geometry is None:
+            return None
+        rect = self._bounds
+        left, top = rect.x(), rect.y()
+        right, bottom = left + rect.width(), top + rect.height()
+        label = self.label
+        if label is not None:
+            pos = label.pos()
+            x, y = pos.x(), pos.y()
+            width, height = label.size
+            # As QRectF.united would: the label's own left plus its width.
+            left, top = min(left, x), min(top, y)
+            right, bottom = max(right, x + width), max(bottom, y + height)
+        return left, top, right, bottom
 
     def set_geometry(self, geometry: EdgeGeometry) -> None:
         self.prepareGeometryChange()
@@ -109,7 +143,7 @@ class EdgeItem(QGraphicsItem):
         self._segments = None
         self._bounds = _bounds(geometry)  # the router then places the label (see labels.py)
         self.update()
-        label_watch.changed(self)
+        self.notify()
 
     def mid(self) -> QPointF:
         return self.geometry.mid if self.geometry is not None else QPointF()
@@ -160,23 +194,21 @@ class EdgeItem(QGraphicsItem):
 
     def itemChange(self, change: _Change, value: Any) -> Any:
         # The label is a top-level item (to sit above the cards): it comes, goes and hides
-        # with its arrow. The scene's label obstacles hear of both (see label_watch).
+        # with its arrow.
         label = self.label
-        if change == _Change.ItemSceneChange:
-            label_watch.changed(self)
-            if label is not None and label.scene() is not None:
-                label_watch.changed(label)
+        if label is not None:
+            if change == _SCENE_CHANGE and label.scene() is not None:
                 label.scene().removeItem(label)
-        elif change == _Change.ItemSceneHasChanged and value is not None:
-            label_watch.changed(self, value)
-            if label is not None and label.scene() is not value:
-                value.addItem(label)
-                label_watch.changed(label, value)
-        elif change == _Change.ItemVisibleHasChanged:
-            label_watch.changed(self)
-            if label is not None:
+            elif change == _SCENE_HAS_CHANGED and value is not None:
+                if label.scene() is not value:
+                    value.addItem(label)
+            elif change == _VISIBLE_HAS_CHANGED:
                 label.setVisible(bool(value))
-        return super().itemChange(change, value)
+        if change == _SCENE_HAS_CHANGED:
+            self.notify()
+        elif change in (_SCENE_CHANGE, _VISIBLE_HAS_CHANGED):
+            label_watch.changed(self)  # leaving its scene, shown or hidden (see label_watch)
+        return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
@@ -284,8 +316,16 @@ class SchemeLabel(QGraphicsItem):
         width = QFontMetricsF(_label_font()).horizontalAdvance(text) + 2 * LABEL_PADDING
         self.size = (math.ceil(width), LABEL_HEIGHT)
         self._rect = QRectF(0.0, 0.0, *self.size)
+        #: The arrow it names, told when the label moves.
+        self.arrow: EdgeItem | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setZValue(LABEL_Z)
+
+    def itemChange(self, change: _Change, value: Any) -> Any:
+        if change == _Change.ItemPositionHasChanged and self.arrow is not None:
+            self.arrow.notify()
+        return super().itemChange(change, value)
 
     def place(self, path: list[QPointF]) -> None:
         """Sit at the first spot on the arrow through ``path``, until the router places it
@@ -295,7 +335,6 @@ class SchemeLabel(QGraphicsItem):
     def park(self, sign: QPointF) -> None:
         """Wait beside the arrow's sign (cheap, maybe over a card) until placed properly."""
         self.setPos(sign.x() + SIGN_RADIUS + LABEL_PADDING, sign.y() - LABEL_HEIGHT / 2)
-        label_watch.changed(self)
 
     def boundingRect(self) -> QRectF:
         return self._rect

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF
 
 from argmap.analysis.sides import main_claims
-from argmap.layout import subtree_nodes
+from argmap.layout.forest import build_forest
 from argmap.model import Direction
 
 if TYPE_CHECKING:
@@ -51,13 +51,20 @@ def top_main_claim(view: MapView) -> str | None:
     shown = [c for c in main_claims(argument_map) if c not in scene.hidden_ids]
     if not shown:
         return None
+    top_bottom = argument_map.layout.direction == Direction.TOP_BOTTOM
 
-    def key(claim: str) -> tuple[float, int]:
+    def along(claim: str) -> int:
         point = scene.view_position(claim)
-        along = point.y if argument_map.layout.direction == Direction.TOP_BOTTOM else point.x
-        return round(along), -len(subtree_nodes(argument_map, [claim]))
+        return round(point.y if top_bottom else point.x)
 
-    return min(shown, key=key)
+    first = min(along(c) for c in shown)
+    tied = [c for c in shown if along(c) == first]
+    if len(tied) == 1:
+        return tied[0]
+    # Several in the first row: the one with most under it (one layout forest for all).
+    forest = build_forest(argument_map)
+    index = {node_id: i for i, node_id in enumerate(forest.ids)}
+    return max(tied, key=lambda c: len(forest.subtree(index[c])) if c in index else 0)
 
 
 def shown_main_claims(view: MapView) -> list[str]:

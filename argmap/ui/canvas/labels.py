@@ -64,7 +64,7 @@ def place_labels(
         found = _around(obstacles, spots, label, moving)
         label.setPos(pick_spot(spots, *found).topLeft())
         moving.discard(id(label))  # placed: an obstacle to the labels after it
-        obstacles.note(label)
+        obstacles.note(edge)  # (its arrow says so too, when in a scene)
 
 
 def obstacles_for(
@@ -80,8 +80,7 @@ def obstacles_for(
             kept.note(card)
         kept.sync()
         return kept
-    labels = [e.label for e in edges.values() if e.label is not None]
-    return LabelObstacles.of_items([*nodes.values(), *edges.values(), *labels], scene)
+    return LabelObstacles.of_items([*nodes.values(), *edges.values()], scene)
 
 
 def _around(
@@ -102,8 +101,8 @@ def _around(
     cards = obstacles.cards_in(cells)
     shown_cards = sorted((c for c in cards if c.intersects(reach)), key=_rect_key)
     shown = [sign for sign in obstacles.signs_in(cells) if sign.intersects(reach)]
-    for key, other in obstacles.labels_in(cells).items():
-        if key in moving or other is label or not other.isVisible():
+    for other in obstacles.labels_in(cells):
+        if id(other) in moving or other is label or not other.isVisible():
             continue
         rect = other.sceneBoundingRect()
         if rect.intersects(reach):

@@ -6,7 +6,6 @@ from PySide6.QtCore import QPointF, QRectF
 
 from argmap.model import Direction, Point
 from argmap.ui.canvas.card import CARD_WIDTH
-from argmap.ui.canvas.node_item import NodeItem
 from argmap.ui.canvas.scene import MapScene
 
 #: Size assumed for a new, empty card.
@@ -88,11 +87,6 @@ def _occupied(scene: MapScene, centre: QPointF) -> bool:
         CARD_WIDTH + 2 * MARGIN,
         NEW_CARD_HEIGHT + 2 * MARGIN,
     )
-    # In a focus, hidden cards sit at their stored places, not in the focus drawing.
-    focused = bool(scene.shown_positions)
-    return any(
-        isinstance(item, NodeItem)
-        and (item.isVisible() or not focused)
-        and rect.intersects(item.scene_card_rect())
-        for item in scene.items(rect)
-    )
+    # Only shown cards take room: the scene's look-up answers as ``scene.items(rect)`` did
+    # (a hidden card is not found), from its card index instead of every arrow's box.
+    return bool(scene.cards_near(rect))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -39,6 +40,13 @@ CITATION_MARK = "\u275e"
 _RADIUS = 6.0
 _BADGE_WIDTH = 38.0
 _BADGE_HEIGHT = 16.0
+_Change = QGraphicsItem.GraphicsItemChange
+#: The changes that move a card, show or hide it, or take it into or out of a scene.
+_WATCHED = (
+    _Change.ItemPositionHasChanged,
+    _Change.ItemVisibleHasChanged,
+    _Change.ItemSceneHasChanged,
+)
 #: The halo of a card Find on the map matched (a highlighter yellow).
 FOUND_COLOUR = QColor("#ffd400")
 
@@ -50,6 +58,9 @@ class NodeItem(QGraphicsItem):
         super().__init__()
         self.node_id = node_id
         self.content = content
+        #: Told of every move, resize, show, hide and scene change of this card (the scene
+        #: keeps its card index with it); None: nobody.
+        self.watcher: Callable[[NodeItem], None] | None = None
         self._set_rect(size)
         self.badge: Badge | None = None
         #: The bench colour of its header under View > Colour by Side, else None.
@@ -61,6 +72,7 @@ class NodeItem(QGraphicsItem):
         self.found = False
         self._hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
         self.setZValue(1.0)
 
@@ -82,14 +94,24 @@ class NodeItem(QGraphicsItem):
         pos = self.pos()
         return pos.x(), pos.y(), self._half[0], self._half[1]
 
+    def scene_bounds(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) of :meth:`sceneBoundingRect`, badge and handle included."""
+        pos, bounds = self.pos(), self._bounds
+        left, top = bounds.x() + pos.x(), bounds.y() + pos.y()
+        return left, top, left + bounds.width(), top + bounds.height()
+
     def set_content(self, content: CardContent, size: tuple[float, float]) -> None:
         if content == self.content and size == self.size:
             return
+        resized = size != self.size
         self.prepareGeometryChange()
         self.content = content
         self._set_rect(size)
         self.update()
-        label_watch.changed(self)
+        if resized:
+            if self.watcher is not None:
+                self.watcher(self)
+            label_watch.changed(self)
 
     def _set_rect(self, size: tuple[float, float]) -> None:
         self._rect = _centred(size)
@@ -136,18 +158,16 @@ class NodeItem(QGraphicsItem):
 
     # QGraphicsItem ------------------------------------------------------------------------
 
-    def setPos(self, *position: Any) -> None:
-        # Moves and showing reach the scene's label obstacles (see label_watch): cheaper
-        # than an itemChange, which Qt calls for every change of every card.
-        super().setPos(*position)
-        label_watch.changed(self)
-
-    def setVisible(self, visible: bool) -> None:
-        super().setVisible(visible)
-        label_watch.changed(self)
-
     def boundingRect(self) -> QRectF:
         return self._bounds
+
+    def itemChange(self, change: _Change, value: Any) -> Any:
+        if change in _WATCHED:
+            if self.watcher is not None:
+                self.watcher(self)
+            # The scene's label obstacles too (the new scene, if it just came into one).
+            label_watch.changed(self, value if change == _Change.ItemSceneHasChanged else None)
+        return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hovered = True

@@ -7,7 +7,7 @@ items and shows these paths (one per relation kind, thin device-pixel pens) in t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
@@ -43,11 +43,12 @@ class EdgeOverview:
         for item in self._paths.values():
             item.setVisible(on)
 
-    def invalidate(self, edges: Iterable[EdgeItem]) -> None:
-        """Arrows moved: redraw now if shown, else on the next :meth:`show`."""
+    def invalidate(self, edges: Callable[[], Iterable[EdgeItem]]) -> None:
+        """Arrows moved: redraw now (with the arrows ``edges()`` gives) if shown, else on the
+        next :meth:`show`."""
         self._stale = True
         if self.shown:
-            self.refresh(edges)
+            self.refresh(edges())
 
     def refresh(self, edges: Iterable[EdgeItem]) -> None:
         paths = {kind: QPainterPath() for kind in RelationKind}

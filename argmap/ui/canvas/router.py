@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF
 
 from argmap.layout.routing import Obstacles
 from argmap.model import Relation
+from argmap.ui.canvas.card_index import SEARCH_STEPS
 from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.geometry import Box, edge_geometry
 from argmap.ui.canvas.labels import place_labels
@@ -26,9 +27,6 @@ BEND_LIMIT = 2000
 #: seconds. ``route_map`` (measures, best layout) bends them all.
 BIG_MAP = 400
 LONGEST_BENT = 2400.0
-#: Grid cells the searches of one pass may expand in all (about a second of work at most):
-#: past it, an arrow no bend clears stays straight instead of the map taking minutes to open.
-SEARCH_STEPS = 150_000
 #: Above this many labels in one pass, they are placed after the first paint (see
 #: :attr:`EdgeRouter.defer_labels`); below it, at once.
 LABELS_AT_ONCE = 100
@@ -44,12 +42,18 @@ class EdgeRouter:
         nodes: dict[str, NodeItem],
         edges: dict[str, EdgeItem],
         on_routed: Callable[[set[str]], None] = lambda _routed: None,
+        obstacles: Callable[[], Obstacles] | None = None,
     ) -> None:
         self._nodes = nodes
         self._edges = edges
         self._on_routed = on_routed
+        #: The shown cards, kept up to date by the scene (see card_index.py); without it,
+        #: each pass indexes them afresh.
+        self._obstacles = obstacles or self._fresh_obstacles
         self.relations: dict[str, Relation] = {}
         self._touching: dict[str, set[str]] = {}  # node or relation id -> relations using it
+        # Relation id -> its premises and target when indexed (relations change in place).
+        self._ends: dict[str, tuple[str, ...]] = {}
         #: Takes the arrows of a pass with more than :data:`LABELS_AT_ONCE` labels, to place
         #: them later (their labels wait beside their arrows' signs); None: never wait.
         self.defer_labels: Callable[[set[str]], None] | None = None
@@ -63,10 +67,31 @@ class EdgeRouter:
         """Take the map's relations (by id) as they are now."""
         self.relations = relations
         touching: dict[str, set[str]] = {}
+        ends: dict[str, tuple[str, ...]] = {}
         for relation in relations.values():
-            for end in (*relation.premises, relation.target):
+            ends[relation.id] = (*relation.premises, relation.target)
+            for end in ends[relation.id]:
                 touching.setdefault(end, set()).add(relation.id)
         self._touching = touching
+        self._ends = ends
+
+    def update(self, relation_id: str, relation: Relation | None) -> tuple[str, ...]:
+        """Take one relation as it is now (None: gone); returns the ends it had before."""
+        touching = self._touching
+        old = self._ends.pop(relation_id, ())
+        for end in old:
+            users = touching.get(end)
+            if users is not None:
+                users.discard(relation_id)
+                if not users:
+                    del touching[end]
+        self.relations.pop(relation_id, None)
+        if relation is not None:
+            self.relations[relation_id] = relation
+            ends = self._ends[relation_id] = (*relation.premises, relation.target)
+            for end in ends:
+                touching.setdefault(end, set()).add(relation_id)
+        return old
 
     def affected(self, nodes: Iterable[str], relations: Iterable[str]) -> set[str]:
         """The given relations, those touching the nodes, the others arriving at the same cards
@@ -93,11 +118,10 @@ class EdgeRouter:
             done: set[str] = set()
             grid = None
             if len(self._edges) <= BEND_LIMIT:
-                # Hidden cards (collapsed, outside a focus) are no obstacle to bend around.
-                boxes = {n: item.box() for n, item in self._nodes.items() if item.isVisible()}
+                grid = self._obstacles()
                 # A big map opens in bounded time: its longest arrows stay straight.
-                longest = LONGEST_BENT if len(self._edges) > BIG_MAP else math.inf
-                grid = Obstacles(boxes, longest_bent=longest, search_steps=SEARCH_STEPS)
+                grid.longest_bent = LONGEST_BENT if len(self._edges) > BIG_MAP else math.inf
+                grid.new_pass()
             ports = self._ports(todo)
             for relation_id in todo:
                 self._route_one(relation_id, _Batch(todo, done, grid, ports))
@@ -115,6 +139,11 @@ class EdgeRouter:
             place_labels(self._nodes, self._edges, todo, moved)
         if todo:
             self._on_routed(todo)
+
+    def _fresh_obstacles(self) -> Obstacles:
+        # Hidden cards (collapsed, outside a focus) are no obstacle to bend around.
+        boxes = {n: item.box() for n, item in self._nodes.items() if item.isVisible()}
+        return Obstacles(boxes, search_steps=SEARCH_STEPS)
 
     def _incoming(self, node_id: str) -> set[str]:
         relations = self.relations

@@ -6,7 +6,7 @@ it: gestures become commands in the view and tools, and come back here as publis
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
@@ -18,6 +18,7 @@ from argmap.model import NodeKind, Point, Relation
 from argmap.ui import theme
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.canvas.card import CardMeasure, content_for
+from argmap.ui.canvas.card_index import CardIndex
 from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.fallback import fallback_positions
 from argmap.ui.canvas.label_obstacles import LabelObstacles
@@ -26,7 +27,7 @@ from argmap.ui.canvas.node_item import Badge, NodeItem
 from argmap.ui.canvas.overview import EdgeOverview
 from argmap.ui.canvas.router import EdgeRouter
 from argmap.ui.canvas.sign_spacing import space_signs
-from argmap.ui.roles import rebuttal_ids
+from argmap.ui.roles import answers_an_objection, rebuttal_ids
 
 _NODE_EVENTS = (ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED, ChangeKind.NODE_CHANGED)
 _RELATION_EVENTS = (
@@ -71,7 +72,11 @@ class MapScene(QGraphicsScene):
         #: shown instead of the stored ones (a focus's own layout).
         self.hidden_ids: set[str] = set()
         self.shown_positions: dict[str, Point] = {}
-        self._router = EdgeRouter(self._nodes, self._edges, self._after_routing)
+        #: The shown cards arrows bend around and the map's frame, kept as items change.
+        self._index = CardIndex(lambda item_id: item_id in self.hidden_ids)
+        self._router = EdgeRouter(
+            self._nodes, self._edges, self._after_routing, lambda: self._index.obstacles
+        )
         #: Labels of big passes, placed after the first paint.
         self.label_queue = LabelQueue(self._nodes, self._edges, self.labels_placed.emit, self)
         self._router.defer_labels = self.label_queue.add
@@ -126,17 +131,19 @@ class MapScene(QGraphicsScene):
         return self._fallback.get(node_id, Point(x=0.0, y=0.0))
 
     def map_rect(self) -> QRectF:
-        """The bounding rect of every card and arrow (not of previews or editors)."""
-        rect = QRectF()
-        for node_id, node in self._nodes.items():
-            if node_id not in self.hidden_ids:
-                rect = rect.united(node.sceneBoundingRect())
-        for edge in self._shown_edges():
-            if edge.geometry is not None:
-                rect = rect.united(edge.boundingRect())
-                if edge.label is not None:
-                    rect = rect.united(edge.label.sceneBoundingRect())
-        return rect
+        """The bounding rect of every card and arrow not hidden (not of previews or editors);
+        kept as they change (see card_index.py), so asking costs nothing."""
+        return self._index.frame()
+
+    def cards_near(self, rect: QRectF) -> list[NodeItem]:
+        """The shown cards whose card (not its badge or handle) overlaps ``rect``."""
+        found = self._index.obstacles.within(rect.left(), rect.top(), rect.right(), rect.bottom())
+        nodes = self._nodes
+        return [
+            item
+            for node_id, _box in found
+            if (item := nodes.get(node_id)) is not None and rect.intersects(item.scene_card_rect())
+        ]
 
     def is_rebuttal(self, node_id: str) -> bool:
         return node_id in self._rebuttals
@@ -145,9 +152,27 @@ class MapScene(QGraphicsScene):
 
     def set_badges(self, badges: dict[str, tuple[str, QColor, float | None]] | None) -> None:
         """Show evaluation badges (label, colour, strength 0..1 or None) on cards; None clears."""
-        self._badges = dict(badges or {})
-        for node_id, item in self._nodes.items():
-            item.set_badge(self._badges.get(node_id))
+        old, new = self._badges, dict(badges or {})
+        self._badges = new
+        nodes = self._nodes
+        # Only the cards whose badge changes are touched (an edit changes a few verdicts).
+        for node_id, badge in new.items():
+            if old.get(node_id) != badge and (item := nodes.get(node_id)) is not None:
+                item.set_badge(badge)
+        for node_id in old.keys() - new.keys():
+            if (item := nodes.get(node_id)) is not None:
+                item.set_badge(None)
+
+    def update_badges(self, badges: dict[str, Badge | None]) -> None:
+        """Change only these cards' badges (None: no badge); every other card keeps its own."""
+        for node_id, badge in badges.items():
+            if badge is None:
+                self._badges.pop(node_id, None)
+            else:
+                self._badges[node_id] = badge
+            item = self._nodes.get(node_id)
+            if item is not None:
+                item.set_badge(badge)
 
     def set_blocked(self, relation_ids: set[str] | None) -> None:
         """Fade the arrows of relations whose inference is blocked; None shows all plainly."""
@@ -164,6 +189,10 @@ class MapScene(QGraphicsScene):
     def rebuild(self) -> None:
         """Drop every item and build them again from the session's current map."""
         self.label_queue.clear()
+        for old in self._nodes.values():
+            old.watcher = None
+        for old_edge in self._edges.values():
+            old_edge.watcher = None
         self.clear()
         self.label_obstacles.clear()  # clear() deleted the items it kept
         self._overview = EdgeOverview(self)
@@ -183,6 +212,9 @@ class MapScene(QGraphicsScene):
         for item in self._nodes.values():
             item.setPos(self._qpoint(item.node_id))
             self.addItem(item)
+        self._index.reset(self._nodes.values(), ())
+        for item in self._nodes.values():
+            item.watcher = self._index.card_changed
         for relation in argument_map.relations:
             self._add_edge(relation)
         self._router.route(self._edges)
@@ -196,17 +228,18 @@ class MapScene(QGraphicsScene):
             return
         moved: set[str] = set()
         relations: set[str] = set()
+        kinds: set[str] = set()  # a kind change may turn objections into rebuttals
         for change in changes:
             if change.kind in _NODE_EVENTS:
                 moved |= self._apply_node_change(change)
                 if "kind" in change.fields:
-                    relations.add("")  # a kind change may turn objections into rebuttals
+                    kinds.update(change.ids)
             elif change.kind in _RELATION_EVENTS:
                 relations.update(change.ids)
             elif change.kind == ChangeKind.POSITIONS_CHANGED:
                 moved.update(change.ids)
-        if relations:
-            relations = self._sync_relations(relations - {""})
+        if relations or kinds:
+            relations = self._sync_relations(relations, kinds)
         self._move_to_model(moved)
         self._router.route(self._router.affected(moved, relations), moved)
         self.synced.emit(changes)
@@ -218,7 +251,7 @@ class MapScene(QGraphicsScene):
             space_signs(self._edges, router.relations)
         else:
             space_signs(self._edges, router.relations, routed, router.touching)
-        self._overview.invalidate(self._shown_edges())
+        self._overview.invalidate(self._shown_edges)
 
     def preview_text(self, node_id: str, text: str | None = None) -> None:
         """Size the card for ``text`` while it is typed in place (view only; None: the text
@@ -257,18 +290,27 @@ class MapScene(QGraphicsScene):
                 self._place_unplaced([node_id])
                 item.setPos(self._qpoint(node_id))
                 item.set_badge(self._badges.get(node_id))
+                item.watcher = self._index.card_changed
                 self.addItem(item)
             else:
                 item.set_content(content, size)
             touched.add(node_id)
         return touched
 
-    def _sync_relations(self, relation_ids: set[str]) -> set[str]:
-        """Add, drop and restyle the arrows of these relations; returns those still present."""
-        relations = self.session.map.relation_index()
+    def _sync_relations(self, relation_ids: set[str], kinds: Collection[str] = ()) -> set[str]:
+        """Add, drop and restyle the arrows of these relations; returns those still present.
+        The rebuttals among the cards these relations touch (before and after), and among
+        those ``kinds`` (nodes whose kind changed) and their premises, are looked at again."""
+        argument_map = self.session.map
+        router = self._router
         present: set[str] = set()
+        recheck = set(kinds)
         for relation_id in relation_ids:
-            relation = relations.get(relation_id)
+            relation = (
+                argument_map.relation(relation_id)
+                if argument_map.has_relation(relation_id)
+                else None
+            )
             edge = self._edges.get(relation_id)
             if relation is None:
                 if edge is not None:
@@ -279,14 +321,22 @@ class MapScene(QGraphicsScene):
             else:
                 edge.set_style(relation.kind, relation.scheme)
                 present.add(relation_id)
-        self._router.reindex(relations)
-        self._refresh_rebuttals()
+            recheck.update(router.update(relation_id, relation))
+            if relation is not None:
+                recheck.update(relation.premises)
+        for node_id in kinds:  # those answering it may have become (or stopped being) rebuttals
+            for relation_id in router.touching.get(node_id, ()):
+                relation = router.relations.get(relation_id)
+                if relation is not None and relation.target == node_id:
+                    recheck.update(relation.premises)
+        self._refresh_rebuttals(recheck)
         return present
 
     def _add_edge(self, relation: Relation) -> None:
         edge = EdgeItem(relation.id, relation.kind, relation.scheme)
         edge.setVisible(self._detailed and relation.id not in self.hidden_ids)
         edge.set_blocked(relation.id in self._blocked)
+        edge.watcher = self._index.arrow_changed
         self._edges[relation.id] = edge
         self.addItem(edge)
 
@@ -313,14 +363,24 @@ class MapScene(QGraphicsScene):
             item.setPos(self._qpoint(node_id))
         for relation_id, edge in self._edges.items():
             edge.setVisible(self._detailed and relation_id not in self.hidden_ids)
+        self._index.refresh_frame(self._nodes.values(), self._edges.values())
         self._router.route(self._edges)
 
     def _find_rebuttals(self) -> set[str]:
         return rebuttal_ids(self.session.map)
 
-    def _refresh_rebuttals(self) -> None:
-        new = self._find_rebuttals()
+    def _refresh_rebuttals(self, node_ids: set[str]) -> None:
+        """Judge these cards' roles again (the others' cannot have changed)."""
         argument_map = self.session.map
+        router = self._router
+        relations = router.relations
+        new = set(self._rebuttals)
+        for node_id in node_ids:
+            users = [relations[r] for r in router.touching.get(node_id, ()) if r in relations]
+            if answers_an_objection(argument_map, node_id, users):
+                new.add(node_id)
+            else:
+                new.discard(node_id)
         for node_id in new ^ self._rebuttals:
             item = self._nodes.get(node_id)
             if item is not None and argument_map.has_node(node_id):
@@ -339,6 +399,8 @@ class MapScene(QGraphicsScene):
     def _place_unplaced(self, node_ids: list[str]) -> None:
         stored = self.session.map.layout.positions
         missing = [n for n in node_ids if n not in stored and n not in self._fallback]
+        if not missing:
+            return
         sizes = {n: item.size for n, item in self._nodes.items()}
         self._fallback.update(fallback_positions(self.session.map, sizes, missing))
 

@@ -131,8 +131,12 @@ class DebateController(QObject):
 
     def _update_actions(self) -> None:
         current = self.selection.current
-        node = self.argument_map.node_index().get(current) if current else None
-        self.motion_action.setEnabled(node is not None and node.kind is NodeKind.CLAIM)
+        argument_map = self.argument_map
+        self.motion_action.setEnabled(
+            current is not None
+            and argument_map.has_node(current)
+            and argument_map.node(current).kind is NodeKind.CLAIM
+        )
 
     def current_sides(self) -> dict[str, DebateSide]:
         """Every statement's side (empty when the map has no motion), computed once per edit."""

@@ -1,0 +1,59 @@
+"""New ids: never one the map uses, the lowest free one from where the last search began."""
+
+from __future__ import annotations
+
+import random
+
+from argmap.editing import AddNode, CompositeCommand, EditSession, add_related_node, fresh_ids
+from argmap.editing.node_commands import RemoveNode
+from argmap.model import ArgumentMap, Node, NodeKind, RelationKind
+
+
+def _used(argument_map: ArgumentMap) -> set[str]:
+    ids = {n.id for n in argument_map.nodes} | {r.id for r in argument_map.relations}
+    return ids | {s.id for s in argument_map.sources} | argument_map.reserved_ids
+
+
+def test_a_new_map_counts_from_one_and_skips_what_is_used() -> None:
+    argument_map = ArgumentMap(nodes=[Node(id="e1", kind=NodeKind.EVIDENCE, text="a")])
+    argument_map.reserve_ids(["e3"])
+    assert fresh_ids(argument_map, "e", 3) == ["e2", "e4", "e5"]
+    assert fresh_ids(argument_map, "c") == ["c1"]
+
+
+def test_an_undone_card_gives_its_id_to_the_next_one() -> None:
+    session = EditSession(ArgumentMap(nodes=[Node(id="c1", kind=NodeKind.CLAIM, text="x")]))
+    command = add_related_node(session.map, "c1", NodeKind.EVIDENCE, RelationKind.SUPPORT)
+    session.execute(command)
+    assert session.map.has_node("e1") and session.map.has_relation("r1")
+    session.undo()
+    again = add_related_node(session.map, "c1", NodeKind.EVIDENCE, RelationKind.SUPPORT)
+    session.execute(again)
+    assert session.map.has_node("e1") and session.map.has_relation("r1")
+
+
+def test_random_edits_never_get_an_id_in_use() -> None:
+    rng = random.Random(3)
+    session = EditSession(ArgumentMap(nodes=[Node(id="c1", kind=NodeKind.CLAIM, text="x")]))
+    for _ in range(300):
+        roll = rng.random()
+        nodes = [n.id for n in session.map.nodes]
+        if roll < 0.5:
+            target = rng.choice(nodes)
+            kind = rng.choice([NodeKind.EVIDENCE, NodeKind.COUNTERARGUMENT])
+            relation = RelationKind.SUPPORT if kind == NodeKind.EVIDENCE else RelationKind.ATTACK
+            command = add_related_node(session.map, target, kind, relation)
+            assert isinstance(command, CompositeCommand)
+            new = {c.node.id for c in command.commands if isinstance(c, AddNode)}
+            assert not new & _used(session.map)
+            session.execute(command)
+        elif roll < 0.65 and len(nodes) > 1:
+            session.execute(RemoveNode(rng.choice(nodes[1:])))
+        elif roll < 0.85 and session.history.can_undo():
+            session.undo()
+        elif session.history.can_redo():
+            session.redo()
+        for prefix in ("e", "ca", "r"):
+            assert fresh_ids(session.map, prefix)[0] not in _used(session.map)
+        ids = [n.id for n in session.map.nodes] + [r.id for r in session.map.relations]
+        assert len(ids) == len(set(ids))
