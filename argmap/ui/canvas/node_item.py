@@ -71,8 +71,11 @@ class NodeItem(QGraphicsItem):
         #: A match of Find on the map: drawn with a highlighter halo.
         self.found = False
         self._hovered = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        # Both flags in one call: each setter calls itemChange twice, for every card of a map.
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
         self.setAcceptHoverEvents(True)
         self.setZValue(1.0)
 
@@ -167,7 +170,7 @@ class NodeItem(QGraphicsItem):
                 self.watcher(self)
             # The scene's label obstacles too (the new scene, if it just came into one).
             label_watch.changed(self, value if change == _Change.ItemSceneHasChanged else None)
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hovered = True

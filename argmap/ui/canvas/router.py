@@ -110,14 +110,17 @@ class EdgeRouter:
                     frontier.append(undercut)
         return result
 
-    def route(self, relation_ids: Iterable[str], moved: Iterable[str] = ()) -> None:
+    def route(
+        self, relation_ids: Iterable[str], moved: Iterable[str] = (), bend: bool = True
+    ) -> None:
         """Lay the arrows of these relations (an undercut after the arrow it attacks) and
-        place their labels; any other label the ``moved`` cards now cover moves too."""
+        place their labels; any other label the ``moved`` cards now cover moves too.
+        ``bend=False`` lays them straight (the frames of a glide: the landing bends them)."""
         todo = set(relation_ids)
         if todo:
             done: set[str] = set()
             grid = None
-            if len(self._edges) <= BEND_LIMIT:
+            if bend and len(self._edges) <= BEND_LIMIT:
                 grid = self._obstacles()
                 # A big map opens in bounded time: its longest arrows stay straight.
                 grid.longest_bent = LONGEST_BENT if len(self._edges) > BIG_MAP else math.inf

@@ -416,10 +416,11 @@ class MapScene(QGraphicsScene):
                     self._place_unplaced([node_id])
                 item.setPos(self._qpoint(node_id))
 
-    def move_live(self, positions: dict[str, QPointF]) -> None:
-        """Move cards during a drag (view only; the drag's command comes on release)."""
+    def move_live(self, positions: dict[str, QPointF], bend: bool = True) -> None:
+        """Move cards during a drag (view only; the drag's command comes on release).
+        ``bend=False``: their arrows run straight for now (a glide's frames)."""
         for node_id, point in positions.items():
             item = self._nodes.get(node_id)
             if item is not None:
                 item.setPos(point)
-        self._router.route(self._router.affected(positions, ()), positions)
+        self._router.route(self._router.affected(positions, ()), positions, bend)
