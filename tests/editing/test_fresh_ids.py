@@ -6,7 +6,15 @@ import random
 
 from argmap.editing import AddNode, CompositeCommand, EditSession, add_related_node, fresh_ids
 from argmap.editing.node_commands import RemoveNode
-from argmap.model import ArgumentMap, Node, NodeKind, RelationKind
+from argmap.model import (
+    ArgumentMap,
+    Node,
+    NodeKind,
+    Relation,
+    RelationKind,
+    SourceDocument,
+    text_sha256,
+)
 
 
 def _used(argument_map: ArgumentMap) -> set[str]:
@@ -57,3 +65,19 @@ def test_random_edits_never_get_an_id_in_use() -> None:
             assert fresh_ids(session.map, prefix)[0] not in _used(session.map)
         ids = [n.id for n in session.map.nodes] + [r.id for r in session.map.relations]
         assert len(ids) == len(set(ids))
+
+
+def test_a_long_run_of_used_ids_is_skipped_to_the_first_free_one() -> None:
+    """Past the first few candidates the search looks in a set of every used id: it must
+    skip exactly what asking the map would (statements, relations, sources, reserved)."""
+    nodes = [Node(id="c1", kind=NodeKind.CLAIM, text="x")]
+    nodes += [Node(id=f"e{i}", kind=NodeKind.EVIDENCE, text="y") for i in range(1, 200)]
+    relations = [
+        Relation(id=f"e{i}", kind=RelationKind.SUPPORT, premises=[f"e{i - 199}"], target="c1")
+        for i in range(200, 300)
+    ]
+    sources = [SourceDocument(id="e301", title="t", text="text", sha256=text_sha256("text"))]
+    argument_map = ArgumentMap(nodes=nodes, relations=relations, sources=sources)
+    argument_map.reserve_ids(["e303"])
+    assert fresh_ids(argument_map, "e", 3) == ["e300", "e302", "e304"]
+    assert not set(fresh_ids(argument_map, "e", 40)) & _used(argument_map)
