@@ -22,6 +22,7 @@ apply to its rows in turn.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -31,13 +32,13 @@ from typing import Protocol
 from argmap.analysis.checklist import (
     Gap,
     GapKind,
-    _aim,
     _circular,
     _source_of,
     _theirs,
 )
 from argmap.analysis.live_sides import LiveSides, RelationEnds
 from argmap.analysis.quote import quote, quote_all
+from argmap.analysis.sides import Side
 from argmap.editing.changes import Change, ChangeKind
 from argmap.model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from argmap.model.live_parts import LiveParts
@@ -107,6 +108,10 @@ class LiveChecklist:
         found = self._gaps[kind]
         return [found[key] for key in self._rows[kind]]
 
+    def sides(self) -> dict[str, Side]:
+        """The side of each statement, as :func:`~argmap.analysis.sides.sides` gives it."""
+        return {i: side for i, side in self._sides.side.items() if i in self._kind}
+
     def count(self, kind: GapKind | None = None) -> int:
         if kind is None:
             return sum(len(rows) for rows in self._rows.values())
@@ -140,6 +145,7 @@ class LiveChecklist:
         self._rows: dict[GapKind, list[RowKey]] = {kind: [] for kind in GapKind}
         self._changes: list[RowChange] = []
         self._titles = {s.id: s.title for s in m.sources}
+        self._node = {node.id: node for node in m.nodes}  # each statement, by id
         for node in m.nodes:
             self._kind[node.id] = node.kind
         for relation in m.relations:
@@ -169,16 +175,21 @@ class LiveChecklist:
     # -- updating ----------------------------------------------------------------------------
 
     def update(
-        self, argument_map: ArgumentMap, node_ids: Collection[str], relation_ids: Collection[str]
+        self,
+        argument_map: ArgumentMap,
+        node_ids: Collection[str],
+        relation_ids: Collection[str],
+        gone: Collection[str] = (),
     ) -> list[RowChange] | None:
         """Follow an edit that touched these statements and relations (added, removed or
-        changed, in any order); returns the row changes, or ``None`` when it had to start
+        changed, in any order; ``gone`` are those among them known to be removed, which
+        spares looking for them); returns the row changes, or ``None`` when it had to start
         again (the map's order changed in a way keys cannot follow: show every row anew)."""
         m = self.map = argument_map
         self._changes = []
         self._titles = {s.id: s.title for s in m.sources}
-        nodes_now = {i: m.node(i) for i in node_ids if m.has_node(i)}
-        relations_now = {i: m.relation(i) for i in relation_ids if m.has_relation(i)}
+        nodes_now = _present(m.nodes, node_ids, gone, m.node)
+        relations_now = _present(m.relations, relation_ids, gone, m.relation)
         new_nodes = [i for i in nodes_now if i not in self._kind]
         new_relations = [i for i in relations_now if i not in self._ends]
         if not (
@@ -203,7 +214,6 @@ class LiveChecklist:
             relation = relations_now.get(relation_id)
             new = _ends_of(relation) if relation is not None else None
             aims.add(relation_id)
-            aims.update(self._targeted_by.get(relation_id, ()))  # undercuts quote it
             if old != new:
                 moved.append((relation_id, old, new))
         for relation_id, old, new in moved:
@@ -228,6 +238,7 @@ class LiveChecklist:
                 circles = self._reaches(new.target, set(new.premises))
         for node_id in gone_nodes:
             self._parts.remove_vertex(node_id, list(self._neighbours(node_id)))
+            del self._node[node_id]
             self._premise_of.pop(node_id, None)
             self._targeted_by.pop(node_id, None)
             del self._kind[node_id]
@@ -238,6 +249,7 @@ class LiveChecklist:
             for kind in _STATEMENT_KINDS:
                 self._set_gaps(kind, node_id, [])
         for node_id, node in nodes_now.items():
+            self._node[node_id] = node  # the same object, unless it was put back or replaced
             self._kind[node_id] = node.kind
             own = self._own_source(node)
             if node_id in new_nodes or self._own.get(node_id) != own:
@@ -262,7 +274,7 @@ class LiveChecklist:
         if circles:
             self._update_circles()
         self._update_parts(nodes_now)
-        self._update_statements(m.node(i) for i in near | changed_behind if i in self._kind)
+        self._update_statements(self._node[i] for i in near | changed_behind if i in self._kind)
         self._update_answers(aims)
         for node_id in gone_nodes:
             self._nodes_order.forget(node_id)
@@ -423,7 +435,6 @@ class LiveChecklist:
 
     def _update_answers(self, relation_ids: Iterable[str]) -> None:
         """Unanswered counterarguments among these relations."""
-        m = self.map
         side = self._sides.side
         for relation_id in relation_ids:
             ends = self._ends.get(relation_id)
@@ -433,7 +444,7 @@ class LiveChecklist:
                     self._answered(p) for p in ends.premises
                 )
                 if not answered:
-                    premises = [m.node(p) for p in ends.premises]
+                    premises = [self._node[p] for p in ends.premises]
                     if all(_theirs(p, side) for p in premises):
                         message = [
                             f"no answer to {quote_all(premises)} (it {self._aim(ends.target)})"
@@ -447,12 +458,14 @@ class LiveChecklist:
             )
 
     def _aim(self, target: str) -> str:
-        m = self.map
-        if m.has_node(target):
-            return _aim({target: m.node(target)}, {}, target)
-        inference = m.relation(target)
-        nodes = {i: m.node(i) for i in [*inference.premises, inference.target] if m.has_node(i)}
-        return _aim(nodes, {target: inference}, target)
+        """What an attack aims at, in the words of ``find_gaps``."""
+        if target in self._node:
+            return f"attacks {quote(self._node[target])}"
+        inference = self._ends[target]
+        end = self._node.get(inference.target)
+        to = quote(end) if end else "another inference"
+        steps = quote_all(self._node[p] for p in inference.premises)
+        return f"undercuts the step from {steps} to {to}"
 
     def _answered(self, item: str) -> bool:
         return any(
@@ -489,7 +502,7 @@ class LiveChecklist:
             statements = sorted((v for v in members if v in self._kind), key=keys.__getitem__)
             if not statements:
                 continue
-            first = self.map.node(statements[0])
+            first = self._node[statements[0]]
             others = f" and {len(statements) - 1} more" if len(statements) > 1 else ""
             row = (first.id, 0)
             self._part_row[part] = row
@@ -549,6 +562,25 @@ class LiveChecklist:
         return lambda key: (keys[key[0]], key[1])
 
 
+def _present[T: _HasId](
+    items: Sequence[T], ids: Collection[str], gone: Collection[str], find: Callable[[str], T]
+) -> dict[str, T]:
+    """The items with these ids that are there, by id. Those just appended are found at the
+    end of the list and those known to be gone are not looked for: the map's look-up would
+    go through the whole list for either."""
+    wanted = [i for i in ids if i not in gone]
+    found: dict[str, T] = {}
+    tail = items[max(0, len(items) - 2 * len(wanted)) :]
+    for item in tail:
+        if item.id in ids:
+            found[item.id] = item
+    for item_id in wanted:
+        if item_id not in found:
+            with contextlib.suppress(KeyError):  # not there after all
+                found[item_id] = find(item_id)
+    return found
+
+
 def _ends_of(relation: Relation) -> RelationEnds:
     return RelationEnds(relation.kind, tuple(relation.premises), relation.target)
 
@@ -566,7 +598,7 @@ class _Order:
 
     def place(self, items: Sequence[_HasId], new: list[str]) -> bool:
         """Keys for the new items; False when that cannot be done (an item the keys do not
-        know, or no room left between two keys)."""
+        know, the others in another order, or no room left between two keys)."""
         if not new:
             return True
         keys, fresh = self.keys, set(new)
@@ -584,8 +616,8 @@ class _Order:
                 run.append(entry.id)
                 continue
             after = keys.get(entry.id) if entry is not None else None
-            if entry is not None and after is None:
-                return False  # an item nobody told us about
+            if entry is not None and (after is None or (before is not None and after <= before)):
+                return False  # an item nobody told us about, or the others put in another order
             if run:
                 low = before if before is not None else (after or 0.0) - len(run) - 1.0
                 high = after if after is not None else self._last + len(run) + 1.0
@@ -600,9 +632,13 @@ class _Order:
         return True
 
 
-def touched(changes: Iterable[Change]) -> tuple[set[str], set[str], bool]:
+def touched(
+    changes: Iterable[Change], gone: set[str] | None = None
+) -> tuple[set[str], set[str], bool]:
     """The statements and relations published changes touched, and whether the checklist
-    must start again (another map, or its sources edited)."""
+    must start again (another map, or its sources edited). ``gone``, when given, is kept
+    to the ids the last of the changes removed (to pass on to :meth:`LiveChecklist.update`).
+    """
     nodes: set[str] = set()
     relations: set[str] = set()
     again = False
@@ -611,6 +647,11 @@ def touched(changes: Iterable[Change]) -> tuple[set[str], set[str], bool]:
             nodes.update(change.ids)
         elif change.kind in _RELATION_CHANGES:
             relations.update(change.ids)
+        if gone is not None and change.kind in _NODE_CHANGES | _RELATION_CHANGES:
+            if change.kind in (ChangeKind.NODE_REMOVED, ChangeKind.RELATION_REMOVED):
+                gone.update(change.ids)
+            else:
+                gone.difference_update(change.ids)
         elif change.kind is ChangeKind.MAP_REPLACED or (
             change.kind is ChangeKind.MAP_CHANGED
             and (not change.fields or "sources" in change.fields)

@@ -51,11 +51,11 @@ class _Row:
         self.rects = [rect for rect, _ in cards]
         self.ids = [node_id for _, node_id in cards]
         self.lefts = [rect[0] for rect in self.rects]
-        self.top = min(rect[1] for rect in self.rects)
-        self.bottom = max(rect[3] for rect in self.rects)
+        self.top = min([rect[1] for rect in self.rects])
+        self.bottom = max([rect[3] for rect in self.rects])
         self.left = self.lefts[0]
-        self.right = max(rect[2] for rect in self.rects)
-        self.widest = max(rect[2] - rect[0] for rect in self.rects)
+        self.right = max([rect[2] for rect in self.rects])
+        self.widest = max([rect[2] - rect[0] for rect in self.rects])
 
     def span(self, low: float, high: float) -> range:
         """Indices of the cards that may reach into ``low``..``high`` across."""
@@ -96,6 +96,7 @@ class Rows:
         #: Per card: its row's index and the free room beside it in the row (from the
         #: nearest right edge on its left to the nearest left edge on its right).
         self._room: dict[str, tuple[int, float, float]] = {}
+        room = self._room
         #: Whether the rows' bands follow each other without overlapping (one tree or
         #: layered drawing; not several parts packed side by side at other heights).
         self._stacked = all(upper.bottom < lower.top for upper, lower in itertools.pairwise(rows))
@@ -105,12 +106,16 @@ class Rows:
                 lows = [-math.inf] * count
                 reach = -math.inf
                 for i in range(1, count):
-                    reach = max(reach, rects[i - 1][2])
+                    right = rects[i - 1][2]
+                    if right > reach:
+                        reach = right
                     lows[i] = reach
                 reach = math.inf
                 for i in range(count - 1, -1, -1):
-                    self._room[ids[i]] = (index, lows[i], reach)
-                    reach = min(reach, rects[i][0])
+                    room[ids[i]] = (index, lows[i], reach)
+                    left = rects[i][0]
+                    if left < reach:
+                        reach = left
         self._tops = [row.top for row in rows]
         self._tallest = max((row.bottom - row.top for row in rows), default=0.0)
         # The free bands, exactly as the grid index finds them: a row's cards share one

@@ -56,6 +56,7 @@ class ChecklistPanel(QWidget):
         self._groups: dict[GapKind, QTreeWidgetItem] = {}
         self._nodes: set[str] = set()
         self._relations: set[str] = set()
+        self._gone: set[str] = set()
         self._again = True
         self._stale = True
         self.refresh()
@@ -68,7 +69,7 @@ class ChecklistPanel(QWidget):
     def _on_changes(self, changes: list[Change]) -> None:
         if all(change.kind in _PLACES for change in changes):
             return  # cards moved or folded: no gap comes or goes
-        nodes, relations, again = touched(changes)
+        nodes, relations, again = touched(changes, self._gone)
         self._nodes |= nodes
         self._relations |= relations
         self._again = self._again or again
@@ -89,7 +90,8 @@ class ChecklistPanel(QWidget):
         self._stale = False
         m = self.bridge.session.map
         live = self._live
-        nodes, relations, self._nodes, self._relations = self._nodes, self._relations, set(), set()
+        nodes, relations, gone = self._nodes, self._relations, self._gone
+        self._nodes, self._relations, self._gone = set(), set(), set()
         # Many changes at once (a hidden panel shown again after much editing): start again.
         again = self._again or len(nodes) + len(relations) > max(64, len(m.nodes) // 4)
         self._again = False
@@ -99,7 +101,7 @@ class ChecklistPanel(QWidget):
         elif again:
             live.rebuild(m)
         else:
-            changes = live.update(m, nodes, relations)  # None when it had to start again
+            changes = live.update(m, nodes, relations, gone)  # None: it had to start again
         if changes is None:
             self._show_all(live)
         else:
@@ -124,6 +126,11 @@ class ChecklistPanel(QWidget):
         self._retitle(set(GAP_TITLES), live)
 
     def _apply(self, live: LiveChecklist, changes: list[RowChange]) -> None:
+        if changes:
+            # Lay the rows out once afterwards (a few ms in Qt for thousands of rows). Without
+            # it a row edited far down the list is measured with every row above it, each
+            # through the wrapping delegate: up to 200 ms on a 5,000-statement map.
+            self.tree.scheduleDelayedItemsLayout()
         for change in changes:
             group = self._group(change.kind)
             if change.action == "remove":

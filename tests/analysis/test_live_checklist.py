@@ -11,6 +11,7 @@ import pytest
 
 from argmap.analysis.checklist import find_gaps
 from argmap.analysis.live_checklist import LiveChecklist, RowChange, touched
+from argmap.analysis.sides import sides
 from argmap.editing import (
     AddNode,
     Change,
@@ -144,14 +145,16 @@ def _run(seed: int, steps: int, size: int) -> None:
                 session.execute(_edit(session.map, rng))
         except EditError:
             continue  # an edit the map refuses (a circle of one, a premise listed twice)
-        nodes, relations, again = touched(published)
+        gone: set[str] = set()
+        nodes, relations, again = touched(published, gone)
         published.clear()
         if again:
             live.rebuild(session.map)
         else:
-            live.update(session.map, nodes, relations)
+            live.update(session.map, nodes, relations, gone)
         expected = find_gaps(session.map)
         assert live.gaps() == expected, f"seed {seed}, step {step}"
+        assert live.sides() == sides(session.map), f"seed {seed}, step {step}"
 
 
 @pytest.mark.parametrize("seed", range(16))
@@ -199,3 +202,12 @@ def test_rows_changes_turn_the_old_rows_into_the_new_ones() -> None:
         assert [m for kind in rows for m in rows[kind]] == [
             g.message for g in find_gaps(session.map)
         ]
+
+
+def test_a_map_put_in_another_order_is_worked_out_again() -> None:
+    m = _start(40, 2)
+    live = LiveChecklist(m)
+    m.nodes.reverse()  # as a shared map sorts its cards when another's arrive
+    m.nodes.insert(5, Node(id="arrived", kind=NodeKind.CLAIM, text="Just arrived"))
+    assert live.update(m, {"arrived"}, set()) is None  # started again
+    assert live.gaps() == find_gaps(m)

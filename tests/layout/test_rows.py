@@ -160,3 +160,16 @@ def test_a_bend_shown_clear_cheaply_is_clear_to_the_exact_test() -> None:
             shown += 1
             assert not grid.blocked(path, {lower, upper})
     assert shown > 100
+
+
+def test_curves_are_sampled_at_the_points_of_de_casteljau() -> None:
+    from argmap.layout.routing import _CURVE_STEPS, _curve, _curve_point, bezier_point
+
+    rng = random.Random(3)
+    for _ in range(200):
+        points = [
+            (rng.uniform(-900, 900), rng.uniform(-900, 900)) for _ in range(rng.choice((3, 4)))
+        ]
+        curve = _curve(points)
+        assert curve == [bezier_point(points, i / _CURVE_STEPS) for i in range(_CURVE_STEPS + 1)]
+        assert [_curve_point(points, i) for i in range(_CURVE_STEPS + 1)] == curve

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.ui import theme
-from argmap.ui.canvas import lod, marks
+from argmap.ui.canvas import label_watch, lod, marks
 from argmap.ui.canvas.card import (
     FOOTER_HEIGHT,
     HEADER_HEIGHT,
@@ -113,6 +113,7 @@ class NodeItem(QGraphicsItem):
         self.update()
         if resized and self.watcher is not None:
             self.watcher(self)
+        label_watch.changed(self)
 
     def _set_rect(self, size: tuple[float, float]) -> None:
         self._rect = _centred(size)
@@ -158,6 +159,16 @@ class NodeItem(QGraphicsItem):
         )
 
     # QGraphicsItem ------------------------------------------------------------------------
+
+    def setPos(self, *position: Any) -> None:
+        # Moves and showing reach the scene's label obstacles (see label_watch): cheaper
+        # than an itemChange, which Qt calls for every change of every card.
+        super().setPos(*position)
+        label_watch.changed(self)
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        label_watch.changed(self)
 
     def boundingRect(self) -> QRectF:
         return self._bounds

@@ -21,6 +21,7 @@ from argmap.ui.canvas.card import CardMeasure, content_for
 from argmap.ui.canvas.card_index import CardIndex
 from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.fallback import fallback_positions
+from argmap.ui.canvas.label_obstacles import LabelObstacles
 from argmap.ui.canvas.label_queue import LabelQueue
 from argmap.ui.canvas.node_item import Badge, NodeItem
 from argmap.ui.canvas.overview import EdgeOverview
@@ -62,6 +63,8 @@ class MapScene(QGraphicsScene):
         self.session = session
         self.setBackgroundBrush(theme.CANVAS_BACKGROUND)
         self._measure = CardMeasure()
+        #: What scheme labels keep off, kept as items change (see label_watch).
+        self.label_obstacles = LabelObstacles(self)
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[str, EdgeItem] = {}
         #: Set by :mod:`argmap.ui.canvas.visibility` (view only, never the model): ids of the
@@ -191,6 +194,7 @@ class MapScene(QGraphicsScene):
         for old_edge in self._edges.values():
             old_edge.watcher = None
         self.clear()
+        self.label_obstacles.clear()  # clear() deleted the items it kept
         self._overview = EdgeOverview(self)
         self._nodes.clear()
         self._edges.clear()
