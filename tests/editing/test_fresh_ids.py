@@ -8,7 +8,15 @@ import pytest
 
 from argmap.editing import AddNode, CompositeCommand, EditSession, add_related_node, fresh_ids
 from argmap.editing.node_commands import RemoveNode
-from argmap.model import ArgumentMap, Node, NodeKind, RelationKind
+from argmap.model import (
+    ArgumentMap,
+    Node,
+    NodeKind,
+    Relation,
+    RelationKind,
+    SourceDocument,
+    text_sha256,
+)
 
 
 def _used(argument_map: ArgumentMap) -> set[str]:
@@ -67,7 +75,6 @@ def test_the_first_id_past_thousands_in_use_does_not_search_the_lists_for_each(
     """r1..r3000 in use: finding r3001 must not look up every used number in the lists (a
     relation's id missed among the statements and scanned them all: quadratic, 25 s at
     20,000 statements), then or on the next search."""
-    from argmap.model import Relation
     from argmap.model.lookup import IdIndex
 
     nodes = [Node(id=f"n{i}", kind=NodeKind.CLAIM, text="x") for i in range(3001)]
@@ -88,3 +95,19 @@ def test_the_first_id_past_thousands_in_use_does_not_search_the_lists_for_each(
     assert fresh_ids(argument_map, "r") == ["r3001"]
     assert fresh_ids(argument_map, "r", 2) == ["r3001", "r3002"]
     assert calls <= 10  # not one per used number
+
+
+def test_a_long_run_of_used_ids_is_skipped_to_the_first_free_one() -> None:
+    """Past the first few candidates the search looks in a set of every used id: it must
+    skip exactly what asking the map would (statements, relations, sources, reserved)."""
+    nodes = [Node(id="c1", kind=NodeKind.CLAIM, text="x")]
+    nodes += [Node(id=f"e{i}", kind=NodeKind.EVIDENCE, text="y") for i in range(1, 200)]
+    relations = [
+        Relation(id=f"e{i}", kind=RelationKind.SUPPORT, premises=[f"e{i - 199}"], target="c1")
+        for i in range(200, 300)
+    ]
+    sources = [SourceDocument(id="e301", title="t", text="text", sha256=text_sha256("text"))]
+    argument_map = ArgumentMap(nodes=nodes, relations=relations, sources=sources)
+    argument_map.reserve_ids(["e303"])
+    assert fresh_ids(argument_map, "e", 3) == ["e300", "e302", "e304"]
+    assert not set(fresh_ids(argument_map, "e", 40)) & _used(argument_map)
