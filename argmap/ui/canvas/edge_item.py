@@ -100,7 +100,6 @@ class EdgeItem(QGraphicsItem):
         if self.label is not None and self.label.text == text:
             return
         if self.label is not None and self.label.scene() is not None:
-            label_watch.changed(self.label)  # gone (the scene's label obstacles hear of it)
             self.label.scene().removeItem(self.label)
         self.label = SchemeLabel(self.relation_id, text) if text else None
         if self.label is not None:
@@ -112,13 +111,14 @@ class EdgeItem(QGraphicsItem):
                 scene.addItem(self.label)
             if self.geometry is not None:
                 self.label.place(self.path())
-            label_watch.changed(self.label)
         self.notify()
 
     def notify(self) -> None:
-        """Tell the watcher that the arrow or its label moved."""
+        """Tell the watcher, and the scene's label obstacles, that the arrow or its label
+        moved."""
         if self.watcher is not None:
             self.watcher(self)
+        label_watch.changed(self)
 
     def scene_bounds(self) -> tuple[float, float, float, float] | None:
         """(left, top, right, bottom) around the lines and the label; None before any lines."""
@@ -153,7 +153,6 @@ class EdgeItem(QGraphicsItem):
         self._bounds = _bounds(geometry)  # the router then places the label (see labels.py)
         self.update()
         self.notify()
-        label_watch.changed(self)
 
     def mid(self) -> QPointF:
         return self.geometry.mid if self.geometry is not None else QPointF()
@@ -204,24 +203,20 @@ class EdgeItem(QGraphicsItem):
 
     def itemChange(self, change: _Change, value: Any) -> Any:
         # The label is a top-level item (to sit above the cards): it comes, goes and hides
-        # with its arrow. The scene's label obstacles hear of both (see label_watch).
+        # with its arrow.
         label = self.label
-        if change == _SCENE_CHANGE:
-            label_watch.changed(self)
-            if label is not None and label.scene() is not None:
-                label_watch.changed(label)
+        if label is not None:
+            if change == _SCENE_CHANGE and label.scene() is not None:
                 label.scene().removeItem(label)
-        elif change == _SCENE_HAS_CHANGED and value is not None:
-            label_watch.changed(self, value)
-            if label is not None and label.scene() is not value:
-                value.addItem(label)
-                label_watch.changed(label, value)
-        elif change == _VISIBLE_HAS_CHANGED:
-            label_watch.changed(self)
-            if label is not None:
+            elif change == _SCENE_HAS_CHANGED and value is not None:
+                if label.scene() is not value:
+                    value.addItem(label)
+            elif change == _VISIBLE_HAS_CHANGED:
                 label.setVisible(bool(value))
         if change == _SCENE_HAS_CHANGED:
             self.notify()
+        elif change in (_SCENE_CHANGE, _VISIBLE_HAS_CHANGED):
+            label_watch.changed(self)  # leaving its scene, shown or hidden (see label_watch)
         return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def shape(self) -> QPainterPath:
@@ -454,7 +449,6 @@ class SchemeLabel(QGraphicsItem):
     def park(self, sign: QPointF) -> None:
         """Wait beside the arrow's sign (cheap, maybe over a card) until placed properly."""
         self.setPos(sign.x() + SIGN_RADIUS + LABEL_PADDING, sign.y() - LABEL_HEIGHT / 2)
-        label_watch.changed(self)
 
     def boundingRect(self) -> QRectF:
         return self._rect
