@@ -39,13 +39,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from typing import Protocol
 
 from argmap.analysis.errors import FrameworkError
 from argmap.analysis.labels import Label
 from argmap.analysis.whatif import NO_WHATIF, WhatIf
 from argmap.model import ArgumentMap, Relation, RelationKind
 
-__all__ = ["MapADF", "RelationStatus", "build_adf", "relation_status"]
+__all__ = ["Framework", "MapADF", "RelationStatus", "build_adf", "relation_status"]
 
 
 class RelationStatus(StrEnum):
@@ -65,6 +66,25 @@ _STATUS = {
 
 #: A relation node's label, in the words used for relations (a dict lookup, for speed).
 relation_status = _STATUS.__getitem__
+
+
+class Framework(Protocol):
+    """What explanations read of a framework: each node's name and inputs, by index (a
+    :class:`MapADF`, or one built only as far as it is read)."""
+
+    @property
+    def names(self) -> Sequence[str]: ...
+
+    @property
+    def statements(self) -> Sequence[str]: ...
+
+    @property
+    def positive(self) -> Sequence[Sequence[int]]: ...
+
+    @property
+    def negative(self) -> Sequence[Sequence[int]]: ...
+
+    def is_relation(self, index: int) -> bool: ...
 
 
 @dataclass(frozen=True)

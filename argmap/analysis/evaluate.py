@@ -25,11 +25,11 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from argmap.analysis.adf import MapADF, RelationStatus, build_adf, relation_status
+from argmap.analysis.adf import Framework, MapADF, RelationStatus, build_adf, relation_status
 from argmap.analysis.adf_grounded import grounded
 from argmap.analysis.adf_search import DEFAULT_LIMITS, Found, Limits, interpretations
 from argmap.analysis.collector import collector_paused
@@ -72,8 +72,8 @@ class Evaluation:
 
     An evaluation kept up to date edit by edit (:mod:`argmap.analysis.live_evaluation`) has no
     framework of the whole map (``adf`` is None, ``models`` and ``extensions`` empty): its
-    ``around`` builds the part of the framework one statement rests on, which is all an
-    explanation reads; :meth:`framework_for` gives either.
+    ``around`` gives the framework of what one statement rests on, built only as far as an
+    explanation reads it; :meth:`framework_for` gives either.
     """
 
     semantics: Semantics
@@ -84,11 +84,11 @@ class Evaluation:
     models: tuple[list[Label], ...] = ()
     adf: MapADF | None = None
     strength_result: StrengthResult | None = None
-    around: Callable[[str], tuple[MapADF, tuple[list[Label], ...]]] | None = field(
+    around: Callable[[str], tuple[Framework, tuple[Sequence[Label], ...]]] | None = field(
         default=None, compare=False, repr=False
     )
 
-    def framework_for(self, node_id: str) -> tuple[MapADF | None, tuple[list[Label], ...]]:
+    def framework_for(self, node_id: str) -> tuple[Framework | None, tuple[Sequence[Label], ...]]:
         """The framework and models that say why ``node_id`` has its label: the whole map's,
         or (for a live evaluation) the part ``node_id`` rests on."""
         if self.adf is None and self.around is not None:

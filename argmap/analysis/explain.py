@@ -13,9 +13,10 @@ about; :func:`explain_claims` returns the sentence with those claims, so tests c
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from argmap.analysis.adf import MapADF
+from argmap.analysis.adf import Framework
 from argmap.analysis.errors import UnknownIdError
 from argmap.analysis.evaluate import Evaluation, Semantics
 from argmap.analysis.explain_strength import explain_strength
@@ -126,9 +127,9 @@ def explain_claims(argument_map: ArgumentMap, evaluation: Evaluation, node_id: s
 class _Writer:
     """Sentences about one interpretation, recording what they say about whom."""
 
-    adf: MapADF
+    adf: Framework
     nodes: dict[str, Node]
-    model: list[Label]
+    model: Sequence[Label]
     number: int
     evaluation: Evaluation
     claims: list[tuple[str, Label, int]] = field(default_factory=list)

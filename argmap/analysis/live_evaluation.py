@@ -30,16 +30,18 @@ ask for every extension of the whole map, and are evaluated from scratch
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from argmap.analysis.adf import MapADF, RelationStatus, relation_status
+from argmap.analysis.adf import Framework, RelationStatus, relation_status
 from argmap.analysis.collector import collector_paused
 from argmap.analysis.downstream import downstream_components
 from argmap.analysis.errors import OutdatedError, UnknownIdError
 from argmap.analysis.evaluate import Evaluation, Semantics
 from argmap.analysis.labels import Label
+from argmap.analysis.live_framework import LiveFramework
 from argmap.analysis.live_index import LiveIndex, Touched
+from argmap.analysis.snapshot import Versioned
 from argmap.analysis.strength import StrengthMethod, StrengthResult
 from argmap.analysis.strength_model import dfquad, energy_update
 from argmap.analysis.whatif import NO_WHATIF, WhatIf
@@ -49,11 +51,6 @@ from argmap.model import ArgumentMap
 __all__ = ["LiveDelta", "LiveEvaluation"]
 
 _IN, _OUT, _UNDECIDED = Label.IN, Label.OUT, Label.UNDECIDED
-_LABEL_OF_STATUS = {
-    RelationStatus.APPLIES: _IN,
-    RelationStatus.BLOCKED: _OUT,
-    RelationStatus.UNDECIDED: _UNDECIDED,
-}
 _STEP = 0.5
 _NODE_CHANGES = (ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED, ChangeKind.NODE_CHANGED)
 _RELATION_CHANGES = (
@@ -111,19 +108,19 @@ class LiveEvaluation:
             #: Labels and values of every item (statements and relations), by id.
             self.labels: dict[str, Label] = {}
             self.values: dict[str, float] = {}
-            self.node_labels: dict[str, Label] = {}
-            self.relation_labels: dict[str, RelationStatus] = {}
-            self.strength: dict[str, float] = {}
-            self.contribution: dict[str, float] = {}
-            #: Each statement's base score, what-ifs applied (conceded 1, rejected 0).
-            self.base: dict[str, float] = dict(self.index.rating)
+            # The results the views read, kept with cheap snapshots (argmap.analysis.snapshot).
+            self._node_labels: Versioned[str, Label] = Versioned()
+            self._relation_labels: Versioned[str, RelationStatus] = Versioned()
+            self._strength: Versioned[str, float] = Versioned()
+            self._contribution: Versioned[str, float] = Versioned()
+            self._base: Versioned[str, float] = Versioned(dict(self.index.rating))
             self._fixed: dict[str, Label] = {}
             for statement in whatif.conceded:
                 self._fixed[statement] = _IN
-                self.base[statement] = 1.0
+                self._base[statement] = 1.0
             for statement in whatif.rejected:
                 self._fixed[statement] = _OUT
-                self.base[statement] = 0.0
+                self._base[statement] = 0.0
             self._cycle_of: dict[str, int] = {}
             self._cycles: dict[int, list[str]] = {}
             self._runs: dict[int, tuple[bool, int]] = {}
@@ -158,10 +155,10 @@ class LiveEvaluation:
             values[item] = value(item, energy)
         for members, cyclic in rest:
             self._compute(members, cyclic, energy, strength=True)
-        self.node_labels = {s: labels[s] for s in index.rating}
-        self.relation_labels = {r: relation_status(labels[r]) for r in index.relations}
-        self.strength = {s: values[s] for s in index.rating}
-        self.contribution = {r: values[r] for r in index.relations}
+        self._node_labels = Versioned({s: labels[s] for s in index.rating})
+        self._relation_labels = Versioned({r: relation_status(labels[r]) for r in index.relations})
+        self._strength = Versioned({s: values[s] for s in index.rating})
+        self._contribution = Versioned({r: values[r] for r in index.relations})
 
     def _check_whatif(self, whatif: WhatIf) -> None:
         for action, ids in (("concede", whatif.conceded), ("reject", whatif.rejected)):
@@ -172,20 +169,53 @@ class LiveEvaluation:
     # Results -------------------------------------------------------------------------------
 
     @property
+    def node_labels(self) -> Mapping[str, Label]:
+        """Each statement's grounded label now (changes with every update)."""
+        return self._node_labels.data
+
+    @property
+    def relation_labels(self) -> Mapping[str, RelationStatus]:
+        """Each relation's status now (changes with every update)."""
+        return self._relation_labels.data
+
+    @property
+    def strength(self) -> Mapping[str, float]:
+        """Each statement's strength now (changes with every update)."""
+        return self._strength.data
+
+    @property
+    def contribution(self) -> Mapping[str, float]:
+        """What each relation passes on now (changes with every update)."""
+        return self._contribution.data
+
+    @property
+    def base(self) -> Mapping[str, float]:
+        """Each statement's base score, what-ifs applied (conceded 1, rejected 0)."""
+        return self._base.data
+
+    @property
     def method(self) -> StrengthMethod:
         """The gradual semantics ``auto`` chooses: DF-QuAD, or quadratic energy on a cycle."""
         return StrengthMethod.QUADRATIC_ENERGY if self._cycles else StrengthMethod.DF_QUAD
 
     def label_evaluation(self) -> Evaluation:
-        """The grounded labels now, as an :class:`Evaluation` that stays as it is."""
-        labels = dict(self.node_labels)
-        relations = dict(self.relation_labels)
+        """The grounded labels now, as an :class:`Evaluation` that stays as it is (its
+        mappings are snapshots: taking one costs nothing however large the map)."""
+        labels = self._node_labels.snapshot()
+        relations = self._relation_labels.snapshot()
         version = self.version
 
-        def around(node_id: str) -> tuple[MapADF, tuple[list[Label], ...]]:
-            if version != self.version:
+        def current() -> bool:
+            return version == self.version
+
+        def around(node_id: str) -> tuple[Framework, tuple[Sequence[Label], ...]]:
+            if not current():
                 raise OutdatedError("the map has changed since this evaluation")
-            return self._framework_around(node_id, labels, relations)
+            if node_id not in labels:
+                raise UnknownIdError(f"cannot explain {node_id!r}: the map has no such node")
+            framework = LiveFramework(self._sides, labels, relations, current)
+            framework.number(node_id)
+            return framework, (framework.model,)
 
         return Evaluation(
             Semantics.GROUNDED, self.whatif, labels=labels, relation_labels=relations, around=around
@@ -195,9 +225,9 @@ class LiveEvaluation:
         """The strengths now, as an :class:`Evaluation` that stays as it is."""
         runs = self._runs.values()
         result = StrengthResult(
-            strength=dict(self.strength),
-            contribution=dict(self.contribution),
-            base=dict(self.base),
+            strength=self._strength.snapshot(),
+            contribution=self._contribution.snapshot(),
+            base=self._base.snapshot(),
             method=self.method,
             converged=all(done for done, _ in runs),
             iterations=max((steps for _, steps in runs), default=0),
@@ -224,18 +254,25 @@ class LiveEvaluation:
         whatif = self.whatif if whatif is None else whatif
         nodes: list[str] = []
         relations: list[str] = []
+        gone: dict[str, bool] = {}  # by id: whether the last change of it removed it
         fresh = argument_map is not self.index.map
         for change in changes:
-            if change.kind in _NODE_CHANGES:
+            kind = change.kind
+            if kind in _NODE_CHANGES:
                 nodes += change.ids
-            elif change.kind in _RELATION_CHANGES:
+            elif kind in _RELATION_CHANGES:
                 relations += change.ids
-            elif change.kind not in _NEUTRAL:
-                fresh = True
+            else:
+                fresh = fresh or kind not in _NEUTRAL
+                continue
+            removed = kind in (ChangeKind.NODE_REMOVED, ChangeKind.RELATION_REMOVED)
+            gone.update(dict.fromkeys(change.ids, removed))
         if fresh:
             return self._afresh(argument_map, whatif)
         with collector_paused():
-            touched = self.index.sync(nodes, relations)
+            # What was removed last is not looked for in the map (a miss scans its list);
+            # the counts checked below catch changes that were not reported.
+            touched = self.index.sync(nodes, relations, {i for i, out in gone.items() if out})
             index = self.index
             if len(index.rating) != len(argument_map.nodes) or len(index.relations) != len(
                 argument_map.relations
@@ -275,11 +312,11 @@ class LiveEvaluation:
         for statement in seeds:
             if statement in index.rating:
                 self._fixed.pop(statement, None)
-                self.base[statement] = index.rating[statement]
+                self._base[statement] = index.rating[statement]
                 if statement in whatif.conceded:
-                    self._fixed[statement], self.base[statement] = _IN, 1.0
+                    self._fixed[statement], self._base[statement] = _IN, 1.0
                 elif statement in whatif.rejected:
-                    self._fixed[statement], self.base[statement] = _OUT, 0.0
+                    self._fixed[statement], self._base[statement] = _OUT, 0.0
         components = downstream_components(seeds, self._readers)
         self._register(components)
         energy = bool(self._cycles)
@@ -302,14 +339,14 @@ class LiveEvaluation:
     def _forget(self, item: str, delta_nodes: set[str], delta_relations: set[str]) -> None:
         self.labels.pop(item, None)
         self.values.pop(item, None)
-        if item in self.node_labels:
-            del self.node_labels[item], self.strength[item]
-            self.base.pop(item, None)
+        if item in self._node_labels:
+            del self._node_labels[item], self._strength[item]
+            self._base.pop(item)
             self._fixed.pop(item, None)
             delta_nodes.add(item)
         else:
-            self.relation_labels.pop(item, None)
-            self.contribution.pop(item, None)
+            self._relation_labels.pop(item)
+            self._contribution.pop(item)
             delta_relations.add(item)
         cycle = self._cycle_of.get(item)
         if cycle is not None:
@@ -323,15 +360,6 @@ class LiveEvaluation:
         if links is None:
             return self.index.premise_of[item]
         return () if links.target in self._fixed else (links.target,)
-
-    def _inputs(self, item: str) -> list[str]:
-        """The items ``item``'s condition reads."""
-        links = self.index.relations.get(item)
-        if links is not None:
-            return [*links.premises, *self.index.undercuts[item]]
-        if item in self._fixed:
-            return []
-        return [*self.index.attacks[item], *self.index.supports[item]]
 
     def _register(self, components: list[tuple[list[str], bool]]) -> None:
         """Record which of these (whole) components are cycles, forgetting what they were."""
@@ -394,9 +422,9 @@ class LiveEvaluation:
             if label is not before:
                 moved.append(item)
                 if item in statements:
-                    self.node_labels[item] = label
+                    self._node_labels[item] = label
                 else:
-                    self.relation_labels[item] = relation_status(label)
+                    self._relation_labels[item] = relation_status(label)
         return moved
 
     def _label(self, item: str) -> Label:
@@ -453,9 +481,9 @@ class LiveEvaluation:
             if value != before:
                 moved.append(item)
                 if item in statements:
-                    self.strength[item] = value
+                    self._strength[item] = value
                 else:
-                    self.contribution[item] = value
+                    self._contribution[item] = value
         return moved
 
     def _value(self, item: str, energy: bool) -> float:
@@ -473,11 +501,11 @@ class LiveEvaluation:
         attacks = [values[r] for r in index.attacks[item]]
         supports = [values[r] for r in index.supports[item]]
         combine = energy_update if energy else dfquad
-        return combine(self.base[item], attacks, supports)
+        return combine(self._base.data[item], attacks, supports)
 
     def _iterate(self, items: list[str]) -> tuple[bool, int]:
         """As :func:`argmap.analysis.strength._iterate`: Euler steps from the base scores."""
-        values, base, relations = self.values, self.base, self.index.relations
+        values, base, relations = self.values, self._base.data, self.index.relations
         for item in items:
             links = relations.get(item)
             if links is not None:
@@ -495,51 +523,13 @@ class LiveEvaluation:
                 return True, step
         return False, self.max_iterations
 
-    # Explanations --------------------------------------------------------------------------
+    # Explanations ------------------------------------------------------------------------
 
-    def _framework_around(
-        self, node_id: str, labels: dict[str, Label], relations: dict[str, RelationStatus]
-    ) -> tuple[MapADF, tuple[list[Label], ...]]:
-        """The framework of what ``node_id`` rests on (its inputs, theirs, and so on), laid
-        out as :func:`~argmap.analysis.adf.build_adf` lays out a map, with its one model."""
-        index = self.index
-        if node_id not in index.rating:
-            raise UnknownIdError(f"cannot explain {node_id!r}: the map has no such node")
-        order = [node_id]
-        seen = {node_id}
-        for item in order:  # the list grows while it is read
-            for found in self._inputs(item):
-                if found not in seen:
-                    seen.add(found)
-                    order.append(found)
-        statements = [i for i in order if i in index.rating]
-        links = [i for i in order if i not in index.rating]
-        names = (*statements, *links)
-        at = {name: k for k, name in enumerate(names)}
-        positive: list[list[int]] = []
-        negative: list[list[int]] = []
-        needs_all: list[bool] = []
-        premise_of: list[list[int]] = []
-        for statement in statements:
-            fixed = self._fixed.get(statement)
-            supports = [] if fixed else [at[r] for r in index.supports[statement]]
-            positive.append(supports)
-            negative.append([] if fixed else [at[r] for r in index.attacks[statement]])
-            needs_all.append(fixed is _IN if fixed else not supports)
-            premise_of.append([at[r] for r in index.premise_of[statement] if r in at])
-        target: list[int] = []
-        is_support: list[bool] = []
-        for relation in links:
-            relation_links = index.relations[relation]
-            positive.append([at[p] for p in relation_links.premises])
-            negative.append([at[u] for u in index.undercuts[relation]])
-            needs_all.append(True)
-            reader = relation_links.target
-            target.append(-1 if reader in self._fixed else at.get(reader, -1))
-            is_support.append(relation_links.support)
-        adf = MapADF(
-            names, len(statements), positive, negative, needs_all, premise_of, target, is_support
-        )
-        model = [labels[s] for s in statements]
-        model += [_LABEL_OF_STATUS[relations[r]] for r in links]
-        return adf, (model,)
+    def _sides(self, item: str) -> tuple[Sequence[str], Sequence[str]]:
+        """An item's positive and negative inputs, as :func:`build_adf` lays them out."""
+        links = self.index.relations.get(item)
+        if links is not None:
+            return links.premises, self.index.undercuts[item]
+        if item in self._fixed:
+            return (), ()
+        return self.index.supports[item], self.index.attacks[item]

@@ -194,11 +194,12 @@ class Obstacles:
         self._rows = (self._row_bands.starts, self._row_bands.ends)
         self._columns = (self._column_bands.starts, self._column_bands.ends)
 
-    def new_pass(self) -> None:
-        """Give a new routing pass the search budget this index was made with."""
+    def new_pass(self, steps: float = math.inf) -> None:
+        """Give a new routing pass the search budget this index was made with, or ``steps``
+        grid cells if fewer (a pass that lays a few arrows searches for a few)."""
         searches, search_steps = self._budget
         self.searches_left = searches or max(MIN_SEARCHES, int(len(self.boxes) * SEARCHES))
-        self.steps_left = math.inf if search_steps is None else search_steps
+        self.steps_left = min(steps, math.inf if search_steps is None else search_steps)
 
     def add(self, node_id: str, box: Box) -> None:
         """Take in one more card (``node_id`` must not be in the index)."""
@@ -517,6 +518,25 @@ def _end_point(target: Box | XY, port: XY | None, sx: float, sy: float) -> XY:
     return tx + dx / length * reach, ty + dy / length * reach
 
 
+def _curve_point(points: list[XY], i: int) -> XY:
+    """``_curve(points)[i]``, alone."""
+    t = i / _CURVE_STEPS
+    if len(points) == 3:
+        (ax, ay), (bx, by), (cx, cy) = points
+        px, py = ax + (bx - ax) * t, ay + (by - ay) * t
+        qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
+        return px + (qx - px) * t, py + (qy - py) * t
+    if len(points) == 4:
+        (ax, ay), (bx, by), (cx, cy), (dx, dy) = points
+        px, py = ax + (bx - ax) * t, ay + (by - ay) * t
+        qx, qy = bx + (cx - bx) * t, by + (cy - by) * t
+        rx, ry = cx + (dx - cx) * t, cy + (dy - cy) * t
+        ux, uy = px + (qx - px) * t, py + (qy - py) * t
+        vx, vy = qx + (rx - qx) * t, qy + (ry - qy) * t
+        return ux + (vx - ux) * t, uy + (vy - uy) * t
+    return bezier_point(points, t)
+
+
 def _curve(points: list[XY]) -> list[XY]:
     """The curve through these control points in :data:`_CURVE_STEPS` pieces: the points of
     :func:`bezier_point`, the same arithmetic unrolled for a quadratic or a cubic."""
@@ -573,11 +593,14 @@ def route_relation(
     bx, by = _end_point(target, port, gx, gy)
     length = math.hypot(gx - bx, gy - by) or 1.0
     nx, ny = -(gy - by) / length, (gx - bx) / length
-    options = []
-    for share, side in _JUNCTIONS:
-        junction = (bx + (gx - bx) * share + nx * side, by + (gy - by) * share + ny * side)
-        lines = tuple((border_xy(box, *junction), junction) for _, box in premises)
-        options.append((junction, lines))
+    options = [
+        (bx + (gx - bx) * share + nx * side, by + (gy - by) * share + ny * side)
+        for share, side in _JUNCTIONS
+    ]
+
+    def lines_to(junction: XY) -> tuple[tuple[XY, XY], ...]:
+        return tuple((border_xy(box, *junction), junction) for _, box in premises)
+
     chosen = options[0]
     if obstacles is not None:
         # Best: premise lines and the arrow on all clear; else clear premise lines, the
@@ -585,38 +608,41 @@ def route_relation(
         # Options are tried in order and the first with everything clear is taken (each
         # test is exact, so trying them lazily chooses what testing them all would).
         first_free = None
-        for junction, lines in options:
+        for junction in options:
             if obstacles.inside(junction, ()) or not all(
-                _clear(obstacles, a, b, name, None)
-                for (a, b), (name, _) in zip(lines, premises, strict=True)
+                _clear(obstacles, border_xy(box, *junction), junction, name, None)
+                for name, box in premises
             ):
                 continue
             if _clear(obstacles, junction, _end_point(target, port, *junction), None, target_id):
-                first_free = (junction, lines)
+                first_free = junction
                 break
             if first_free is None:
-                first_free = (junction, lines)
+                first_free = junction
         if first_free is not None:
             chosen = first_free
         else:
             # The junction stands in open space (the grid search must reach it), best where
             # the arrow on to the target runs clear.
-            roomy = [o for o in options if _roomy(obstacles, o[0])] or options
+            roomy = [o for o in options if _roomy(obstacles, o)] or options
             spot = next(
                 (
                     o
                     for o in roomy
-                    if not obstacles.blocked([o[0], _end_point(target, port, *o[0])], ends)
+                    if not obstacles.blocked([o, _end_point(target, port, *o)], ends)
                 ),
                 roomy[0],
             )
             lines = tuple(
                 piece
                 for name, box in premises
-                for piece in _detour_line(box, spot[0], {name}, obstacles)
+                for piece in _detour_line(box, spot, {name}, obstacles)
             )
-            chosen = (spot[0], lines)
-    junction, lines = chosen
+            end = _end_point(target, port, *spot)
+            return _avoid(
+                Route(spot, end, lines, spot), None, target, ends, obstacles, (None, target_id)
+            )
+    junction, lines = chosen, lines_to(chosen)
     end = _end_point(target, port, *junction)
     return _avoid(
         Route(junction, end, lines, junction), None, target, ends, obstacles, (None, target_id)
@@ -675,31 +701,33 @@ def _avoid(
     own: set[str],
     obstacles: Blockers | None,
     cards: tuple[str | None, str | None] = (None, None),
+    tested: bool = False,
 ) -> Route:
     """The straight arrow if it is clear, else the first clear bend, else a way found on a
     grid of free cells (its first legs as plain lines, the last as the arrow). ``cards``:
-    the cards at the arrow's start and end (None: a point), to show it clear cheaply."""
+    the cards at the arrow's start and end (None: a point), to show it clear cheaply;
+    ``tested``: the straight arrow is known to be blocked (and not too long to bend)."""
     if obstacles is None:
         return straight
     sx, sy = straight.start
     ex, ey = straight.end
     length = math.hypot(ex - sx, ey - sy) or 1.0
-    if length > obstacles.longest_bent:
-        return straight  # straight whether or not it is clear: no need to look along it
-    if obstacles.clear_line(straight.start, straight.end, *cards) or not obstacles.blocked(
-        [straight.start, straight.end], own
-    ):
-        return straight
+    if not tested:
+        if length > obstacles.longest_bent:
+            return straight  # straight whether or not it is clear: no need to look along it
+        if obstacles.clear_line(straight.start, straight.end, *cards) or not obstacles.blocked(
+            [straight.start, straight.end], own
+        ):
+            return straight
     for controls in _candidates(straight, premise, obstacles, length):
         start = straight.start if premise is None else border_xy(premise, *controls[0])
         end = _end_point(target, None, *controls[-1])
-        curve = _curve([start, *controls, end])
-        if obstacles.clear_path(curve, *cards):
-            return Route(start, end, straight.premise_lines, straight.junction, tuple(controls))
+        points = [start, *controls, end]
         # A few points first (a point test is cheap): most candidates fail at one of them.
-        if any(obstacles.inside(curve[i], own) for i in _PROBES):
+        if any(obstacles.inside(_curve_point(points, i), own) for i in _PROBES):
             continue
-        if not obstacles.blocked(curve, own):
+        curve = _curve(points)
+        if obstacles.clear_path(curve, *cards) or not obstacles.blocked(curve, own):
             return Route(start, end, straight.premise_lines, straight.junction, tuple(controls))
     path = _grid_path(straight.start, straight.end, own, obstacles)
     if path is None:
@@ -775,10 +803,13 @@ def _search(start: XY, end: XY, own: set[str], obstacles: Blockers, pad: float) 
         r0, r1 = int((cy - hh - c - top) // cell), int((cy + hh + c - top) // cell)
         if c1 < 0 or r1 < 0 or c0 >= columns or r0 >= rows:
             continue
+        first, last = max(c0, 0), min(c1, columns - 1)
+        if last < first:
+            continue
+        wall = b"\x01" * (last - first + 1)
         for r in range(max(r0, 0), min(r1, rows - 1) + 1):
             base = r * columns
-            for col in range(max(c0, 0), min(c1, columns - 1) + 1):
-                blocked[base + col] = 1
+            blocked[base + first : base + last + 1] = wall
 
     def index(point: XY) -> int:
         col = min(max(int((point[0] - left) // cell), 0), columns - 1)
@@ -789,46 +820,57 @@ def _search(start: XY, end: XY, own: set[str], obstacles: Blockers, pad: float) 
     blocked[source] = blocked[goal] = 0
     gc, gr = goal % columns, goal // columns
     diagonal = math.sqrt(2.0)
-    best = {source: 0.0}
+    best = [math.inf] * (columns * rows)
+    best[source] = 0.0
     came: dict[int, int] = {}
     queue = [(0.0, source)]
-    steps = (
-        (1, 0, 1.0),
-        (-1, 0, 1.0),
-        (0, 1, 1.0),
-        (0, -1, 1.0),
-        (1, 1, diagonal),
-        (1, -1, diagonal),
-        (-1, 1, diagonal),
-        (-1, -1, diagonal),
-    )
+    # (across, down, length, index step) in the order the neighbours are pushed.
+    steps = [
+        (dc, dr, length, dr * columns + dc)
+        for dc, dr, length in (
+            (1, 0, 1.0),
+            (-1, 0, 1.0),
+            (0, 1, 1.0),
+            (0, -1, 1.0),
+            (1, 1, diagonal),
+            (1, -1, diagonal),
+            (-1, 1, diagonal),
+            (-1, -1, diagonal),
+        )
+    ]
+    extra = diagonal - 1
+    last_column, last_row = columns - 1, rows - 1
+    pop, push = heapq.heappop, heapq.heappush
     budget = obstacles.steps_left
     while queue:
-        _, here = heapq.heappop(queue)
+        here = pop(queue)[1]
         if here == goal:
             break
         budget -= 1
         if budget <= 0:
             obstacles.steps_left = 0
             return None
-        hc, hr = here % columns, here // columns
+        hr, hc = divmod(here, columns)
         cost = best[here]
-        for dc, dr, step in steps:
-            nc, nr = hc + dc, hr + dr
-            if not (0 <= nc < columns and 0 <= nr < rows):
+        for dc, dr, step, delta in steps:
+            nc = hc + dc
+            if nc < 0 or nc > last_column:
                 continue
-            there = nr * columns + nc
+            nr = hr + dr
+            if nr < 0 or nr > last_row:
+                continue
+            there = here + delta
             if blocked[there]:
                 continue
             new = cost + step
-            if new < best.get(there, math.inf):
+            if new < best[there]:
                 best[there] = new
                 came[there] = here
                 ax, ay = abs(nc - gc), abs(nr - gr)
-                guess = max(ax, ay) + (diagonal - 1) * min(ax, ay)
-                heapq.heappush(queue, (new + guess, there))
+                guess = ax + extra * ay if ax > ay else ay + extra * ax
+                push(queue, (new + guess, there))
     obstacles.steps_left = budget
-    if goal not in best:
+    if best[goal] == math.inf:
         return None
     cells = [goal]
     while cells[-1] != source:
@@ -878,14 +920,31 @@ def route_map(
     relations = {r.id: r for r in argument_map.relations}
     incoming: dict[str, dict[str, XY]] = {}
     for relation in argument_map.relations:
-        placed = [boxes[p] for p in relation.premises if p in boxes]
-        if placed and relation.target in boxes:
-            x = sum(b[0] for b in placed) / len(placed)
-            y = sum(b[1] for b in placed) / len(placed)
-            incoming.setdefault(relation.target, {})[relation.id] = (x, y)
+        if relation.target not in boxes:
+            continue
+        premises = relation.premises
+        if len(premises) == 1 and premises[0] in boxes:  # most: the premise's centre
+            box = boxes[premises[0]]
+            source = (box[0], box[1])
+        else:
+            placed = [boxes[p] for p in premises if p in boxes]
+            if not placed:
+                continue
+            source = (
+                sum(b[0] for b in placed) / len(placed),
+                sum(b[1] for b in placed) / len(placed),
+            )
+        if relation.target in incoming:
+            incoming[relation.target][relation.id] = source
+        else:
+            incoming[relation.target] = {relation.id: source}
     ports: dict[str, XY] = {}
     for target, sources in incoming.items():
-        ports.update(arrival_ports(boxes[target], sources))
+        if len(sources) == 1:  # a lone arrival arrives where it points
+            for relation_id, (x, y) in sources.items():
+                ports[relation_id] = border_xy(boxes[target], x, y)
+        else:
+            ports.update(arrival_ports(boxes[target], sources))
     routes: dict[str, Route] = {}
 
     blocked = obstacles.blocked if obstacles is not None else None
@@ -908,7 +967,17 @@ def route_map(
                 or not blocked([start, port], (name, target_id))
             ):
                 routes[relation_id] = Route(start, port)
-                return
+            else:  # blocked: on to the bends (what route_relation would do next)
+                routes[relation_id] = _avoid(
+                    Route(start, port),
+                    boxes[name],
+                    boxes[target_id],
+                    {name, target_id},
+                    obstacles,
+                    (name, target_id),
+                    tested=True,
+                )
+            return
         premises = [(p, boxes[p]) for p in relation.premises if p in boxes]
         target: Box | XY | None = None
         if relation.target in boxes:

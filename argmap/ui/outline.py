@@ -158,12 +158,15 @@ class OutlinePanel(QWidget):
         self.tree.itemSelectionChanged.connect(self._tree_selection_changed)
         bridge.changed.connect(self._on_changes)
         selection.changed.connect(self._show_selection)
-        self._index = OutlineIndex(self.session.map)
+        self._index: OutlineIndex  # made by rebuild()
         #: Above the roots (its item stands in for the tree's top item: see _splice).
         self._top = _Row(("", None, False, None, None, None), QTreeWidgetItem(), [], None)
         #: Every row by the id it shows (a node may have several), and by its relation.
         self._by_id: dict[str, list[_Row]] = {}
         self._by_relation: dict[str, list[_Row]] = {}
+        #: The rows one update made, and the rows whose rows it changed.
+        self._made: list[_Row] = []
+        self._spliced: list[_Row] = []
         #: Whether some rows may be hidden by a filter (so clearing it must show them again).
         self._filtered = False
         self.rebuild()
@@ -175,16 +178,26 @@ class OutlinePanel(QWidget):
         scroll), rows that went are taken out and new ones put in, in place."""
         self._index = index = OutlineIndex(self.session.map)
         entries, index.complete = build(index, index.root_nodes(), self.session.map.nodes)
-        self._update(lambda: self._reconcile(self._top, entries))
+        self._update(lambda: self._reconcile(self._top, entries), everywhere=True)
 
-    def _update(self, work: Callable[[], list[QTreeWidgetItem]]) -> None:
+    def _update(self, work: Callable[[], list[QTreeWidgetItem]], everywhere: bool) -> None:
+        """Change rows by ``work`` (which returns the items to open), then filter them (all
+        of them, or the new ones and those above what changed) and show the selection."""
         self._syncing = True
+        self._made, self._spliced = [], []
         fresh = work()
         for item in fresh:
             item.setExpanded(True)
         self._syncing = False
-        if self.filter.text() or self._filtered:
+        if everywhere and (self.filter.text() or self._filtered):
             self.apply_filter()
+        elif self.filter.text():
+            query = self.filter.text()
+            for row in self._made:
+                if row.alive:
+                    self._filter_item(row.item, query)
+            for above in (*(made.parent for made in self._made), *self._spliced):
+                self._refilter(above, query)
         self._show_selection(self.selection.ids)
 
     def _reconcile(self, row: _Row, entries: list[OutlineEntry]) -> list[QTreeWidgetItem]:
@@ -243,6 +256,8 @@ class OutlinePanel(QWidget):
             owner.insertChildren(start, [r.item for r in made])
         if end_old > start or made:
             parent.children = [*old[:start], *made, *old[end_old:]]
+            self._made += made
+            self._spliced.append(parent)
         if parent.children and not had_children and parent is not self._top:
             fresh.append(parent.item)  # a leaf that now has rows below: opened, as new ones
         kept = [(old[i], heads[i]) for i in range(start)]
@@ -325,7 +340,7 @@ class OutlinePanel(QWidget):
         if delta.afresh:
             self.rebuild()
         elif delta.roots or delta.targets:
-            self._update(lambda: self._follow(delta))
+            self._update(lambda: self._follow(delta), everywhere=False)
         if delta.relabel:
             self._relabel(delta.relabel)
 
@@ -349,7 +364,7 @@ class OutlinePanel(QWidget):
                 *self._by_relation.get(target, ()),
             )
         ]
-        for row in sorted(rows, key=_Row.depth):
+        for row in sorted(dict.fromkeys(rows), key=_Row.depth):  # those above first
             if row.alive:
                 self._refresh(row, builder, fresh)
         return fresh
@@ -379,8 +394,8 @@ class OutlinePanel(QWidget):
                 item.setData(0, _SEARCH_ROLE, _search_data(OutlineEntry(node.id, node=node)))
                 item.setIcon(0, self._icon(node))
                 item.setToolTip(0, self._tooltip(node))
-        if self.filter.text() or self._filtered:
-            self.apply_filter()
+                if self.filter.text():
+                    self._refilter(row, self.filter.text())
 
     def _rows_by_id(self) -> dict[str, list[_Row]]:
         """Every row by the id it shows (a node may have several)."""
@@ -418,6 +433,20 @@ class OutlinePanel(QWidget):
         item.setHidden(not visible)
         return visible
 
+    def _refilter(self, row: _Row | None, query: str) -> None:
+        """Show or hide ``row`` again after its text or its rows changed, and the rows above
+        it as far as that changes them."""
+        while row is not None and row is not self._top and row.alive:
+            item = row.item
+            search = item.data(0, _SEARCH_ROLE)
+            visible = (isinstance(search, dict) and matches(search, query)) or any(
+                not child.item.isHidden() for child in row.children
+            )
+            if item.isHidden() != visible:
+                return  # as it was: nothing above changes either
+            item.setHidden(not visible)
+            row = row.parent
+
     def visible_ids(self) -> list[str]:
         """Ids of the rows now shown, in order (a node may appear more than once)."""
         return [str(item.data(0, _ID_ROLE)) for item in self.items() if not _hidden(item)]
@@ -445,7 +474,8 @@ class OutlinePanel(QWidget):
         for item in wanted:
             item.setSelected(True)
         if wanted:
-            self.tree.scrollToItem(min(wanted, key=_position))
+            first = wanted[0] if len(wanted) == 1 else min(wanted, key=_position)
+            self.tree.scrollToItem(first)
         self._syncing = False
 
 

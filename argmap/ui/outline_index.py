@@ -113,7 +113,7 @@ class OutlineIndex:
         try:
             return self._apply(node_present, node_changed, relation_present)
         except KeyError:  # a change named something the map does not hold: read it all again
-            return Delta(afresh=True)
+            return Delta(afresh=True, relabel={node.id for node in self.map.nodes})
 
     def _apply(
         self,
@@ -131,7 +131,7 @@ class OutlineIndex:
             old_kind = self._kinds.pop(node_id, None)
             self.nodes.pop(node_id, None)
             if present:
-                node = self.map.node(node_id)
+                node = self._node_of(node_id)
                 self.nodes[node_id] = node
                 self._kinds[node_id] = node.kind
             if node_id in node_changed or node_id in node_present:
@@ -149,7 +149,7 @@ class OutlineIndex:
         for rid, present in relation_present.items():
             new = None
             if present:
-                relation = self.map.relation(rid)
+                relation = self._relation_of(rid)
                 self.relations[rid] = relation
                 new = self._shapes[rid] = _shape(relation)
                 self._index(rid, new)
@@ -206,6 +206,17 @@ class OutlineIndex:
                 if not listed:
                     del self._premise_of[premise]
 
+    # A new node or relation is the last of its list: found there without the map's id index
+    # (which a list changed in the middle makes read the whole list again).
+
+    def _node_of(self, node_id: str) -> Node:
+        nodes = self.map.nodes
+        return nodes[-1] if nodes and nodes[-1].id == node_id else self.map.node(node_id)
+
+    def _relation_of(self, rid: str) -> Relation:
+        relations = self.map.relations
+        return relations[-1] if relations and relations[-1].id == rid else self.map.relation(rid)
+
     def _relation_position(self, rid: str) -> int:
         position = indexes_of(self.map)[1].position(self.map.relations, rid)
         if position is None:
@@ -220,6 +231,10 @@ class OutlineIndex:
 
     def _insert_in_order(self, into: list[str], rid: str) -> None:
         """Put ``rid`` among the relations into the same target where the map lists it."""
+        relations = self.map.relations
+        if relations and relations[-1].id == rid:  # added last: after all the others
+            into.append(rid)
+            return
         where = self._relation_position(rid)
         i = len(into)
         while i > 0 and self._relation_position(into[i - 1]) > where:

@@ -13,13 +13,16 @@ statement and relation whose result changed; and explanations must read the same
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 
 import pytest
 
-from argmap.analysis.evaluate import evaluate
+from argmap.analysis.errors import OutdatedError
+from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.analysis.explain import explain
 from argmap.analysis.live_evaluation import LiveDelta, LiveEvaluation
-from argmap.analysis.strength import compute_strength
+from argmap.analysis.live_framework import LiveFramework
+from argmap.analysis.strength import StrengthResult, compute_strength
 from argmap.analysis.whatif import WhatIf
 from argmap.editing import (
     AddNode,
@@ -43,6 +46,13 @@ from argmap.model import ArgumentMap, Node, NodeKind, Point, Relation, RelationK
 from tests.analysis.random_maps import random_map
 
 
+def same(found: Mapping[str, object], wanted: Mapping[str, object]) -> bool:
+    """Equal mappings, by looking each key up (len and lookups only)."""
+    return len(found) == len(wanted) and all(
+        key in found and found[key] == value for key, value in wanted.items()
+    )
+
+
 class Walk:
     """A session on a random map, its live evaluation, and random edits to both."""
 
@@ -54,6 +64,7 @@ class Walk:
         self.pending: list[Change] = []
         self.made = 0
         self.previous = self.expected()
+        self.kept: list[tuple[Evaluation, Evaluation, Evaluation, StrengthResult]] = []
 
     @property
     def map(self) -> ArgumentMap:
@@ -168,9 +179,23 @@ class Walk:
         assert live.node_labels == wanted.labels
         assert live.relation_labels == wanted.relation_labels
         labels = live.label_evaluation()
-        assert labels.labels == wanted.labels
-        assert labels.relation_labels == wanted.relation_labels
-        assert live.strength_evaluation().strength_result == strength
+        strengths = live.strength_evaluation()
+        self.kept = [*self.kept[-2:], (labels, strengths, wanted, strength)]
+        # What was handed out stays as it was (the results are snapshots, read here key by
+        # key so that they are not copied).
+        for old_labels, old_strengths, old_wanted, old_strength in reversed(self.kept):
+            assert same(old_labels.labels, old_wanted.labels)
+            assert same(old_labels.relation_labels, old_wanted.relation_labels)
+            result = old_strengths.strength_result
+            assert result is not None
+            assert same(result.strength, old_strength.strength)
+            assert same(result.contribution, old_strength.contribution)
+            assert same(result.base, old_strength.base)
+            assert (result.method, result.converged, result.iterations) == (
+                old_strength.method,
+                old_strength.converged,
+                old_strength.iterations,
+            )
         nodes, relations = self.expected()
         if not delta.everything:
             before_nodes, before_relations = self.previous
@@ -241,3 +266,33 @@ def test_a_map_replaced_is_evaluated_afresh() -> None:
     delta = live.update(session.map, [Change(kind="map_replaced")])  # type: ignore[arg-type]
     assert delta.everything
     assert {k: v.value for k, v in live.node_labels.items()} == {"b": "out", "x": "in"}
+
+
+def test_explaining_the_main_claim_reads_only_what_the_sentence_needs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The framework an explanation reads is built as far as it is read, not for everything
+    the claim rests on (the whole map, for a main claim); once the live evaluation has moved
+    on, an older evaluation says so instead of explaining from a newer map."""
+    nodes = [Node(id=f"n{i}", kind=NodeKind.CLAIM, text=f"Statement {i}") for i in range(400)]
+    relations = [
+        Relation(id=f"r{i}", kind="support", premises=[f"n{i}"], target=f"n{(i - 1) // 2}")
+        for i in range(1, 400)
+    ]
+    session = EditSession(ArgumentMap(nodes=nodes, relations=relations))
+    m = session.map
+    live = LiveEvaluation(m)
+    evaluation = live.label_evaluation()
+    read: list[int] = []
+    original = LiveFramework.inputs
+
+    def counting(framework: LiveFramework, index: int) -> tuple[list[int], list[int]]:
+        read.append(index)
+        return original(framework, index)
+
+    monkeypatch.setattr(LiveFramework, "inputs", counting)
+    assert explain(m, evaluation, "n0") == explain(m, evaluate(m), "n0")
+    assert 0 < len(set(read)) <= 10  # of 799 nodes it rests on
+    live.update(m, session.execute(set_rating("n5", 0.9)))
+    with pytest.raises(OutdatedError):
+        explain(m, evaluation, "n0")

@@ -26,6 +26,7 @@ from argmap.editing import (
 )
 from argmap.editing.relation_commands import set_scheme
 from argmap.layout.routing import Obstacles
+from argmap.layout.views import hidden_counts
 from argmap.model import ArgumentMap, Node, NodeKind, Point, RelationKind
 from argmap.ui.canvas.node_item import NodeItem
 from argmap.ui.canvas.scene import MapScene
@@ -71,7 +72,7 @@ def _frame_from_scratch(scene: MapScene) -> QRectF:
     return rect
 
 
-def _check(scene: MapScene, rng: random.Random) -> int:
+def _check(scene: MapScene, rng: random.Random, focus: str | None) -> int:
     """Compare all; returns how many arrows have a label (so a run is seen to have some)."""
     argument_map = scene.session.map
     # The cards arrows bend around: the shown ones, where they are now.
@@ -102,6 +103,12 @@ def _check(scene: MapScene, rng: random.Random) -> int:
         near = {i.node_id for i in scene.items(rect) if isinstance(i, NodeItem)}
         near = {n for n in near if rect.intersects(scene.node_item(n).scene_card_rect())}  # type: ignore[union-attr]
         assert {i.node_id for i in scene.cards_near(rect)} == near
+    # Fold counts and pins on the cards (the card in focus shows what bears on it).
+    collapsed = [c for c in argument_map.layout.collapsed if c != focus]
+    counts = hidden_counts(argument_map, collapsed) if collapsed else {}
+    pinned = set(argument_map.layout.pinned)
+    marks = {i.node_id: (i.folded, i.pinned) for i in scene.node_items()}
+    assert marks == {n: (counts.get(n, 0), n in pinned) for n in marks}
     labels = sum(1 for e in scene.edge_items() if e.label is not None)
     return labels
 
@@ -146,7 +153,8 @@ def _edit(canvas: Canvas, rng: random.Random) -> None:
             }
             view.execute(MoveNodes(where))
         elif roll < 0.74:
-            view.execute(SetFlag("collapsed", [rng.choice(nodes)], rng.random() < 0.6))
+            flag = rng.choice(["collapsed", "collapsed", "pinned"])
+            view.execute(SetFlag(flag, [rng.choice(nodes)], rng.random() < 0.6))
         elif roll < 0.77:
             if view.visibility.focus_claim is None:
                 view.visibility.focus(rng.choice(nodes))
@@ -170,6 +178,6 @@ def test_what_the_canvas_keeps_matches_a_fresh_look_after_random_edits(
     most = labelled = 0
     for _step in range(90):
         _edit(canvas, rng)
-        labelled = max(labelled, _check(scene, rng))
+        labelled = max(labelled, _check(scene, rng, canvas.view.visibility.focus_claim))
         most = max(most, len(canvas.session.map.nodes))
     assert most > 8 and labelled >= 1  # the run built something to check

@@ -141,3 +141,33 @@ def test_badges_and_faded_arrows_follow_edits_undo_redo_and_what_ifs(
     window.evaluation.semantics_actions[Semantics.PREFERRED].trigger()
     window.evaluation.semantics_actions[Semantics.GROUNDED].trigger()
     check()
+
+
+def test_a_new_cards_verdict_follows_once_the_burst_is_over(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.evaluation.recompute()
+    window.selection.set(["c1"])
+    assert not window.verdict.isHidden()
+    m = window.session.map
+    window.session.execute(add_related_node(m, "c1", NodeKind.EVIDENCE, RelationKind.SUPPORT))
+    new = m.nodes[-1].id
+    window.selection.set([new])
+    assert window.evaluation._timer.isActive()  # evaluated after the burst, not in it
+    assert not window.verdict.isHidden()  # the section waits where it is
+    assert window.verdict.text.text() == "Working out whether it stands…"
+    _settled(window, qtbot)
+    assert window.verdict.text.text().startswith("In: it is assumed, as nothing supports it")
+
+
+def test_a_map_opened_in_place_gets_every_badge(window: MainWindow, qtbot: QtBot) -> None:
+    window.evaluation.show_action.trigger()
+    _settled(window, qtbot)
+    other = window.session.map.model_copy(deep=True)
+    other.nodes = other.nodes[:2]
+    kept = {n.id for n in other.nodes}
+    other.relations = [r for r in other.relations if r.target in kept and set(r.premises) <= kept]
+    window.session.replace(other)
+    _settled(window, qtbot)
+    assert _shown_badges(window) == _expected_badges(window)
+    assert _shown_faded(window) == _expected_faded(window)

@@ -147,7 +147,10 @@ def _panel(qtbot: QtBot, bridge: SessionBridge, selection: SelectionModel) -> Ou
     return panel
 
 
-@pytest.mark.parametrize(("seed", "query"), [(1, ""), (2, ""), (3, ""), (4, "boats"), (5, "")])
+@pytest.mark.parametrize(
+    ("seed", "query"),
+    [(1, ""), (2, ""), (3, ""), (4, "boats"), (5, ""), (6, "kind:objection"), (7, "#data routes")],
+)
 def test_random_edits_read_as_a_fresh_outline(qtbot: QtBot, seed: int, query: str) -> None:
     session = EditSession(small_map())
     bridge = SessionBridge(session)

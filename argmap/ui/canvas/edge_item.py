@@ -6,6 +6,7 @@ the router places where no card covers it (see :mod:`label_place`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from argmap.model import RelationKind
 from argmap.ui import theme
-from argmap.ui.canvas import lod
+from argmap.ui.canvas import label_watch, lod
 from argmap.ui.canvas.geometry import SIGN_RADIUS, EdgeGeometry, bezier_point
 from argmap.ui.canvas.label_place import place_label
 
@@ -46,6 +47,7 @@ _Change = QGraphicsItem.GraphicsItemChange
 _SCENE_CHANGE = _Change.ItemSceneChange
 _SCENE_HAS_CHANGED = _Change.ItemSceneHasChanged
 _VISIBLE_HAS_CHANGED = _Change.ItemVisibleHasChanged
+_POSITION_HAS_CHANGED = _Change.ItemPositionHasChanged
 #: How visible an arrow is whose inference is blocked under the shown evaluation.
 BLOCKED_OPACITY = 0.28
 
@@ -71,6 +73,8 @@ class EdgeItem(QGraphicsItem):
         #: scene (the scene keeps the map's frame with it); None: nobody.
         self.watcher: Callable[[EdgeItem], None] | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        # Paint is told the part of the scene being redrawn (see _reaches).
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         # z 0 and opacity 1 are Qt's defaults: not set again (each setter calls itemChange).
         #: Whether the evaluation shown says this relation's inference is blocked (faded).
         self.blocked = False
@@ -110,9 +114,11 @@ class EdgeItem(QGraphicsItem):
         self.notify()
 
     def notify(self) -> None:
-        """Tell the watcher that the arrow or its label moved."""
+        """Tell the watcher, and the scene's label obstacles, that the arrow or its label
+        moved."""
         if self.watcher is not None:
             self.watcher(self)
+        label_watch.changed(self)
 
     def scene_bounds(self) -> tuple[float, float, float, float] | None:
         """(left, top, right, bottom) around the lines and the label; None before any lines."""
@@ -204,6 +210,8 @@ class EdgeItem(QGraphicsItem):
                 label.setVisible(bool(value))
         if change == _SCENE_HAS_CHANGED:
             self.notify()
+        elif change in (_SCENE_CHANGE, _VISIBLE_HAS_CHANGED):
+            label_watch.changed(self)  # leaving its scene, shown or hidden (see label_watch)
         return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def shape(self) -> QPainterPath:
@@ -226,6 +234,11 @@ class EdgeItem(QGraphicsItem):
     ) -> None:
         if self.geometry is None:
             return
+        # Only what may fall in the part being redrawn (None: all of the arrow).
+        exposed = option.exposedRect
+        area = None if exposed.contains(self._bounds) else _grown(exposed)
+        if area is not None and not self._reaches(area):
+            return
         scale = lod.scale_of(painter)
         colour = theme.RELATION_COLOURS[self.kind]
         lines, head = self._paths()
@@ -233,20 +246,62 @@ class EdgeItem(QGraphicsItem):
             self._paint_plain(painter, colour, lines)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale >= lod.TEXT_SCALE)
+        style = theme.RELATION_STYLES[self.kind]
+        # A straight dashed arrow reaching far beyond the part redrawn is dashed only as far
+        # as it could show there: Qt dashes a line along its whole length, then clips.
+        pieces = None
+        geometry = self.geometry
+        if (
+            area is not None
+            and style != Qt.PenStyle.SolidLine
+            and not geometry.controls
+            and not geometry.premise_lines
+        ):
+            pieces = _pieces_in(lines, area)
         if self.isSelected():
             painter.setPen(QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, Qt.PenStyle.SolidLine))
-            painter.drawPath(lines)
-        pen = QPen(colour, LINE_WIDTH, theme.RELATION_STYLES[self.kind])
+            painter.drawPath(lines if pieces is None else _joined(pieces))
+        pen = QPen(colour, LINE_WIDTH, style)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(lines)
+        if pieces is None:
+            painter.drawPath(lines)
+        else:  # its dashes start as far along as the piece does
+            for start, end, along in pieces:
+                pen.setDashOffset(along / LINE_WIDTH)
+                painter.setPen(pen)
+                painter.drawPath(_joined([(start, end, along)]))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
-        painter.drawPolygon(head)
-        if self.geometry.junction is not None:
-            painter.drawEllipse(self.geometry.junction, JUNCTION_RADIUS, JUNCTION_RADIUS)
-        self._paint_sign(painter, colour)
+        if area is None or _inside(self.geometry.end, area):
+            painter.drawPolygon(head)
+        junction = self.geometry.junction
+        if junction is not None and (area is None or _inside(junction, area)):
+            painter.drawEllipse(junction, JUNCTION_RADIUS, JUNCTION_RADIUS)
+        if area is None or _inside(self.sign_point(), area):
+            self._paint_sign(painter, colour)
+
+    def _reaches(self, area: tuple[float, float, float, float]) -> bool:
+        """Whether anything this arrow draws (lines, head, sign, junction, selection) may fall
+        in ``area`` (the part redrawn, grown by :data:`_REACH`). A long arrow's box covers much
+        of the view while its line crosses a corner of it: redrawing a card must not paint
+        every arrow whose box overlaps it."""
+        geometry = self.geometry
+        if geometry is None:
+            return False
+        for a, b in geometry.premise_lines:
+            if _meets(a.x(), a.y(), b.x(), b.y(), area):
+                return True
+        start, end = geometry.start, geometry.end
+        if not geometry.controls:
+            return _meets(start.x(), start.y(), end.x(), end.y(), area)
+        # A curve stays inside the box of its control points.
+        points = [start, *geometry.controls, end]
+        xs, ys = [p.x() for p in points], [p.y() for p in points]
+        return (
+            min(xs) <= area[2] and max(xs) >= area[0] and min(ys) <= area[3] and max(ys) >= area[1]
+        )
 
     def _paint_plain(self, painter: QPainter, colour: QColor, lines: QPainterPath) -> None:
         # Far out: thin device-pixel lines, no heads or signs; cards carry the picture.
@@ -295,6 +350,12 @@ def _direction(start: QPointF, end: QPointF) -> tuple[float, float]:
     return dx / length, dy / length
 
 
+@functools.cache
+def _label_width(text: str) -> int:
+    """A label's plate width: a map names few schemes, so each is measured once."""
+    return math.ceil(QFontMetricsF(_label_font()).horizontalAdvance(text) + 2 * LABEL_PADDING)
+
+
 def _label_font() -> QFont:
     font = QFont("DejaVu Sans")
     font.setPixelSize(10)
@@ -309,8 +370,7 @@ class SchemeLabel(QGraphicsItem):
         super().__init__()
         self.relation_id = relation_id
         self.text = text
-        width = QFontMetricsF(_label_font()).horizontalAdvance(text) + 2 * LABEL_PADDING
-        self.size = (math.ceil(width), LABEL_HEIGHT)
+        self.size = (_label_width(text), LABEL_HEIGHT)
         self._rect = QRectF(0.0, 0.0, *self.size)
         #: The arrow it names, told when the label moves.
         self.arrow: EdgeItem | None = None
@@ -319,9 +379,9 @@ class SchemeLabel(QGraphicsItem):
         self.setZValue(LABEL_Z)
 
     def itemChange(self, change: _Change, value: Any) -> Any:
-        if change == _Change.ItemPositionHasChanged and self.arrow is not None:
+        if change == _POSITION_HAS_CHANGED and self.arrow is not None:
             self.arrow.notify()
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def place(self, path: list[QPointF]) -> None:
         """Sit at the first spot on the arrow through ``path``, until the router places it
@@ -360,6 +420,80 @@ class SchemeLabel(QGraphicsItem):
 
 #: Below this length (scene pixels) an arrow's own head would hide under its sign.
 SHORT_ARROW = HEAD_LENGTH + 2 * SIGN_RADIUS + 6
+
+
+#: How far from its lines an arrow may draw (scene px): the sign and the point it makes
+#: beside a short arrow, the head, the junction dot, the selection stroke, antialiasing.
+_REACH = SIGN_RADIUS + 6 + HEAD_HALF_WIDTH + LINE_WIDTH + 5 + 4
+
+
+def _grown(rect: QRectF) -> tuple[float, float, float, float]:
+    reach = _REACH
+    return rect.left() - reach, rect.top() - reach, rect.right() + reach, rect.bottom() + reach
+
+
+def _inside(point: QPointF, area: tuple[float, float, float, float]) -> bool:
+    return area[0] <= point.x() <= area[2] and area[1] <= point.y() <= area[3]
+
+
+def _pieces_in(
+    lines: QPainterPath, area: tuple[float, float, float, float]
+) -> list[tuple[QPointF, QPointF, float]]:
+    """The parts inside ``area`` of the straight lines of ``lines`` (pairs of move and line
+    elements), each with how far along its line it starts."""
+    pieces = []
+    left, top, right, bottom = area
+    for i in range(0, lines.elementCount() - 1, 2):
+        a, b = lines.elementAt(i), lines.elementAt(i + 1)
+        x0, y0, dx, dy = a.x, a.y, b.x - a.x, b.y - a.y
+        low, high = 0.0, 1.0
+        for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+            if p == 0.0:
+                if q < 0.0:
+                    low, high = 1.0, 0.0
+                continue
+            u = q / p
+            if p < 0.0:
+                low = max(low, u)
+            else:
+                high = min(high, u)
+        if low > high:
+            continue
+        start = QPointF(a.x, a.y) if low == 0.0 else QPointF(x0 + dx * low, y0 + dy * low)
+        end = QPointF(b.x, b.y) if high == 1.0 else QPointF(x0 + dx * high, y0 + dy * high)
+        pieces.append((start, end, math.hypot(dx, dy) * low))
+    return pieces
+
+
+def _joined(pieces: list[tuple[QPointF, QPointF, float]]) -> QPainterPath:
+    path = QPainterPath()
+    for start, end, _along in pieces:
+        path.moveTo(start)
+        path.lineTo(end)
+    return path
+
+
+def _meets(
+    x0: float, y0: float, x1: float, y1: float, area: tuple[float, float, float, float]
+) -> bool:
+    """Whether the segment (x0, y0)-(x1, y1) touches the closed rectangle ``area`` (left,
+    top, right, bottom): Liang-Barsky clipping."""
+    left, top, right, bottom = area
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if p == 0.0:
+            if q < 0.0:
+                return False
+            continue
+        u = q / p
+        if p < 0.0:
+            low = max(low, u)
+        else:
+            high = min(high, u)
+        if low > high:
+            return False
+    return True
 
 
 def _too_short_for_a_head(geometry: EdgeGeometry) -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.ui import theme
-from argmap.ui.canvas import lod, marks
+from argmap.ui.canvas import label_watch, lod, marks
 from argmap.ui.canvas.card import (
     FOOTER_HEIGHT,
     HEADER_HEIGHT,
@@ -71,8 +71,11 @@ class NodeItem(QGraphicsItem):
         #: A match of Find on the map: drawn with a highlighter halo.
         self.found = False
         self._hovered = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        # Both flags in one call: each setter calls itemChange twice, for every card of a map.
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
         self.setAcceptHoverEvents(True)
         self.setZValue(1.0)
 
@@ -108,8 +111,10 @@ class NodeItem(QGraphicsItem):
         self.content = content
         self._set_rect(size)
         self.update()
-        if resized and self.watcher is not None:
-            self.watcher(self)
+        if resized:
+            if self.watcher is not None:
+                self.watcher(self)
+            label_watch.changed(self)
 
     def _set_rect(self, size: tuple[float, float]) -> None:
         self._rect = _centred(size)
@@ -160,9 +165,12 @@ class NodeItem(QGraphicsItem):
         return self._bounds
 
     def itemChange(self, change: _Change, value: Any) -> Any:
-        if change in _WATCHED and self.watcher is not None:
-            self.watcher(self)
-        return super().itemChange(change, value)
+        if change in _WATCHED:
+            if self.watcher is not None:
+                self.watcher(self)
+            # The scene's label obstacles too (the new scene, if it just came into one).
+            label_watch.changed(self, value if change == _Change.ItemSceneHasChanged else None)
+        return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hovered = True

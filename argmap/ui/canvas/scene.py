@@ -21,6 +21,7 @@ from argmap.ui.canvas.card import CardMeasure, content_for
 from argmap.ui.canvas.card_index import CardIndex
 from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.fallback import fallback_positions
+from argmap.ui.canvas.label_obstacles import LabelObstacles
 from argmap.ui.canvas.label_queue import LabelQueue
 from argmap.ui.canvas.node_item import Badge, NodeItem
 from argmap.ui.canvas.overview import EdgeOverview
@@ -62,6 +63,8 @@ class MapScene(QGraphicsScene):
         self.session = session
         self.setBackgroundBrush(theme.CANVAS_BACKGROUND)
         self._measure = CardMeasure()
+        #: What scheme labels keep off, kept as items change (see label_watch).
+        self.label_obstacles = LabelObstacles(self)
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[str, EdgeItem] = {}
         #: Set by :mod:`argmap.ui.canvas.visibility` (view only, never the model): ids of the
@@ -139,7 +142,9 @@ class MapScene(QGraphicsScene):
         return [
             item
             for node_id, _box in found
-            if (item := nodes.get(node_id)) is not None and rect.intersects(item.scene_card_rect())
+            if (item := nodes.get(node_id)) is not None
+            and rect.intersects(item.scene_card_rect())
+            and item.opacity() >= 0.001  # as scene.items(): a card made transparent is not found
         ]
 
     def is_rebuttal(self, node_id: str) -> bool:
@@ -191,6 +196,7 @@ class MapScene(QGraphicsScene):
         for old_edge in self._edges.values():
             old_edge.watcher = None
         self.clear()
+        self.label_obstacles.clear()  # clear() deleted the items it kept
         self._overview = EdgeOverview(self)
         self._nodes.clear()
         self._edges.clear()
@@ -412,10 +418,11 @@ class MapScene(QGraphicsScene):
                     self._place_unplaced([node_id])
                 item.setPos(self._qpoint(node_id))
 
-    def move_live(self, positions: dict[str, QPointF]) -> None:
-        """Move cards during a drag (view only; the drag's command comes on release)."""
+    def move_live(self, positions: dict[str, QPointF], bend: bool = True) -> None:
+        """Move cards during a drag (view only; the drag's command comes on release).
+        ``bend=False``: their arrows run straight for now (a glide's frames)."""
         for node_id, point in positions.items():
             item = self._nodes.get(node_id)
             if item is not None:
                 item.setPos(point)
-        self._router.route(self._router.affected(positions, ()), positions)
+        self._router.route(self._router.affected(positions, ()), positions, bend)

@@ -101,6 +101,7 @@ class CanvasVisibility(QObject):
         self.focus_claim: str | None = None
         self._added: set[str] = set()  # made while focused: shown although outside the focus
         self._stored: dict[str, Point] = {}  # stored positions the focus drawing follows
+        self._marked: set[str] = set()  # cards last given a fold count or a pin
         #: Named view filters (side, author, ...): each gives the node ids it hides.
         self.filters: dict[str, Callable[[ArgumentMap], set[str]]] = {}
         #: Says, over the canvas, that only part of the map is shown and how to see it all.
@@ -261,7 +262,8 @@ class CanvasVisibility(QObject):
             hidden |= view_filter(argument_map)
         self._show_banner(len(argument_map.nodes) - len(hidden))
         hidden |= self._hidden_relations(hidden)
-        self._stored = {n: p for n, p in argument_map.layout.positions.items() if n in shown}
+        stored = argument_map.layout.positions
+        self._stored = {n: stored[n] for n in shown if n in stored}
         if hidden != self.scene.hidden_ids or shown != self.scene.shown_positions:
             self.scene.hidden_ids = hidden
             self.scene.shown_positions = shown
@@ -310,9 +312,14 @@ class CanvasVisibility(QObject):
         return {n: Point.rounded(p.x + dx, p.y + dy) for n, p in laid.items()}
 
     def _mark(self, collapsed: list[str]) -> None:
-        """The '+N' of each collapsed card and the pin of each pinned one."""
+        """The '+N' of each collapsed card and the pin of each pinned one (only the cards
+        marked now or before are looked at: an edit elsewhere costs nothing here)."""
         argument_map = self.session.map
         counts = hidden_counts(argument_map, collapsed) if collapsed else {}
         pinned = set(argument_map.layout.pinned)
-        for item in self.scene.node_items():
-            item.set_marks(counts.get(item.node_id, 0), item.node_id in pinned)
+        marked = {n for n, count in counts.items() if count} | pinned
+        for node_id in marked | self._marked:
+            item = self.scene.node_item(node_id)
+            if item is not None:
+                item.set_marks(counts.get(node_id, 0), node_id in pinned)
+        self._marked = marked

@@ -44,8 +44,10 @@ class VerdictSection(QGroupBox):
         if self.subject is None or not argument_map.has_node(self.subject) or evaluation is None:
             self.hide()
             return
-        if self.subject not in evaluation.labels:  # a new card: the evaluation is on its way
-            self.hide()
+        if self.subject not in evaluation.labels:
+            # A new card: its verdict comes once the burst of edits is over. The section stays
+            # where it is meanwhile (hiding and showing it again lays the inspector out twice).
+            self.text.setText("Working out whether it stands…")
             return
         try:
             if evaluation.semantics is Semantics.STRENGTH:
