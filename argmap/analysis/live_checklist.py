@@ -525,8 +525,10 @@ class LiveChecklist:
         relation_ids: tuple[str, ...] = (),
     ) -> None:
         """The item's gaps of one kind are these (one per message), no more."""
-        ids = tuple(node_ids) if node_ids is not None else (item,)
         found = self._gaps[kind]
+        if not messages and (item, 0) not in found:
+            return  # none, as before: the usual case
+        ids = tuple(node_ids) if node_ids is not None else (item,)
         for i, message in enumerate(messages):
             self._set(kind, (item, i), Gap(kind, ids, message, relation_ids))
         extra = len(messages)
