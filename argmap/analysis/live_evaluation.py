@@ -254,18 +254,25 @@ class LiveEvaluation:
         whatif = self.whatif if whatif is None else whatif
         nodes: list[str] = []
         relations: list[str] = []
+        gone: dict[str, bool] = {}  # by id: whether the last change of it removed it
         fresh = argument_map is not self.index.map
         for change in changes:
-            if change.kind in _NODE_CHANGES:
+            kind = change.kind
+            if kind in _NODE_CHANGES:
                 nodes += change.ids
-            elif change.kind in _RELATION_CHANGES:
+            elif kind in _RELATION_CHANGES:
                 relations += change.ids
-            elif change.kind not in _NEUTRAL:
-                fresh = True
+            else:
+                fresh = fresh or kind not in _NEUTRAL
+                continue
+            removed = kind in (ChangeKind.NODE_REMOVED, ChangeKind.RELATION_REMOVED)
+            gone.update(dict.fromkeys(change.ids, removed))
         if fresh:
             return self._afresh(argument_map, whatif)
         with collector_paused():
-            touched = self.index.sync(nodes, relations)
+            # What was removed last is not looked for in the map (a miss scans its list);
+            # the counts checked below catch changes that were not reported.
+            touched = self.index.sync(nodes, relations, {i for i, out in gone.items() if out})
             index = self.index
             if len(index.rating) != len(argument_map.nodes) or len(index.relations) != len(
                 argument_map.relations

@@ -15,7 +15,7 @@ them, are evaluated again. A map whose relations name missing nodes raises the s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -167,11 +167,18 @@ class LiveIndex:
 
     # Keeping in step -----------------------------------------------------------------------
 
-    def sync(self, node_ids: Iterable[str], relation_ids: Iterable[str]) -> Touched:
+    def sync(
+        self,
+        node_ids: Iterable[str],
+        relation_ids: Iterable[str],
+        gone: Collection[str] = (),
+    ) -> Touched:
         """Read these nodes and relations again from the map; what changed, see :class:`Touched`.
 
-        Raises :class:`~argmap.analysis.errors.FrameworkError` when a relation now names a
-        node or relation the map lacks (the index is then unusable: build a new one).
+        ``gone`` names ids the changes say were removed last: they are not looked for (a
+        look-up that misses scans the whole list). Raises
+        :class:`~argmap.analysis.errors.FrameworkError` when a relation now names a node or
+        relation the map lacks (the index is then unusable: build a new one).
         """
         argument_map = self.map
         touched = Touched()
@@ -181,7 +188,7 @@ class LiveIndex:
         for relation_id in relation_ids:  # drop the old links of every relation touched
             relation = (
                 argument_map.relation(relation_id)
-                if argument_map.has_relation(relation_id)
+                if relation_id not in gone and argument_map.has_relation(relation_id)
                 else None
             )
             old = self.relations.get(relation_id)
@@ -202,7 +209,7 @@ class LiveIndex:
                 touched.removed.add(relation_id)
                 self._forget_relation(relation_id)
         for node_id in dict.fromkeys(node_ids):
-            self._sync_node(node_id, touched)
+            self._sync_node(node_id, touched, node_id not in gone)
         for relation_id in fresh:  # first every new relation, which undercuts may name
             if relation_id not in self.undercuts:
                 self.undercuts[relation_id] = []
@@ -229,9 +236,9 @@ class LiveIndex:
             and old.premises == tuple(dict.fromkeys(relation.premises))
         )
 
-    def _sync_node(self, node_id: str, touched: Touched) -> None:
+    def _sync_node(self, node_id: str, touched: Touched, look: bool) -> None:
         argument_map = self.map
-        if argument_map.has_node(node_id):
+        if look and argument_map.has_node(node_id):
             if node_id in self.relations or (
                 node_id in self.undercuts and node_id not in self.rating
             ):

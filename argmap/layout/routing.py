@@ -194,11 +194,12 @@ class Obstacles:
         self._rows = (self._row_bands.starts, self._row_bands.ends)
         self._columns = (self._column_bands.starts, self._column_bands.ends)
 
-    def new_pass(self) -> None:
-        """Give a new routing pass the search budget this index was made with."""
+    def new_pass(self, steps: float = math.inf) -> None:
+        """Give a new routing pass the search budget this index was made with, or ``steps``
+        grid cells if fewer (a pass that lays a few arrows searches for a few)."""
         searches, search_steps = self._budget
         self.searches_left = searches or max(MIN_SEARCHES, int(len(self.boxes) * SEARCHES))
-        self.steps_left = math.inf if search_steps is None else search_steps
+        self.steps_left = min(steps, math.inf if search_steps is None else search_steps)
 
     def add(self, node_id: str, box: Box) -> None:
         """Take in one more card (``node_id`` must not be in the index)."""

@@ -97,6 +97,11 @@ class Rows:
         #: nearest right edge on its left to the nearest left edge on its right).
         self._room: dict[str, tuple[int, float, float]] = {}
         room = self._room
+        #: Per card: the cards next to it in its row, and the room beyond them (as in
+        #: ``_room``, leaving out those two): (left card, room's left edge past it, right
+        #: card, room's right edge past it).
+        self._beside: dict[str, tuple[Rect | None, float, Rect | None, float]] = {}
+        beside = self._beside
         #: Whether the rows' bands follow each other without overlapping (one tree or
         #: layered drawing; not several parts packed side by side at other heights).
         self._stacked = all(upper.bottom < lower.top for upper, lower in itertools.pairwise(rows))
@@ -111,11 +116,20 @@ class Rows:
                         reach = right
                     lows[i] = reach
                 reach = math.inf
+                highs = [math.inf] * count
                 for i in range(count - 1, -1, -1):
                     room[ids[i]] = (index, lows[i], reach)
+                    highs[i] = reach
                     left = rects[i][0]
                     if left < reach:
                         reach = left
+                for i in range(count):
+                    beside[ids[i]] = (
+                        rects[i - 1] if i > 0 else None,
+                        lows[i - 1] if i > 0 else -math.inf,
+                        rects[i + 1] if i + 1 < count else None,
+                        highs[i + 1] if i + 1 < count else math.inf,
+                    )
         self._tops = [row.top for row in rows]
         self._tallest = max((row.bottom - row.top for row in rows), default=0.0)
         # The free bands, exactly as the grid index finds them: a row's cards share one
@@ -153,12 +167,11 @@ class Rows:
         if at_a is not None:  # the upper end's card: the line leaves its row at the bottom
             if at_a not in room:
                 return False
-            upper, low, high = room[at_a]
+            upper = room[at_a][0]
             row = rows[upper]
             if not row.top <= ay <= row.bottom:
                 return False
-            x = ax + (row.bottom - ay) * slope
-            if not (low + MARGIN < min(ax, x) and max(ax, x) < high - MARGIN):
+            if not self._beside_clear(at_a, ax, ay, slope, ay, row.bottom):
                 return False
             if at_b is None:  # b stands in the band under the row
                 below = rows[upper + 1].top if upper + 1 < len(rows) else math.inf
@@ -167,7 +180,7 @@ class Rows:
             return False
         if at_b not in room:
             return False
-        lower, low, high = room[at_b]
+        lower = room[at_b][0]
         row = rows[lower]
         if not row.top <= by <= row.bottom:
             return False
@@ -176,8 +189,33 @@ class Rows:
                 return False
         elif not (rows[lower - 1].bottom if lower > 0 else -math.inf) < ay < row.top:
             return False  # a stands in the band over the row, or nothing is shown
-        x = bx + (row.top - by) * slope
-        return low + MARGIN < min(bx, x) and max(bx, x) < high - MARGIN
+        return self._beside_clear(at_b, bx, by, slope, row.top, by)
+
+    def _beside_clear(
+        self, card: str, x0: float, y0: float, slope: float, top: float, bottom: float
+    ) -> bool:
+        """Whether the line through (x0, y0) (``slope``: across per down), between the
+        heights ``top`` and ``bottom`` of ``card``'s row, passes beside the card's
+        neighbours in the row (each only where its own height reaches) and short of all
+        the cards beyond them."""
+        left, far_left, right, far_right = self._beside[card]
+        x_top, x_bottom = x0 + (top - y0) * slope, x0 + (bottom - y0) * slope
+        low, high = (x_top, x_bottom) if x_top <= x_bottom else (x_bottom, x_top)
+        if not (far_left + MARGIN < low and high < far_right - MARGIN):
+            return False
+        if left is not None and left[2] + MARGIN >= low:
+            reach_top, reach_bottom = max(top, left[1]), min(bottom, left[3])
+            if reach_top <= reach_bottom:
+                a, b = x0 + (reach_top - y0) * slope, x0 + (reach_bottom - y0) * slope
+                if min(a, b) <= left[2] + MARGIN:
+                    return False
+        if right is not None and right[0] - MARGIN <= high:
+            reach_top, reach_bottom = max(top, right[1]), min(bottom, right[3])
+            if reach_top <= reach_bottom:
+                a, b = x0 + (reach_top - y0) * slope, x0 + (reach_bottom - y0) * slope
+                if max(a, b) >= right[0] - MARGIN:
+                    return False
+        return True
 
     def clear_path(self, points: list[XY], at_first: str | None, at_last: str | None) -> bool:
         """:meth:`clear_line` for a polyline that only goes one way down (or up) the
@@ -200,16 +238,16 @@ class Rows:
         if at_first is not None:
             if at_first not in room:
                 return False
-            upper, low, high = room[at_first]
+            upper = room[at_first][0]
             row = rows[upper]
-            if not row.top <= ay <= row.bottom or not _within(points, row.bottom, low, high):
+            if not row.top <= ay <= row.bottom or not self._beside_path(at_first, points, row):
                 return False
             if at_last is None:  # the last point stands in the band under the row
                 below = rows[upper + 1].top if upper + 1 < len(rows) else math.inf
                 return row.bottom < by < below
         if at_last is None or at_last not in room:
             return False
-        lower, low, high = room[at_last]
+        lower = room[at_last][0]
         row = rows[lower]
         if not row.top <= by <= row.bottom:
             return False
@@ -218,7 +256,21 @@ class Rows:
                 return False
         elif not (rows[lower - 1].bottom if lower > 0 else -math.inf) < ay < row.top:
             return False
-        return _within(points[::-1], row.top, low, high)
+        return self._beside_path(at_last, points, row)
+
+    def _beside_path(self, card: str, points: list[XY], row: _Row) -> bool:
+        """:meth:`_beside_clear` for each piece of a polyline (going down) within the height
+        of ``card``'s row."""
+        for p, q in itertools.pairwise(points):
+            top, bottom = max(p[1], row.top), min(q[1], row.bottom)
+            if top > bottom:
+                continue
+            if q[1] == p[1]:
+                return False  # a level piece inside the row: not shown here
+            slope = (q[0] - p[0]) / (q[1] - p[1])
+            if not self._beside_clear(card, p[0], p[1], slope, top, bottom):
+                return False
+        return True
 
     def blocked(self, points: list[XY], exclude: Collection[str]) -> bool:
         """Whether the polyline through ``points`` runs through a card not in ``exclude``."""
@@ -282,19 +334,6 @@ class Rows:
             if i >= 0 and starts[i] <= middle <= ends[i] and math.isfinite(starts[i] + ends[i]):
                 return axis, (starts[i] + ends[i]) / 2
         return None
-
-
-def _within(points: list[XY], edge: float, low: float, high: float) -> bool:
-    """Whether the polyline, from its first point until it crosses ``edge`` (down the
-    drawing, or up if the points go up), stays strictly between ``low`` and ``high``."""
-    down = points[-1][1] >= points[0][1]
-    for p, q in itertools.pairwise(points):
-        if not low + MARGIN < p[0] < high - MARGIN:
-            return False
-        if (q[1] >= edge) if down else (q[1] <= edge):
-            x = q[0] if q[1] == p[1] else p[0] + (edge - p[1]) * (q[0] - p[0]) / (q[1] - p[1])
-            return low + MARGIN < x < high - MARGIN
-    return low + MARGIN < points[-1][0] < high - MARGIN
 
 
 def outside_bands(

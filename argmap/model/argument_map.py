@@ -93,6 +93,13 @@ class ArgumentMap(BaseModel):
     def has_relation(self, relation_id: str) -> bool:
         return indexes_of(self)[1].find(self.relations, relation_id) is not None
 
+    def surely_has_id(self, item_id: str) -> bool:
+        """True when the index finds ``item_id`` among the nodes or relations at once; False
+        may still be a used id (ask :meth:`has_node` / :meth:`has_relation`, which scan on a
+        miss). For searches through many ids that are mostly taken (a fresh id)."""
+        nodes, relations = indexes_of(self)
+        return nodes.seen(self.nodes, item_id) or relations.seen(self.relations, item_id)
+
     def node_index(self) -> dict[str, Node]:
         """All nodes by id (a fresh dict: build it once for many look-ups)."""
         return {node.id: node for node in self.nodes}

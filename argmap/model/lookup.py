@@ -42,7 +42,22 @@ class IdIndex[T: _HasId]:
             if item.id == item_id:
                 self._rebuild(items)
                 return item
+        if self._items is not items:  # a list the index has not seen: index it for next time
+            self._rebuild(items)
         return None
+
+    def seen(self, items: Sequence[T], item_id: str) -> bool:
+        """Whether the index finds ``item_id`` in ``items`` at once (checked as a hit is).
+        False does not mean absent: only :meth:`find` (which may scan) can say that."""
+        if self._items is not items:
+            return False
+        entry = self._by_id.get(item_id)
+        if entry is None and len(items) > self._indexed:
+            entry = self._take_tail(items, item_id)
+        if entry is None:
+            return False
+        position, item = entry
+        return position < len(items) and items[position] is item and item.id == item_id
 
     def position(self, items: Sequence[T], item_id: str) -> int | None:
         """Where the item with ``item_id`` sits in ``items``, or None."""

@@ -301,7 +301,12 @@ class EvaluationController(QObject):
                 scene.set_blocked(None)
                 self._blocked = set()
             self._badged = None
-        elif self._badged is None or self._badged[0] is not self.semantics or delta is None:
+        elif (
+            self._badged is None
+            or self._badged[0] is not self.semantics
+            or delta is None
+            or delta.everything  # a map replaced: the scene made every card again
+        ):
             scene.set_badges(self.badges())
             self._blocked = self.blocked()
             scene.set_blocked(self._blocked)

@@ -474,7 +474,8 @@ class OutlinePanel(QWidget):
         for item in wanted:
             item.setSelected(True)
         if wanted:
-            self.tree.scrollToItem(min(wanted, key=_position))
+            first = wanted[0] if len(wanted) == 1 else min(wanted, key=_position)
+            self.tree.scrollToItem(first)
         self._syncing = False
 
 

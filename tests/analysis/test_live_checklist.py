@@ -207,7 +207,8 @@ def test_rows_changes_turn_the_old_rows_into_the_new_ones() -> None:
 def test_a_map_put_in_another_order_is_worked_out_again() -> None:
     m = _start(40, 2)
     live = LiveChecklist(m)
-    m.nodes.reverse()  # as a shared map sorts its cards when another's arrive
-    m.nodes.insert(5, Node(id="arrived", kind=NodeKind.CLAIM, text="Just arrived"))
+    # As a shared map sorts its cards when another's arrive: two swap places, one comes.
+    m.nodes[0], m.nodes[30] = m.nodes[30], m.nodes[0]
+    m.nodes.insert(10, Node(id="arrived", kind=NodeKind.CLAIM, text="Just arrived"))
     assert live.update(m, {"arrived"}, set()) is None  # started again
     assert live.gaps() == find_gaps(m)

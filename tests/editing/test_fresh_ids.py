@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from argmap.editing import AddNode, CompositeCommand, EditSession, add_related_node, fresh_ids
 from argmap.editing.node_commands import RemoveNode
-from argmap.model import ArgumentMap, Node, NodeKind, RelationKind
+from argmap.model import (
+    ArgumentMap,
+    Node,
+    NodeKind,
+    Relation,
+    RelationKind,
+    SourceDocument,
+    text_sha256,
+)
 
 
 def _used(argument_map: ArgumentMap) -> set[str]:
@@ -57,3 +67,47 @@ def test_random_edits_never_get_an_id_in_use() -> None:
             assert fresh_ids(session.map, prefix)[0] not in _used(session.map)
         ids = [n.id for n in session.map.nodes] + [r.id for r in session.map.relations]
         assert len(ids) == len(set(ids))
+
+
+def test_the_first_id_past_thousands_in_use_does_not_search_the_lists_for_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """r1..r3000 in use: finding r3001 must not look up every used number in the lists (a
+    relation's id missed among the statements and scanned them all: quadratic, 25 s at
+    20,000 statements), then or on the next search."""
+    from argmap.model.lookup import IdIndex
+
+    nodes = [Node(id=f"n{i}", kind=NodeKind.CLAIM, text="x") for i in range(3001)]
+    relations = [
+        Relation(id=f"r{i}", kind=RelationKind.SUPPORT, premises=[f"n{i}"], target="n0")
+        for i in range(1, 3001)
+    ]
+    argument_map = ArgumentMap(nodes=nodes, relations=relations)
+    calls = 0
+    find = IdIndex.find
+
+    def counted(self: IdIndex[Node], items: list[Node], item_id: str) -> Node | None:
+        nonlocal calls
+        calls += 1
+        return find(self, items, item_id)
+
+    monkeypatch.setattr(IdIndex, "find", counted)
+    assert fresh_ids(argument_map, "r") == ["r3001"]
+    assert fresh_ids(argument_map, "r", 2) == ["r3001", "r3002"]
+    assert calls <= 10  # not one per used number
+
+
+def test_a_long_run_of_used_ids_is_skipped_to_the_first_free_one() -> None:
+    """Past the first few candidates the search looks in a set of every used id: it must
+    skip exactly what asking the map would (statements, relations, sources, reserved)."""
+    nodes = [Node(id="c1", kind=NodeKind.CLAIM, text="x")]
+    nodes += [Node(id=f"e{i}", kind=NodeKind.EVIDENCE, text="y") for i in range(1, 200)]
+    relations = [
+        Relation(id=f"e{i}", kind=RelationKind.SUPPORT, premises=[f"e{i - 199}"], target="c1")
+        for i in range(200, 300)
+    ]
+    sources = [SourceDocument(id="e301", title="t", text="text", sha256=text_sha256("text"))]
+    argument_map = ArgumentMap(nodes=nodes, relations=relations, sources=sources)
+    argument_map.reserve_ids(["e303"])
+    assert fresh_ids(argument_map, "e", 3) == ["e300", "e302", "e304"]
+    assert not set(fresh_ids(argument_map, "e", 40)) & _used(argument_map)

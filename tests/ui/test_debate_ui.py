@@ -201,3 +201,26 @@ def test_the_flow_window_draws_the_sheet_and_follows_edits(
     assert image.height() == round(flow.sheet.drawing.height)
     debate_window.runner.run(delete_nodes(debate_window.session.map, ["x"]))
     qtbot.waitUntil(lambda: flow.sheet.drawing is not None and "x" not in flow.sheet.drawing.cells)
+
+
+def test_a_step_that_grows_long_wraps_without_covering_the_next(
+    debate_window: MainWindow, qtbot: QtBot
+) -> None:
+    """The list is filled again after each edit: each row must be as tall as its text now, not
+    as the row it replaces (a long step drawn over the next one before)."""
+    from argmap.editing import edit_text
+
+    panel = debate_window.debate.speech_panel
+    debate_window.show()
+    debate_window.docks["speech"].show()
+    debate_window.docks["speech"].raise_()
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.list.count() == 6)
+    panel.list.grab()  # laid out and drawn with the short steps
+    long_text = "The reason, at length: " + "patrols on the beaches stop boats " * 12
+    debate_window.session.execute(edit_text("a", long_text))
+    qtbot.waitUntil(lambda: long_text.split()[3] in panel.list.item(1).text())
+    panel.list.grab()
+    rects = [panel.list.visualItemRect(panel.list.item(row)) for row in range(3)]
+    assert rects[1].height() > 2 * rects[0].height()  # wrapped onto several lines
+    assert rects[1].bottom() < rects[2].top()  # and the next step starts below it

@@ -158,3 +158,16 @@ def test_a_new_cards_verdict_follows_once_the_burst_is_over(
     assert window.verdict.text.text() == "Working out whether it stands…"
     _settled(window, qtbot)
     assert window.verdict.text.text().startswith("In: it is assumed, as nothing supports it")
+
+
+def test_a_map_opened_in_place_gets_every_badge(window: MainWindow, qtbot: QtBot) -> None:
+    window.evaluation.show_action.trigger()
+    _settled(window, qtbot)
+    other = window.session.map.model_copy(deep=True)
+    other.nodes = other.nodes[:2]
+    kept = {n.id for n in other.nodes}
+    other.relations = [r for r in other.relations if r.target in kept and set(r.premises) <= kept]
+    window.session.replace(other)
+    _settled(window, qtbot)
+    assert _shown_badges(window) == _expected_badges(window)
+    assert _shown_faded(window) == _expected_faded(window)

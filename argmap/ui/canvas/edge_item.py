@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from argmap.model import RelationKind
 from argmap.ui import theme
-from argmap.ui.canvas import label_watch, lod
+from argmap.ui.canvas import exposure, label_watch, lod
 from argmap.ui.canvas.geometry import SIGN_RADIUS, EdgeGeometry, bezier_point
 from argmap.ui.canvas.label_place import place_label
 
@@ -100,7 +100,6 @@ class EdgeItem(QGraphicsItem):
         if self.label is not None and self.label.text == text:
             return
         if self.label is not None and self.label.scene() is not None:
-            label_watch.changed(self.label)  # gone (the scene's label obstacles hear of it)
             self.label.scene().removeItem(self.label)
         self.label = SchemeLabel(self.relation_id, text) if text else None
         if self.label is not None:
@@ -112,13 +111,14 @@ class EdgeItem(QGraphicsItem):
                 scene.addItem(self.label)
             if self.geometry is not None:
                 self.label.place(self.path())
-            label_watch.changed(self.label)
         self.notify()
 
     def notify(self) -> None:
-        """Tell the watcher that the arrow or its label moved."""
+        """Tell the watcher, and the scene's label obstacles, that the arrow or its label
+        moved."""
         if self.watcher is not None:
             self.watcher(self)
+        label_watch.changed(self)
 
     def scene_bounds(self) -> tuple[float, float, float, float] | None:
         """(left, top, right, bottom) around the lines and the label; None before any lines."""
@@ -138,6 +138,11 @@ class EdgeItem(QGraphicsItem):
         return left, top, right, bottom
 
     def set_geometry(self, geometry: EdgeGeometry) -> None:
+        if geometry == self.geometry:
+            # Laid again where it already runs (an add shifts the ports of the arrows at its
+            # card, most of which end where they were): Qt would repaint its whole box, and
+            # a long arrow's box covers much of the view, with every arrow crossing it.
+            return
         self.prepareGeometryChange()
         self.geometry = geometry
         # Lines and hit shape are built on first use: far out, arrows are never painted one
@@ -148,7 +153,6 @@ class EdgeItem(QGraphicsItem):
         self._bounds = _bounds(geometry)  # the router then places the label (see labels.py)
         self.update()
         self.notify()
-        label_watch.changed(self)
 
     def mid(self) -> QPointF:
         return self.geometry.mid if self.geometry is not None else QPointF()
@@ -199,24 +203,20 @@ class EdgeItem(QGraphicsItem):
 
     def itemChange(self, change: _Change, value: Any) -> Any:
         # The label is a top-level item (to sit above the cards): it comes, goes and hides
-        # with its arrow. The scene's label obstacles hear of both (see label_watch).
+        # with its arrow.
         label = self.label
-        if change == _SCENE_CHANGE:
-            label_watch.changed(self)
-            if label is not None and label.scene() is not None:
-                label_watch.changed(label)
+        if label is not None:
+            if change == _SCENE_CHANGE and label.scene() is not None:
                 label.scene().removeItem(label)
-        elif change == _SCENE_HAS_CHANGED and value is not None:
-            label_watch.changed(self, value)
-            if label is not None and label.scene() is not value:
-                value.addItem(label)
-                label_watch.changed(label, value)
-        elif change == _VISIBLE_HAS_CHANGED:
-            label_watch.changed(self)
-            if label is not None:
+            elif change == _SCENE_HAS_CHANGED and value is not None:
+                if label.scene() is not value:
+                    value.addItem(label)
+            elif change == _VISIBLE_HAS_CHANGED:
                 label.setVisible(bool(value))
         if change == _SCENE_HAS_CHANGED:
             self.notify()
+        elif change in (_SCENE_CHANGE, _VISIBLE_HAS_CHANGED):
+            label_watch.changed(self)  # leaving its scene, shown or hidden (see label_watch)
         return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def shape(self) -> QPainterPath:
@@ -244,41 +244,45 @@ class EdgeItem(QGraphicsItem):
         area = None if exposed.contains(self._bounds) else _grown(exposed)
         if area is not None and not self._reaches(area):
             return
+        parts = exposure.parts()  # the painting is clipped to these
+        if parts is not None and not self._reaches_a_part(parts):
+            return
         scale = lod.scale_of(painter)
-        colour = theme.RELATION_COLOURS[self.kind]
+        kind = self.kind
+        colour = theme.RELATION_COLOURS[kind]
         lines, head = self._paths()
         if scale < lod.DETAIL_SCALE:
             self._paint_plain(painter, colour, lines)
             return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale >= lod.TEXT_SCALE)
-        style = theme.RELATION_STYLES[self.kind]
+        painter.setRenderHint(_ANTIALIASING, scale >= lod.TEXT_SCALE)
+        style = theme.RELATION_STYLES[kind]
         # A straight dashed arrow reaching far beyond the part redrawn is dashed only as far
         # as it could show there: Qt dashes a line along its whole length, then clips.
         pieces = None
         geometry = self.geometry
         if (
             area is not None
-            and style != Qt.PenStyle.SolidLine
+            and style != _SOLID
             and not geometry.controls
             and not geometry.premise_lines
         ):
             pieces = _pieces_in(lines, area)
         if self.isSelected():
-            painter.setPen(QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, Qt.PenStyle.SolidLine))
+            painter.setPen(QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, _SOLID))
             painter.drawPath(lines if pieces is None else _joined(pieces))
-        pen = QPen(colour, LINE_WIDTH, style)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen = _line_pen(kind)
         painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(_NO_BRUSH)
         if pieces is None:
             painter.drawPath(lines)
         else:  # its dashes start as far along as the piece does
+            pen = QPen(pen)  # the shared pen keeps its offset
             for start, end, along in pieces:
                 pen.setDashOffset(along / LINE_WIDTH)
                 painter.setPen(pen)
                 painter.drawPath(_joined([(start, end, along)]))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(colour))
+        painter.setPen(_NO_PEN)
+        painter.setBrush(_fill(kind))
         if area is None or _inside(self.geometry.end, area):
             painter.drawPolygon(head)
         junction = self.geometry.junction
@@ -308,6 +312,21 @@ class EdgeItem(QGraphicsItem):
             min(xs) <= area[2] and max(xs) >= area[0] and min(ys) <= area[3] and max(ys) >= area[1]
         )
 
+    def _reaches_a_part(self, parts: list[exposure.Part]) -> bool:
+        """Whether anything this arrow draws may fall in one of ``parts``: its lines (with
+        head, junction and selection stroke) near one, or its sign. Next to a card, hundreds of
+        arrows pass within a sign's reach of it; only those that touch it repaint."""
+        for part in parts:
+            if self._reaches(_grown_part(part, _LINE_REACH)):
+                return True
+        sign = self.sign_point()
+        x, y = sign.x(), sign.y()
+        reach = _REACH
+        for left, top, right, bottom in parts:
+            if left - reach <= x <= right + reach and top - reach <= y <= bottom + reach:
+                return True
+        return False
+
     def _paint_plain(self, painter: QPainter, colour: QColor, lines: QPainterPath) -> None:
         # Far out: thin device-pixel lines, no heads or signs; cards carry the picture.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -336,17 +355,51 @@ class EdgeItem(QGraphicsItem):
                     ]
                 )
             )
-        painter.setPen(QPen(colour, 1.5))
-        painter.setBrush(QBrush(theme.CARD_FILL))
+        painter.setPen(_sign_pen(self.kind))
+        painter.setBrush(_card_fill())
         painter.drawEllipse(mid, SIGN_RADIUS, SIGN_RADIUS)
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(14)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(_sign_font())
         box = QRectF(
             mid.x() - SIGN_RADIUS, mid.y() - SIGN_RADIUS - 1, 2 * SIGN_RADIUS, 2 * SIGN_RADIUS
         )
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), theme.RELATION_SIGNS[self.kind])
+
+
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_SOLID = Qt.PenStyle.SolidLine
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+
+
+@functools.cache
+def _line_pen(kind: RelationKind) -> QPen:
+    """The pen of an arrow's lines: made once per kind, not in each of thousands of paints."""
+    pen = QPen(theme.RELATION_COLOURS[kind], LINE_WIDTH, theme.RELATION_STYLES[kind])
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+@functools.cache
+def _fill(kind: RelationKind) -> QBrush:
+    return QBrush(theme.RELATION_COLOURS[kind])
+
+
+@functools.cache
+def _sign_pen(kind: RelationKind) -> QPen:
+    return QPen(theme.RELATION_COLOURS[kind], 1.5)
+
+
+@functools.cache
+def _card_fill() -> QBrush:
+    return QBrush(theme.CARD_FILL)
+
+
+@functools.cache
+def _sign_font() -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(14)
+    font.setBold(True)
+    return font
 
 
 def _direction(start: QPointF, end: QPointF) -> tuple[float, float]:
@@ -396,7 +449,6 @@ class SchemeLabel(QGraphicsItem):
     def park(self, sign: QPointF) -> None:
         """Wait beside the arrow's sign (cheap, maybe over a card) until placed properly."""
         self.setPos(sign.x() + SIGN_RADIUS + LABEL_PADDING, sign.y() - LABEL_HEIGHT / 2)
-        label_watch.changed(self)
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -436,6 +488,15 @@ _REACH = SIGN_RADIUS + 6 + HEAD_HALF_WIDTH + LINE_WIDTH + 5 + 4
 def _grown(rect: QRectF) -> tuple[float, float, float, float]:
     reach = _REACH
     return rect.left() - reach, rect.top() - reach, rect.right() + reach, rect.bottom() + reach
+
+
+#: How far from its lines an arrow draws but for its sign: the head and junction dot, the
+#: selection stroke, antialiasing (the sign is tested on its own).
+_LINE_REACH = HEAD_HALF_WIDTH + LINE_WIDTH + 5 / 2 + 2
+
+
+def _grown_part(part: exposure.Part, reach: float) -> tuple[float, float, float, float]:
+    return part[0] - reach, part[1] - reach, part[2] + reach, part[3] + reach
 
 
 def _inside(point: QPointF, area: tuple[float, float, float, float]) -> bool:

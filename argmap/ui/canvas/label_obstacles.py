@@ -2,7 +2,7 @@
 shown arrows' signs and straight pieces, and every label.
 
 Items tell it when they change (see :mod:`label_watch`): a card that moves or is shown or
-hidden, an arrow laid again, a label placed, anything coming or going. It notes them and
+hidden, an arrow laid again or its label moved, anything coming or going. It notes them and
 brings them up to date at the next look-up, so a label pass costs what changed, not what the
 map holds: on a map whose arrows run far (statements in rows), thousands of long arrows cross
 any card's band, and finding them in the scene for every pass cost more than the edit itself.
@@ -34,7 +34,8 @@ Snapshot = dict[str, dict[int, tuple[tuple[float, ...], ...]]]
 
 class LabelObstacles:
     """Cards, signs and labels in grids, arrow pieces in an R-tree, each under its item's key
-    (``id(item)``; the item is held while kept, so the key stays its own)."""
+    (``id(item)``; the item is held while kept, so the key stays its own). A label is kept
+    under its arrow's key: the arrow tells when its label moves or is replaced."""
 
     def __init__(self, scene: QGraphicsScene | None = None) -> None:
         #: The scene whose items are kept (None: items in no scene, for a pass on its own).
@@ -47,6 +48,9 @@ class LabelObstacles:
         self.labels = KeyedGrid[SchemeLabel]()
         #: Shown arrows' straight pieces.
         self.lines = SegmentIndex()
+        #: The geometry each arrow's pieces in :attr:`lines` come from (its label moving
+        #: tells the arrow, and the pieces stay).
+        self._laid: dict[int, object] = {}
         self._kept: dict[int, QGraphicsItem] = {}
         self._dirty: dict[int, QGraphicsItem] = {}
         #: Read every item of the scene at the next look-up (it was cleared and refilled).
@@ -76,6 +80,7 @@ class LabelObstacles:
         self.signs.clear()
         self.labels.clear()
         self.lines = SegmentIndex()
+        self._laid.clear()
         self._rescan = self._scene is not None
 
     def sync(self) -> None:
@@ -91,13 +96,13 @@ class LabelObstacles:
         for key, item in dirty.items():
             self._refresh(key, item, lines=not bulk)
         if bulk:
-            self.lines.rebuild(
-                {
-                    key: item.segments()
-                    for key, item in self._kept.items()
-                    if isinstance(item, EdgeItem) and _shown_arrow(item)
-                }
-            )
+            shown = {
+                key: item
+                for key, item in self._kept.items()
+                if isinstance(item, EdgeItem) and _shown_arrow(item)
+            }
+            self.lines.rebuild({key: edge.segments() for key, edge in shown.items()})
+            self._laid = {key: edge.geometry for key, edge in shown.items()}
 
     def _refresh(self, key: int, item: QGraphicsItem, lines: bool) -> None:
         if not self._present(item):
@@ -111,17 +116,23 @@ class LabelObstacles:
                 self.cards.discard(key)
         elif isinstance(item, EdgeItem):
             self._kept[key] = item
+            label = item.label
+            if label is not None:
+                self.labels.put(key, label.sceneBoundingRect(), label)
+            else:
+                self.labels.discard(key)
             if _shown_arrow(item):
-                self.signs.put(key, _sign(item), item)
-                if lines:
+                if not lines:
+                    self.signs.put(key, _sign(item), item)
+                elif self._laid.get(key) is not item.geometry:
+                    self.signs.put(key, _sign(item), item)
                     self.lines.put(key, item.segments())
+                    self._laid[key] = item.geometry
             else:
                 self.signs.discard(key)
                 if lines:
                     self.lines.discard(key)
-        elif isinstance(item, SchemeLabel):
-            self._kept[key] = item
-            self.labels.put(key, item.sceneBoundingRect(), item)
+                    self._laid.pop(key, None)
 
     def _present(self, item: QGraphicsItem) -> bool:
         return isValid(item) and item.scene() is self._scene
@@ -133,6 +144,7 @@ class LabelObstacles:
             self.labels.discard(key)
             if lines:
                 self.lines.discard(key)
+                self._laid.pop(key, None)
 
     # Look-ups (after :meth:`sync`) -------------------------------------------------------
 
@@ -150,9 +162,9 @@ class LabelObstacles:
         """The shown signs in these grid cells (and maybe a few beyond)."""
         return [rect for rect, _edge in self.signs.in_cells(cells).values()]
 
-    def labels_in(self, cells: Iterable[Cell]) -> dict[int, SchemeLabel]:
-        """Every label (by key) in these grid cells (and maybe a few beyond)."""
-        return {key: label for key, (_rect, label) in self.labels.in_cells(cells).items()}
+    def labels_in(self, cells: Iterable[Cell]) -> list[SchemeLabel]:
+        """Every label in these grid cells (and maybe a few beyond)."""
+        return [label for _rect, label in self.labels.in_cells(cells).values()]
 
     def snapshot(self) -> Snapshot:
         """What a look-up finds, as plain numbers (to compare with one built from scratch)."""

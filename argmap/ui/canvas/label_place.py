@@ -11,7 +11,7 @@ then least of the rest (labels, signs, lines).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF
 
@@ -79,17 +79,31 @@ def pick_spot(
     spots: Sequence[QRectF],
     cards: Iterable[QRectF],
     avoid: Iterable[QRectF] = (),
-    lines: Iterable[Segment] = (),
+    lines: Iterable[Segment] | Callable[[QRectF], Iterable[Segment]] = (),
 ) -> QRectF:
     """The first spot clear of ``cards`` (kept ``CARD_MARGIN`` off), ``avoid`` and ``lines``;
-    else the one covering least card area, then least of the others."""
+    else the one covering least card area, then least of the others.
+
+    ``lines`` may instead be a look-up of the lines whose bounding boxes meet a spot (in the
+    order the list would give them): then only the spots whose cost is needed are looked up.
+    """
     m = CARD_MARGIN
     blocks = [card.adjusted(-m, -m, m, m) for card in cards]
     others = list(avoid)
-    reach = QRectF()
-    for spot in spots:
-        reach = reach.united(spot)
-    pieces = [_piece(a.x(), a.y(), b.x(), b.y()) for a, b in lines_near(lines, reach)]
+    if callable(lines):
+        under = lines
+
+        def pieces_under(spot: QRectF) -> list[_Piece]:
+            return [_piece(a.x(), a.y(), b.x(), b.y()) for a, b in under(spot)]
+    else:
+        reach = QRectF()
+        for spot in spots:
+            reach = reach.united(spot)
+        pieces = [_piece(a.x(), a.y(), b.x(), b.y()) for a, b in lines_near(lines, reach)]
+
+        def pieces_under(spot: QRectF) -> list[_Piece]:
+            return pieces
+
     # The cost is (card covered, the rest): the rest is worked out only for the spots whose
     # card cost is the least, the same choice as costing every spot, at a fraction of it.
     boxed, boxed_blocks = _boxes(others), _boxes(blocks)
@@ -100,7 +114,7 @@ def pick_spot(
     for spot, card_cost in zip(spots, card_costs, strict=True):
         if card_cost != least:
             continue
-        rest = _covered_boxed(spot, boxed) + LINE_WEIGHT * _hidden(spot, pieces)
+        rest = _covered_boxed(spot, boxed) + LINE_WEIGHT * _hidden(spot, pieces_under(spot))
         if rest == 0.0 and least == 0.0:
             return spot
         if rest < best_rest:

@@ -8,6 +8,7 @@ placed a moment later, while the map is already on screen and answering.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
@@ -16,8 +17,11 @@ from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.labels import place_labels
 from argmap.ui.canvas.node_item import NodeItem
 
-#: Labels placed per turn of the event loop (a few tens of milliseconds on a slow machine).
-BATCH = 250
+#: Labels placed at a time; a turn of the event loop places such groups until
+#: :data:`TURN_SECONDS` have passed, so the window answers between turns however costly a
+#: label is on this map (a fixed 250 took over a second a turn at 20,000 statements).
+BATCH = 25
+TURN_SECONDS = 0.025
 #: Placing starts once no new labels have come for this long: cards gliding to a new layout
 #: hand over their labels every frame, and spots found mid-glide would be wasted.
 SETTLE_MS = 60
@@ -61,7 +65,14 @@ class LabelQueue(QObject):
             self._place(sorted(self._waiting))
 
     def _place_batch(self) -> None:
-        self._place(sorted(self._waiting)[:BATCH])
+        end = time.perf_counter() + TURN_SECONDS
+        order = sorted(self._waiting)
+        start = 0
+        while start < len(order):
+            self._place(order[start : start + BATCH])
+            start += BATCH
+            if time.perf_counter() >= end:
+                break
         if self._waiting:
             self._timer.start(0)
 

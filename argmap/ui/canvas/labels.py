@@ -8,7 +8,7 @@ so a pass costs what it places, not what the map holds (nor how far its arrows r
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from PySide6.QtCore import QRectF
 
@@ -64,7 +64,7 @@ def place_labels(
         found = _around(obstacles, spots, label, moving)
         label.setPos(pick_spot(spots, *found).topLeft())
         moving.discard(id(label))  # placed: an obstacle to the labels after it
-        obstacles.note(label)
+        obstacles.note(edge)  # (its arrow says so too, when in a scene)
 
 
 def obstacles_for(
@@ -80,15 +80,15 @@ def obstacles_for(
             kept.note(card)
         kept.sync()
         return kept
-    labels = [e.label for e in edges.values() if e.label is not None]
-    return LabelObstacles.of_items([*nodes.values(), *edges.values(), *labels], scene)
+    return LabelObstacles.of_items([*nodes.values(), *edges.values()], scene)
 
 
 def _around(
     obstacles: LabelObstacles, spots: list[QRectF], label: SchemeLabel, moving: set[int]
-) -> tuple[list[QRectF], list[QRectF], list[Segment]]:
-    """Cards, then signs and other labels (but the ``moving`` ones, by id), then lines, that
-    may lie under the ``spots``. Each spot is looked up on its own: the spots of a label on a
+) -> tuple[list[QRectF], list[QRectF], list[Segment] | Callable[[QRectF], list[Segment]]]:
+    """Cards, then signs and other labels (but the ``moving`` ones, by id), then lines (a
+    look-up per spot, made only for the spots costed; none in a crowd), that may lie under
+    the ``spots``. Only the grid cells under the spots are read: the spots of a label on a
     long arrow run far along it, and most of what lies between them is under none.
 
     Each list comes in one order (by place), whatever order the items were kept in, so the
@@ -102,8 +102,8 @@ def _around(
     cards = obstacles.cards_in(cells)
     shown_cards = sorted((c for c in cards if c.intersects(reach)), key=_rect_key)
     shown = [sign for sign in obstacles.signs_in(cells) if sign.intersects(reach)]
-    for key, other in obstacles.labels_in(cells).items():
-        if key in moving or other is label or not other.isVisible():
+    for other in obstacles.labels_in(cells):
+        if id(other) in moving or other is label or not other.isVisible():
             continue
         rect = other.sceneBoundingRect()
         if rect.intersects(reach):
@@ -114,9 +114,12 @@ def _around(
     # on a big map laid out in rows).
     if obstacles.lines.count(spots[0]) > CROWDED:
         return shown_cards, shown, []
-    lines = obstacles.lines.near_any(spots)
-    lines.sort(key=_segment_key)
-    return shown_cards, shown, lines
+    index = obstacles.lines
+
+    def lines_under(spot: QRectF) -> list[Segment]:  # looked up only for spots costed
+        return sorted(index.near(spot), key=_segment_key)
+
+    return shown_cards, shown, lines_under
 
 
 def _rect_key(rect: QRectF) -> tuple[float, float, float, float]:

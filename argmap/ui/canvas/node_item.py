@@ -111,9 +111,10 @@ class NodeItem(QGraphicsItem):
         self.content = content
         self._set_rect(size)
         self.update()
-        if resized and self.watcher is not None:
-            self.watcher(self)
-        label_watch.changed(self)
+        if resized:
+            if self.watcher is not None:
+                self.watcher(self)
+            label_watch.changed(self)
 
     def _set_rect(self, size: tuple[float, float]) -> None:
         self._rect = _centred(size)
@@ -160,22 +161,15 @@ class NodeItem(QGraphicsItem):
 
     # QGraphicsItem ------------------------------------------------------------------------
 
-    def setPos(self, *position: Any) -> None:
-        # Moves and showing reach the scene's label obstacles (see label_watch): cheaper
-        # than an itemChange, which Qt calls for every change of every card.
-        super().setPos(*position)
-        label_watch.changed(self)
-
-    def setVisible(self, visible: bool) -> None:
-        super().setVisible(visible)
-        label_watch.changed(self)
-
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def itemChange(self, change: _Change, value: Any) -> Any:
-        if change in _WATCHED and self.watcher is not None:
-            self.watcher(self)
+        if change in _WATCHED:
+            if self.watcher is not None:
+                self.watcher(self)
+            # The scene's label obstacles too (the new scene, if it just came into one).
+            label_watch.changed(self, value if change == _Change.ItemSceneHasChanged else None)
         return value  # what QGraphicsItem's own itemChange does, without the call into Qt
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:

@@ -27,6 +27,8 @@ BEND_LIMIT = 2000
 #: seconds. ``route_map`` (measures, best layout) bends them all.
 BIG_MAP = 400
 LONGEST_BENT = 2400.0
+#: Grid cells a pass may expand per arrow it lays (up to :data:`SEARCH_STEPS`).
+STEPS_PER_ARROW = 500
 #: Above this many labels in one pass, they are placed after the first paint (see
 #: :attr:`EdgeRouter.defer_labels`); below it, at once.
 LABELS_AT_ONCE = 100
@@ -124,7 +126,10 @@ class EdgeRouter:
                 grid = self._obstacles()
                 # A big map opens in bounded time: its longest arrows stay straight.
                 grid.longest_bent = LONGEST_BENT if len(self._edges) > BIG_MAP else math.inf
-                grid.new_pass()
+                # An edit lays a few arrows and searches for them in proportion: an arrow no
+                # bend clears (its card dropped among others) must not cost every edit near it
+                # the whole budget of an opening.
+                grid.new_pass(STEPS_PER_ARROW * len(todo))
             ports = self._ports(todo)
             for relation_id in todo:
                 self._route_one(relation_id, _Batch(todo, done, grid, ports))

@@ -142,7 +142,9 @@ class MapScene(QGraphicsScene):
         return [
             item
             for node_id, _box in found
-            if (item := nodes.get(node_id)) is not None and rect.intersects(item.scene_card_rect())
+            if (item := nodes.get(node_id)) is not None
+            and rect.intersects(item.scene_card_rect())
+            and item.opacity() >= 0.001  # as scene.items(): a card made transparent is not found
         ]
 
     def is_rebuttal(self, node_id: str) -> bool:

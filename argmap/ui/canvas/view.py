@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCursor,
@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QShowEvent,
     QWheelEvent,
 )
@@ -19,7 +20,7 @@ from argmap.editing import Change, ChangeKind, Command, EditError, EditSession
 from argmap.model import RelationKind
 from argmap.ui import theme
 from argmap.ui.bridge import SessionBridge
-from argmap.ui.canvas import building, framing, lod, navigation, press
+from argmap.ui.canvas import building, exposure, framing, lod, navigation, press
 from argmap.ui.canvas.animator import CardAnimator
 from argmap.ui.canvas.inplace_editor import InplaceEditor
 from argmap.ui.canvas.keyboard import CanvasActions
@@ -268,6 +269,16 @@ class MapView(QGraphicsView):
         if self._fit_pending and self.isVisible():
             self._fit_pending = False
             framing.show_initial(self)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Several separate parts (a new card and its parent): arrows skip those they miss.
+        region = event.region()
+        if region.rectCount() < 2:
+            super().paintEvent(event)
+            return
+        rects: list[QRect] = list(region)  # type: ignore[call-overload]
+        with exposure.repainting(self.mapToScene(rect).boundingRect() for rect in rects):
+            super().paintEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -46,6 +47,9 @@ class SpeechOrderPanel(QWidget):
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setWordWrap(True)
+        # Wrapped rows are measured again when the width changes (a scroll bar appearing, the
+        # dock resized): measured once, a long step overlapped the next.
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.model().rowsMoved.connect(self._moved)
         self.list.itemClicked.connect(lambda item: self.node_chosen.emit(item.data(ID_ROLE)))
         self.reset = QPushButton("Reset to the map's order")
@@ -94,6 +98,9 @@ class SpeechOrderPanel(QWidget):
             item.setData(ID_ROLE, step)
             self.list.addItem(item)
         QObject.blockSignals(self.list.model(), blocker)
+        # The view heard nothing of the rows going and coming (signals blocked while filling):
+        # lay them out anew, or it keeps the old rows' heights and long steps overlap.
+        self.list.reset()
 
     def _moved(self, *_args: QModelIndex | int) -> None:
         self.runner.run(set_speech_order(self.argument_map, self.steps()))
