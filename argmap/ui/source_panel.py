@@ -225,11 +225,11 @@ class SourcePanel(QWidget):
         if not hits:
             QToolTip.hideText()
             return
-        index = self.session.map.node_index()
+        argument_map = self.session.map
         lines = [
-            f"{role_label(hit.kind, hit.rebuttal)}: {index[hit.node_id].text}"
+            f"{role_label(hit.kind, hit.rebuttal)}: {argument_map.node(hit.node_id).text}"
             for hit in hits
-            if hit.node_id in index
+            if argument_map.has_node(hit.node_id)
         ]
         # Plain: the words a node holds are never markup (an <img> stays letters).
         QToolTip.showText(global_point, plain_tooltip("\n".join(lines)), self.text_view)

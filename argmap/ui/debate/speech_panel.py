@@ -88,13 +88,12 @@ class SpeechOrderPanel(QWidget):
             roles = step_roles(argument_map, steps)
         except NoMotionError:
             steps, roles = [], {}
-        nodes = argument_map.node_index()
         self.hint.setVisible(not steps)
         self.reset.setEnabled(bool(argument_map.debate.speech_order))
         blocker = QObject.blockSignals(self.list.model(), True)
         self.list.clear()
         for number, step in enumerate(steps, start=1):
-            text = " ".join(nodes[step].text.split()) or step
+            text = " ".join(argument_map.node(step).text.split()) or step
             item = QListWidgetItem(f"{number}. {roles.get(step, '')}: {text}")
             item.setData(ID_ROLE, step)
             self.list.addItem(item)

@@ -120,17 +120,22 @@ class QuestionsSection(QGroupBox):
         self.about.setText(bold_then_plain(found.name, found.description, ": "))
         selected = self.current_question_id()
         self.tree.clear()
-        nodes = self.bridge.session.map.node_index()
+        argument_map = self.bridge.session.map
         for view in views:
             state = _MARKS[view.status]
-            if view.answered_by in nodes:
-                state += f" by {quote(nodes[view.answered_by], 40)}"
+            answer = (
+                argument_map.node(view.answered_by)
+                if view.answered_by and argument_map.has_node(view.answered_by)
+                else None
+            )
+            if answer is not None:
+                state += f" by {quote(answer, 40)}"
             if view.note:
                 state += f" ({view.note})"
             item = QTreeWidgetItem([state, view.question.text])
             item.setToolTip(1, plain_tooltip(view.question.text))
-            if view.answered_by in nodes:
-                item.setToolTip(0, plain_tooltip(f"Answered by: {nodes[view.answered_by].text}"))
+            if answer is not None:
+                item.setToolTip(0, plain_tooltip(f"Answered by: {answer.text}"))
             elif view.note:
                 item.setToolTip(0, plain_tooltip(f"Dismissed: {view.note}"))
             item.setData(0, _QUESTION, view.question.id)

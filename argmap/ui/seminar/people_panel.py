@@ -130,7 +130,6 @@ class SeminarPanel(QWidget):
     def _fill_agenda(self, argument_map: ArgumentMap) -> None:
         self.agenda.clear()
         self.found = disagreements(argument_map)
-        nodes = argument_map.node_index()
         names = {p.id: p.name for p in argument_map.participants}
         if not self.found:
             self.agenda_hint.setText(
@@ -144,9 +143,8 @@ class SeminarPanel(QWidget):
                 f"{names.get(who, who)} {_STANCE_SIGN[stance.value]}"
                 for who, stance in item.stances.items()
             )
-            row = QListWidgetItem(
-                f"{number}. {short(nodes[item.statement].text, 60)}  [{item.spread:.2f}]"
-            )
+            text = short(argument_map.node(item.statement).text, 60)
+            row = QListWidgetItem(f"{number}. {text}  [{item.spread:.2f}]")
             row.setToolTip(held or "Positions agree; the verdicts that follow differ")
             row.setData(ID_ROLE, item.statement)
             self.agenda.addItem(row)
