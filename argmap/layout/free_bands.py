@@ -135,3 +135,33 @@ class FreeBands:
         new_ends.append(ends[k + 1])
         starts[k : k + 2] = new_starts
         ends[k : k + 2] = new_ends
+
+
+def outside_bands(
+    rows: tuple[list[float], list[float]],
+    columns: tuple[list[float], list[float]],
+    a: tuple[float, float],
+    b: tuple[float, float],
+) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """The pieces of a-b outside the free band its middle lies in (the part inside is
+    clear): a line from a row to the next is tested only near its ends. Both card indexes
+    (:class:`~argmap.layout.routing.Obstacles`, :class:`~argmap.layout.rows.Rows`) cut so."""
+    for axis, gaps in ((1, rows), (0, columns)):
+        u, v = a[axis], b[axis]
+        if u == v:
+            continue
+        middle = (u + v) / 2
+        starts, ends = gaps
+        i = bisect.bisect_right(starts, middle) - 1
+        if i < 0 or not starts[i] <= middle <= ends[i]:
+            continue
+        near, far = (starts[i], ends[i]) if u < v else (ends[i], starts[i])
+        pieces = []
+        if not starts[i] <= u <= ends[i]:
+            t = (near - u) / (v - u)
+            pieces.append((a, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)))
+        if not starts[i] <= v <= ends[i]:
+            t = (far - u) / (v - u)
+            pieces.append(((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), b))
+        return pieces
+    return [(a, b)]

@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from argmap.layout.free_bands import FreeBands
+from argmap.layout.free_bands import FreeBands, outside_bands
 from argmap.layout.geometry import XY, Positions, Size
 from argmap.model import ArgumentMap
 
@@ -341,25 +341,7 @@ class Obstacles:
         clear): a line from a row to the next is tested only near its ends."""
         if self._row_bands.stale or self._column_bands.stale:
             self._refresh_bands()
-        for axis, gaps in ((1, self._rows), (0, self._columns)):
-            u, v = a[axis], b[axis]
-            if u == v:
-                continue
-            middle = (u + v) / 2
-            starts, ends = gaps
-            i = bisect.bisect_right(starts, middle) - 1
-            if i < 0 or not starts[i] <= middle <= ends[i]:
-                continue
-            near, far = (starts[i], ends[i]) if u < v else (ends[i], starts[i])
-            pieces = []
-            if not starts[i] <= u <= ends[i]:
-                t = (near - u) / (v - u)
-                pieces.append((a, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)))
-            if not starts[i] <= v <= ends[i]:
-                t = (far - u) / (v - u)
-                pieces.append(((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), b))
-            return pieces
-        return [(a, b)]
+        return outside_bands(self._rows, self._columns, a, b)
 
     def _refresh_bands(self) -> None:
         self._row_bands.refresh()
@@ -407,21 +389,6 @@ class Blockers(Protocol):
     ) -> list[tuple[str, Box]]: ...
 
     def band_between(self, a: XY, b: XY) -> tuple[int, float] | None: ...
-
-
-def _free_gaps(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
-    """The open gaps outside the union of ``spans``: their starts and their ends, sorted."""
-    starts: list[float] = [-math.inf]
-    ends: list[float] = []
-    reach = -math.inf
-    for low, high in sorted(spans):
-        if low > reach:
-            ends.append(low)
-            starts.append(reach)
-        reach = max(reach, high)
-    ends.append(math.inf)
-    starts[1:] = [*starts[2:], reach] if len(starts) > 1 else []
-    return starts, ends
 
 
 def _in_gap(gaps: tuple[list[float], list[float]], u: float, v: float) -> bool:

@@ -18,6 +18,7 @@ import itertools
 import math
 from collections.abc import Collection, Mapping
 
+from argmap.layout.free_bands import free_gaps, outside_bands
 from argmap.layout.geometry import XY
 from argmap.layout.routing import (
     CLEARANCE,
@@ -27,11 +28,10 @@ from argmap.layout.routing import (
     Box,
     Obstacles,
 )
-from argmap.layout.routing import _free_gaps as free_gaps
 from argmap.layout.routing import _in_gap as in_gap
 from argmap.layout.routing import _segment_hits as segment_hits
 
-__all__ = ["Rows", "obstacles_for", "outside_bands"]
+__all__ = ["Rows", "obstacles_for"]
 
 Rect = tuple[float, float, float, float]
 #: A drawing is indexed by rows when it has at most this share of rows per card.
@@ -334,36 +334,6 @@ class Rows:
             if i >= 0 and starts[i] <= middle <= ends[i] and math.isfinite(starts[i] + ends[i]):
                 return axis, (starts[i] + ends[i]) / 2
         return None
-
-
-def outside_bands(
-    rows: tuple[list[float], list[float]],
-    columns: tuple[list[float], list[float]],
-    a: XY,
-    b: XY,
-) -> list[tuple[XY, XY]]:
-    """The pieces of a-b outside the free band its middle lies in (the part inside is
-    clear): a line from a row to the next is tested only near its ends. The same cut as
-    :meth:`Obstacles._outside_bands <argmap.layout.routing.Obstacles>` (a test compares them)."""
-    for axis, gaps in ((1, rows), (0, columns)):
-        u, v = a[axis], b[axis]
-        if u == v:
-            continue
-        middle = (u + v) / 2
-        starts, ends = gaps
-        i = bisect.bisect_right(starts, middle) - 1
-        if i < 0 or not starts[i] <= middle <= ends[i]:
-            continue
-        near, far = (starts[i], ends[i]) if u < v else (ends[i], starts[i])
-        pieces = []
-        if not starts[i] <= u <= ends[i]:
-            t = (near - u) / (v - u)
-            pieces.append((a, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)))
-        if not starts[i] <= v <= ends[i]:
-            t = (far - u) / (v - u)
-            pieces.append(((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), b))
-        return pieces
-    return [(a, b)]
 
 
 def obstacles_for(boxes: Mapping[str, Box], clearance: float = CLEARANCE) -> Blockers:
