@@ -3,7 +3,8 @@
 Each map gets an index (id -> position, item), kept beside it rather than in it (a field would
 be saved, compared and copied with the map). A hit is checked in O(1): the item must still
 sit at that position with that id, which is exactly what a scan would find, since ids are
-unique. Items appended since the index last looked are indexed first (the common edit); a miss
+unique. Items appended since the index last looked are indexed first (the common edit), and a
+hit a few places off (an insert or removal before it) is found nearby and corrected; a miss
 that remains, or a stale hit, scans the list as before and rebuilds the index, so edits made
 anywhere, by commands or by hand, never give a wrong answer.
 """
@@ -17,6 +18,11 @@ from typing import Protocol
 
 class _HasId(Protocol):
     id: str
+
+
+#: How far either way a stale hit looks for its item before scanning the whole list: an edit
+#: inserting or removing a few items before it shifts it by as many places.
+_NEAR = 4
 
 
 class IdIndex[T: _HasId]:
@@ -38,6 +44,11 @@ class IdIndex[T: _HasId]:
                 position, item = entry
                 if position < len(items) and items[position] is item and item.id == item_id:
                     return item
+                if item.id == item_id:  # moved a little (an insert or removal before it)?
+                    for near in range(max(position - _NEAR, 0), min(position + _NEAR, len(items))):
+                        if items[near] is item:
+                            self._by_id[item_id] = (near, item)
+                            return item
         for item in items:  # stale or absent: look, and index again if it is there
             if item.id == item_id:
                 self._rebuild(items)

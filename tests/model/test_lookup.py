@@ -21,10 +21,15 @@ def test_look_ups_follow_every_kind_of_edit_to_the_list() -> None:
     made = 20
     for _ in range(2000):
         nodes = argument_map.nodes
-        action = rng.randrange(7)
+        action = rng.randrange(9)
         if action == 0:
             nodes.append(_node(f"n{made}"))
             made += 1
+        elif action == 7:  # inserted before others (what undoing a delete does)
+            nodes.insert(rng.randrange(len(nodes) + 1), _node(f"n{made}"))
+            made += 1
+        elif action == 8 and nodes:  # taken out from before others
+            del nodes[rng.randrange(len(nodes))]
         elif action == 6:  # several at once, after a look-up indexed the list
             argument_map.has_node("n0")
             nodes.extend(_node(f"n{made + k}") for k in range(rng.randrange(1, 4)))
