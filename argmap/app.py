@@ -12,6 +12,7 @@ from argmap.ui.autosave import default_folder, find_recoveries
 from argmap.ui.dialogs import Prompter
 from argmap.ui.main_window import MainWindow
 from argmap.ui.settings import AppSettings
+from argmap.ui.termination import TerminationWatch, end_keeping_work
 
 APP_NAME = "argmap"
 ORGANIZATION = "argmap"
@@ -80,4 +81,9 @@ def run_app(
     window.seminar.ask_name_once()
     offer_recovery(window)
     window.autosaver.start()
-    return app.exec()
+    # Logout, shutdown or a closed terminal: keep the work in the autosave, then quit.
+    watch = TerminationWatch(lambda number: end_keeping_work(window, number), window)
+    try:
+        return app.exec()
+    finally:
+        watch.remove()
