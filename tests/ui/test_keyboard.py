@@ -138,6 +138,29 @@ def test_typing_on_a_selected_card_starts_editing_with_that_character(canvas: Ca
     assert canvas.session.map.node("x1").text == "New text"
 
 
+def test_typing_with_nothing_selected_starts_a_new_claim(canvas: Canvas) -> None:
+    before = {node.id for node in canvas.session.map.nodes}
+    QTest.keyClick(canvas.view, Qt.Key.Key_Escape)
+    assert canvas.selection.ids == []
+    QTest.keyClicks(canvas.view, "P")  # every key typed counts: none is lost
+    type_and_enter(canvas, "atrols alone were tried before")
+    (new,) = [node for node in canvas.session.map.nodes if node.id not in before]
+    assert new.kind == NodeKind.CLAIM and new.text == "Patrols alone were tried before"
+    assert canvas.selection.ids == [new.id]
+    canvas.session.undo()
+    canvas.session.undo()  # the text, then the card: nothing else was touched
+    assert {node.id for node in canvas.session.map.nodes} == before
+
+
+def test_typing_then_esc_on_empty_canvas_leaves_no_card(canvas: Canvas) -> None:
+    before = canvas.session.map.model_dump()
+    canvas.selection.clear()
+    QTest.keyClicks(canvas.view, "x")
+    assert canvas.view.editor.active
+    QTest.keyClick(canvas.view.editor.widget(), Qt.Key.Key_Escape)
+    assert canvas.session.map.model_dump() == before and canvas.selection.ids == []
+
+
 def test_keys_act_on_the_editor_while_it_is_open(canvas: Canvas) -> None:
     canvas.selection.set(["x1"])
     QTest.keyClick(canvas.view, Qt.Key.Key_F2)

@@ -57,10 +57,7 @@ def add_sibling(view: MapView) -> str | None:
     argument_map = view.session.map
     current = view.selection.current
     if current is None or not argument_map.has_node(current):
-        centre = view.mapToScene(view.viewport().rect().center())
-        position = new_positions.free_position(view.map_scene, centre)
-        position = place_in_model(view.map_scene, position, view.visibility.focus_claim)
-        return _create(view, _new_node(view, NodeKind.CLAIM, position))
+        return new_claim(view)
     node = argument_map.node(current)
     position = new_positions.sibling_position(view.map_scene, current)
     position = place_in_model(view.map_scene, position, current)
@@ -71,6 +68,15 @@ def add_sibling(view: MapView) -> str | None:
         argument_map, relation.target, node.kind, relation.kind, position=position
     )
     return _create(view, command)
+
+
+def new_claim(view: MapView, typed: str | None = None) -> str | None:
+    """A new claim in a free place in the middle of the view, open for typing (``typed``:
+    what the user has typed so far)."""
+    centre = view.mapToScene(view.viewport().rect().center())
+    position = new_positions.free_position(view.map_scene, centre)
+    position = place_in_model(view.map_scene, position, view.visibility.focus_claim)
+    return _create(view, _new_node(view, NodeKind.CLAIM, position), typed)
 
 
 def _new_node(view: MapView, kind: NodeKind, position: Point) -> AddNode:
@@ -96,13 +102,13 @@ def add_linked_target(
     return _create(view, command)
 
 
-def _create(view: MapView, command: Command) -> str | None:
+def _create(view: MapView, command: Command, typed: str | None = None) -> str | None:
     node_id = _added_node(command)
     before = view.selection.ids
     if not view.execute(command) or node_id is None:
         return None
     view.selection.set([node_id])
-    view.start_editing(node_id, undo_selection=before)
+    view.start_editing(node_id, typed=typed, undo_selection=before)
     return node_id
 
 

@@ -33,6 +33,7 @@ GESTURES: list[tuple[str, str]] = [
     ("Shift+click or Ctrl+click", "Add a card or arrow to the selection, or remove it"),
     ("Drag on empty canvas", "Select the cards in the band"),
     ("Double-click a card, or type", "Edit its text in place (Enter keeps, Esc cancels)"),
+    ("Type with nothing selected", "Start a new claim with those words (Esc takes it back)"),
     ("Ctrl+wheel", "Zoom around the pointer"),
     ("Middle-drag, or Space+drag", "Pan"),
     ("Esc", "Cancel the gesture in progress, or clear the selection"),

@@ -409,6 +409,8 @@ class MapView(QGraphicsView):
         blocked = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
         if not text or not text.isprintable() or text.isspace() or event.modifiers() & blocked:
             return False
+        if not self.selection.ids:  # nothing selected: the words start a new claim
+            return building.new_claim(self, typed=text) is not None
         current = self.selection.current
         if current is None or not self.session.map.has_node(current):
             return False
