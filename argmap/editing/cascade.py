@@ -10,12 +10,14 @@ debate forgets it (as motion, hand-set side or speech step).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from heapq import heapify, heappop, heappush
 
 from argmap.editing.command import Command, CompositeCommand, EditError
 from argmap.editing.map_commands import SetMapFields
 from argmap.editing.node_commands import RemoveNode
 from argmap.editing.relation_commands import RemoveRelation, SetRelationFields
-from argmap.model import ArgumentMap, CriticalQuestionState, QuestionStatus
+from argmap.model import ArgumentMap, CriticalQuestionState, QuestionStatus, Relation
+from argmap.model.mentions import mentions_of
 
 
 def _doomed_relations(
@@ -23,30 +25,51 @@ def _doomed_relations(
 ) -> list[str]:
     """The given relations plus every relation that loses its target or all its premises.
 
-    Order does not matter inside one composite (removal restores positions exactly on undo).
+    Found through the relations that mention what goes (the map's index of mentions), in the
+    order a scan of all relations, repeated until nothing more goes, would find them: pass
+    after pass, each in map order. (Order does not matter to the map inside one composite,
+    since removal restores positions exactly on undo; it is kept for the published changes.)
     """
     result = list(dict.fromkeys(relations))
-    changed = True
-    while changed:
-        changed = False
-        gone = nodes | set(result)
-        for relation in argument_map.relations:
-            if relation.id in gone:
+    gone = nodes | set(result)
+    mentions = mentions_of(argument_map)
+    where = argument_map.relation_position
+    pending = {rid: None for key in gone for rid in mentions.of(key)}
+    while pending:  # one pass: the candidates in map order
+        heap = [(where(rid) or 0, rid) for rid in pending]
+        heapify(heap)
+        queued, pending = set(pending), {}
+        while heap:
+            position, rid = heappop(heap)
+            if rid in gone or not _loses_its_ends(argument_map.relation(rid), gone):
                 continue
-            if relation.target in gone or all(p in gone for p in relation.premises):
-                result.append(relation.id)
-                gone.add(relation.id)
-                changed = True
+            result.append(rid)
+            gone.add(rid)
+            for other in mentions.of(rid):  # its undercuts
+                later = (where(other) or 0) > position
+                if later and other not in queued:  # met further on in this pass
+                    heappush(heap, (where(other) or 0, other))
+                    queued.add(other)
+                elif not later:  # already passed: the next pass meets it
+                    pending[other] = None
     return result
+
+
+def _loses_its_ends(relation: Relation, gone: set[str]) -> bool:
+    return relation.target in gone or all(p in gone for p in relation.premises)
 
 
 def _detach_commands(
     argument_map: ArgumentMap, nodes: set[str], relations: set[str]
 ) -> list[Command]:
+    """Drop the deleted statements from the premises and the answers of the relations that
+    stay: only relations that mention one are looked at, in map order."""
+    mentions = mentions_of(argument_map)
+    touched = {rid for node_id in nodes for rid in mentions.of(node_id)} - relations
+    where = argument_map.relation_position
     commands: list[Command] = []
-    for relation in argument_map.relations:
-        if relation.id in relations:
-            continue
+    for rid in sorted(touched, key=lambda rid: where(rid) or 0):
+        relation = argument_map.relation(rid)
         premises = [p for p in relation.premises if p not in nodes]
         questions = [
             CriticalQuestionState(
