@@ -1,7 +1,7 @@
 """Mutation and undo (pure Python): commands, the undo history and the edit session."""
 
 from argmap.editing.building import add_related_node, fresh_ids, link, node_from_selection
-from argmap.editing.cascade import delete_nodes, delete_relations
+from argmap.editing.cascade import delete_items, delete_nodes, delete_relations
 from argmap.editing.changes import Change, ChangeKind
 from argmap.editing.command import Command, CompositeCommand, EditError
 from argmap.editing.history import UndoHistory
@@ -65,6 +65,7 @@ __all__ = [
     "add_source",
     "change_kind",
     "change_relation_kind",
+    "delete_items",
     "delete_nodes",
     "delete_relations",
     "edit_text",

@@ -84,12 +84,10 @@ class AddEditor(Command):
 
 
 def _item(argument_map: ArgumentMap, item_id: str) -> tuple[Node | Relation | None, ChangeKind]:
-    for node in argument_map.nodes:
-        if node.id == item_id:
-            return node, ChangeKind.NODE_CHANGED
-    for relation in argument_map.relations:
-        if relation.id == item_id:
-            return relation, ChangeKind.RELATION_CHANGED
+    if argument_map.has_node(item_id):
+        return argument_map.node(item_id), ChangeKind.NODE_CHANGED
+    if argument_map.has_relation(item_id):
+        return argument_map.relation(item_id), ChangeKind.RELATION_CHANGED
     return None, ChangeKind.NODE_CHANGED
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
 
 from argmap.editing.changes import Change, ChangeKind
 from argmap.editing.command import Command, EditError, describe_invalid
-from argmap.model import ArgumentMap, Citation, Node, Point, TextAnchor, now
+from argmap.model import ArgumentMap, Citation, Node, Point, Relation, TextAnchor, now
 from argmap.model.validation import anchor_problem
 
 #: Node fields a :class:`SetNodeFields` may change (ids and creation time never change).
@@ -40,7 +41,7 @@ class AddNode(Command):
         return changes
 
     def revert(self, argument_map: ArgumentMap) -> list[Change]:
-        argument_map.nodes = [n for n in argument_map.nodes if n.id != self.node.id]
+        remove_all(argument_map.nodes, self.node.id, argument_map.node_position)
         argument_map.layout.positions.pop(self.node.id, None)
         return [Change(ChangeKind.NODE_REMOVED, (self.node.id,))]
 
@@ -54,7 +55,7 @@ class RemoveNode(Command):
         self._saved: tuple[int, Node, Point | None, int | None, int | None] | None = None
 
     def apply(self, argument_map: ArgumentMap) -> list[Change]:
-        index = next((i for i, n in enumerate(argument_map.nodes) if n.id == self.node_id), None)
+        index = argument_map.node_position(self.node_id)
         if index is None:
             raise EditError(f"no node with id {self.node_id!r}")
         layout = argument_map.layout
@@ -91,6 +92,15 @@ def _remove(items: list[str], item: str) -> int | None:
         del items[index]
         return index
     return None
+
+
+def remove_all(
+    items: list[Node] | list[Relation], item_id: str, position: Callable[[str], int | None]
+) -> None:
+    """Remove every item with ``item_id`` from ``items`` in place (normally the one just
+    added, found through ``position``, the map's index, without reading the list)."""
+    while (index := position(item_id)) is not None:
+        del items[index]
 
 
 def id_in_use(argument_map: ArgumentMap, item_id: str) -> bool:

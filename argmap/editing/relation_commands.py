@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from argmap.editing.changes import Change, ChangeKind
 from argmap.editing.command import Command, EditError, describe_invalid
-from argmap.editing.node_commands import id_in_use
+from argmap.editing.node_commands import id_in_use, remove_all
 from argmap.model import ArgumentMap, Relation
 
 EDITABLE_RELATION_FIELDS = frozenset({"kind", "premises", "target", "scheme", "questions", "notes"})
@@ -16,24 +16,24 @@ EDITABLE_RELATION_FIELDS = frozenset({"kind", "premises", "target", "scheme", "q
 
 def check_relation(argument_map: ArgumentMap, relation: Relation) -> None:
     """Raise :class:`EditError` if the relation would break the map."""
-    nodes = {n.id for n in argument_map.nodes}
-    relations = {r.id for r in argument_map.relations if r.id != relation.id}
+    # Asked of the map's indexes (O(1) each), not of sets of every id.
+    has_node = argument_map.has_node
     for premise in relation.premises:
-        if premise not in nodes:
+        if not has_node(premise):
             raise EditError(f"relation {relation.id!r}: premise {premise!r} is not a node")
     if len(set(relation.premises)) != len(relation.premises):
         raise EditError(f"relation {relation.id!r}: a premise is listed twice")
     if relation.target in relation.premises:
         raise EditError(f"a statement cannot {relation.kind.value} itself")
-    if relation.target in relations:
+    if relation.target != relation.id and argument_map.has_relation(relation.target):
         if relation.kind != "attack":
             raise EditError("only an attack (an undercut) may target a relation")
-    elif relation.target not in nodes:
+    elif not has_node(relation.target):
         raise EditError(f"relation {relation.id!r}: target {relation.target!r} does not exist")
     if relation.questions and relation.scheme is None:
         raise EditError(f"relation {relation.id!r}: critical questions need a scheme first")
     for question in relation.questions:
-        if question.answered_by is not None and question.answered_by not in nodes:
+        if question.answered_by is not None and not has_node(question.answered_by):
             raise EditError(
                 f"question {question.question_id!r}: {question.answered_by!r} is not a node"
             )
@@ -57,7 +57,7 @@ class AddRelation(Command):
         return [Change(ChangeKind.RELATION_ADDED, (self.relation.id,))]
 
     def revert(self, argument_map: ArgumentMap) -> list[Change]:
-        argument_map.relations = [r for r in argument_map.relations if r.id != self.relation.id]
+        remove_all(argument_map.relations, self.relation.id, argument_map.relation_position)
         return [Change(ChangeKind.RELATION_REMOVED, (self.relation.id,))]
 
 
@@ -71,7 +71,7 @@ class RemoveRelation(Command):
 
     def apply(self, argument_map: ArgumentMap) -> list[Change]:
         relations = argument_map.relations
-        index = next((i for i, r in enumerate(relations) if r.id == self.relation_id), None)
+        index = argument_map.relation_position(self.relation_id)
         if index is None:
             raise EditError(f"no relation with id {self.relation_id!r}")
         self._saved = (index, relations.pop(index))

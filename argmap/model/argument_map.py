@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import cast
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from argmap.model.debate import Debate
+from argmap.model.item_list import HasId, ItemList
 from argmap.model.layout import MapLayout
 from argmap.model.lookup import indexes_of
 from argmap.model.node import Node
@@ -38,6 +39,22 @@ class ArgumentMap(BaseModel):
     # so a new card cannot bring back an old relation that pointed at a deleted one.
     _reserved: set[str] = PrivateAttr(default_factory=set)
 
+    # The statements and relations are kept in lists that index themselves by id (ItemList):
+    # a look-up that hits or misses costs O(1). A list set on the map is made one; a list
+    # that is not one (a copy made with ``model_copy(update=...)``) is looked up through an
+    # index beside the map that checks every hit and scans on a miss (argmap.model.lookup).
+
+    def model_post_init(self, context: Any, /) -> None:
+        for name in _INDEXED:
+            value = self.__dict__[name]
+            if type(value) is not ItemList:
+                self.__dict__[name] = ItemList(value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _INDEXED and type(value) is not ItemList:
+            value = ItemList(value)
+        super().__setattr__(name, value)
+
     @property
     def id_tag(self) -> str:
         return self._id_tag
@@ -63,22 +80,41 @@ class ArgumentMap(BaseModel):
             return NotImplemented
         return self.__dict__ == other.__dict__
 
-    # Look-ups. Nodes and relations by id in O(1) through an index kept beside the map and
-    # checked on every hit (argmap.model.lookup), so no edit has to keep it in step.
+    # Look-ups. Nodes and relations by id in O(1), hit or miss (see ItemList above).
+
+    def _find_node(self, node_id: str) -> Node | None:
+        nodes = self.nodes
+        if type(nodes) is ItemList:
+            return nodes.find(node_id)
+        return cast(Node | None, indexes_of(self)[0].find(nodes, node_id))
+
+    def _find_relation(self, relation_id: str) -> Relation | None:
+        relations = self.relations
+        if type(relations) is ItemList:
+            return relations.find(relation_id)
+        return cast(Relation | None, indexes_of(self)[1].find(relations, relation_id))
 
     def node(self, node_id: str) -> Node:
         """The node with this id; ``KeyError`` naming the id when there is none."""
-        found = indexes_of(self)[0].find(self.nodes, node_id)
+        found = self._find_node(node_id)
         if found is None:
             raise KeyError(f"no node with id {node_id!r}")
-        return cast(Node, found)
+        return found
 
     def relation(self, relation_id: str) -> Relation:
         """The relation with this id; ``KeyError`` naming the id when there is none."""
-        found = indexes_of(self)[1].find(self.relations, relation_id)
+        found = self._find_relation(relation_id)
         if found is None:
             raise KeyError(f"no relation with id {relation_id!r}")
-        return cast(Relation, found)
+        return found
+
+    def node_position(self, node_id: str) -> int | None:
+        """Where the node with this id sits in :attr:`nodes`, or None."""
+        return position_in(self.nodes, node_id)
+
+    def relation_position(self, relation_id: str) -> int | None:
+        """Where the relation with this id sits in :attr:`relations`, or None."""
+        return position_in(self.relations, relation_id)
 
     def source(self, source_id: str) -> SourceDocument:
         """The source with this id; ``KeyError`` naming the id when there is none."""
@@ -88,17 +124,21 @@ class ArgumentMap(BaseModel):
         raise KeyError(f"no source with id {source_id!r}")
 
     def has_node(self, node_id: str) -> bool:
-        return indexes_of(self)[0].find(self.nodes, node_id) is not None
+        return self._find_node(node_id) is not None
 
     def has_relation(self, relation_id: str) -> bool:
-        return indexes_of(self)[1].find(self.relations, relation_id) is not None
+        return self._find_relation(relation_id) is not None
 
     def surely_has_id(self, item_id: str) -> bool:
         """True when the index finds ``item_id`` among the nodes or relations at once; False
-        may still be a used id (ask :meth:`has_node` / :meth:`has_relation`, which scan on a
-        miss). For searches through many ids that are mostly taken (a fresh id)."""
-        nodes, relations = indexes_of(self)
-        return nodes.seen(self.nodes, item_id) or relations.seen(self.relations, item_id)
+        may still be a used id (ask :meth:`has_node` / :meth:`has_relation`, which may scan on
+        a miss when a list is not an ItemList). For searches through many ids that are mostly
+        taken (a fresh id)."""
+        nodes, relations = self.nodes, self.relations
+        if type(nodes) is ItemList and type(relations) is ItemList:
+            return nodes.find(item_id) is not None or relations.find(item_id) is not None
+        indexes = indexes_of(self)
+        return indexes[0].seen(nodes, item_id) or indexes[1].seen(relations, item_id)
 
     def node_index(self) -> dict[str, Node]:
         """All nodes by id (a fresh dict: build it once for many look-ups)."""
@@ -122,3 +162,15 @@ class ArgumentMap(BaseModel):
         while f"{prefix}{number}{self._id_tag}" in used:
             number += 1
         return f"{prefix}{number}{self._id_tag}"
+
+
+#: The fields kept as ItemLists.
+_INDEXED = frozenset({"nodes", "relations"})
+
+
+def position_in[T: HasId](items: Sequence[T], item_id: str) -> int | None:
+    """Where the first item with ``item_id`` sits in ``items`` (O(1) mostly for an ItemList,
+    a scan for any other list), or None."""
+    if type(items) is ItemList:
+        return items.position(item_id)
+    return next((i for i, item in enumerate(items) if item.id == item_id), None)

@@ -1,6 +1,8 @@
-"""Finding a node or relation by id in O(1), however the lists were changed.
+"""Finding a node or relation by id in a list that is not an ItemList, however it was changed.
 
-Each map gets an index (id -> position, item), kept beside it rather than in it (a field would
+A map's lists are normally ItemLists, which index themselves (argmap.model.item_list); a map
+made with ``model_copy(update=...)`` holds the plain lists it was given, and is looked up here.
+Each such map gets an index (id -> position, item), kept beside it rather than in it (a field would
 be saved, compared and copied with the map). A hit is checked in O(1): the item must still
 sit at that position with that id, which is exactly what a scan would find, since ids are
 unique. Items appended since the index last looked are indexed first (the common edit), and a

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.model.anchor import TextAnchor
+from argmap.model.item_list import note_set
 
 
 class NodeKind(StrEnum):
@@ -77,3 +79,9 @@ class Node(BaseModel):
     )
     created: datetime = Field(default_factory=now)
     modified: datetime = Field(default_factory=now)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        old = self.__dict__.get(name)
+        super().__setattr__(name, value)
+        if name == "id":  # the lists indexing nodes by id follow a rename (see ItemList)
+            note_set(self, name, old)

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from argmap.model.item_list import note_set
+
+#: Fields the indexes of relations read: ids (ItemList) and what a relation mentions
+#: (argmap.model.mentions); a set in place is reported so that they follow it.
+_INDEXED_FIELDS = frozenset({"id", "premises", "target", "questions"})
 
 
 class RelationKind(StrEnum):
@@ -53,3 +60,9 @@ class Relation(BaseModel):
     editors: list[str] = Field(
         default_factory=list, description="Participant ids of others who edited it, in order"
     )
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        old = self.__dict__.get(name)
+        super().__setattr__(name, value)
+        if name in _INDEXED_FIELDS:
+            note_set(self, name, old)

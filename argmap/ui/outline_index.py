@@ -19,7 +19,6 @@ from typing import NamedTuple
 
 from argmap.editing import Change, ChangeKind
 from argmap.model import ArgumentMap, Node, NodeKind, Relation, RelationKind
-from argmap.model.lookup import indexes_of
 from argmap.ui.outline_model import ROOT_ORDER
 
 #: Changes that may move rows (others only relabel them, or do not concern the outline).
@@ -218,13 +217,13 @@ class OutlineIndex:
         return relations[-1] if relations and relations[-1].id == rid else self.map.relation(rid)
 
     def _relation_position(self, rid: str) -> int:
-        position = indexes_of(self.map)[1].position(self.map.relations, rid)
+        position = self.map.relation_position(rid)
         if position is None:
             raise KeyError(rid)
         return position
 
     def _node_position(self, node_id: str) -> int:
-        position = indexes_of(self.map)[0].position(self.map.nodes, node_id)
+        position = self.map.node_position(node_id)
         if position is None:
             raise KeyError(node_id)
         return position

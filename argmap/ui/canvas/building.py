@@ -9,8 +9,7 @@ from argmap.editing import (
     AddRelation,
     Command,
     CompositeCommand,
-    delete_nodes,
-    delete_relations,
+    delete_items,
     fresh_ids,
 )
 from argmap.editing import add_related_node as related_node_command
@@ -131,15 +130,5 @@ def delete_selected(view: MapView) -> None:
     relations = [i for i in ids if argument_map.has_relation(i)]
     if not nodes and not relations:
         return
-    if not relations:
-        view.execute(delete_nodes(argument_map, nodes))
-        return
-    first = delete_relations(argument_map, relations)
-    if not nodes:
-        view.execute(first)
-        return
-    # The node cascade must be built on the map as it will be once the arrows are gone.
-    scratch = argument_map.model_copy(deep=True)
-    first.apply(scratch)
-    second = delete_nodes(scratch, nodes)
-    view.execute(CompositeCommand(f"Delete {len(ids)} items", [first, second]))
+    # The node cascade is the one on the map as it will be once the arrows are gone.
+    view.execute(delete_items(argument_map, nodes, relations, f"Delete {len(ids)} items"))
