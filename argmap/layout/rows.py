@@ -93,9 +93,11 @@ class Rows:
                 by_line[cy] = [entry]
         rows = sorted((_Row(cards) for cards in by_line.values()), key=lambda row: row.top)
         self._lines = rows
-        #: Per card: its row's index and the free room beside it in the row (from the
-        #: nearest right edge on its left to the nearest left edge on its right).
-        self._room: dict[str, tuple[int, float, float]] = {}
+        #: Per card: its row's index, the free room beside it in the row (from the nearest
+        #: right edge on its left to the nearest left edge on its right) and the row's top
+        #: and bottom: a line within the row's height that keeps inside the room meets no
+        #: other card (empty when the rows overlap; see :func:`straight_clear`).
+        self._room: dict[str, tuple[int, float, float, float, float]] = {}
         room = self._room
         #: Per card: the cards next to it in its row, and the room beyond them (as in
         #: ``_room``, leaving out those two): (left card, room's left edge past it, right
@@ -108,6 +110,7 @@ class Rows:
         if self._stacked:
             for index, row in enumerate(rows):
                 rects, ids, count = row.rects, row.ids, len(row.rects)
+                row_top, row_bottom = row.top, row.bottom
                 lows = [-math.inf] * count
                 reach = -math.inf
                 for i in range(1, count):
@@ -118,7 +121,7 @@ class Rows:
                 reach = math.inf
                 highs = [math.inf] * count
                 for i in range(count - 1, -1, -1):
-                    room[ids[i]] = (index, lows[i], reach)
+                    room[ids[i]] = (index, lows[i], reach, row_top, row_bottom)
                     highs[i] = reach
                     left = rects[i][0]
                     if left < reach:
@@ -136,6 +139,11 @@ class Rows:
         # centre line, so the union of their heights is the row's span.
         self._rows = free_gaps([(row.top, row.bottom) for row in rows])
         self._columns = free_gaps([(rect[0], rect[2]) for row in rows for rect in row.rects])
+
+    @property
+    def room(self) -> Mapping[str, tuple[int, float, float, float, float]]:
+        """Per card: (row index, room's left edge, room's right edge, row top, row bottom)."""
+        return self._room
 
     @property
     def row_count(self) -> int:
