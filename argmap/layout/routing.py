@@ -598,9 +598,11 @@ def route_relation(
                 for name, box in premises
             ):
                 continue
-            if _clear(obstacles, junction, _end_point(target, port, *junction), None, target_id):
-                first_free = junction
-                break
+            end = _end_point(target, port, *junction)
+            if _clear(obstacles, junction, end, None, target_id):
+                # All clear: what _avoid would give (the straight arrow), without testing
+                # the arrow again.
+                return Route(junction, end, lines_to(junction), junction)
             if first_free is None:
                 first_free = junction
         if first_free is not None:

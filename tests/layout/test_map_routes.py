@@ -8,8 +8,7 @@ import random
 
 import pytest
 
-from argmap.layout import compute_layout, sizes_for
-from argmap.layout import map_routes
+from argmap.layout import compute_layout, map_routes, sizes_for
 from argmap.layout.map_routes import straight_clear
 from argmap.layout.routing import Obstacles, _boxes, route_map
 from argmap.layout.rows import Rows
