@@ -21,8 +21,7 @@ import heapq
 import itertools
 import math
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from argmap.layout.free_bands import FreeBands, outside_bands
 from argmap.layout.geometry import XY, Positions, Size
@@ -62,10 +61,12 @@ MIN_SEARCHES = 40
 CELL = 200.0
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
+class Route(NamedTuple):
     """One relation's lines: premise lines (to the junction, or the first legs of a long way
-    round), then the arrow from ``start`` to ``end``, a Bézier curve through ``controls``."""
+    round), then the arrow from ``start`` to ``end``, a Bézier curve through ``controls``.
+
+    A named tuple (immutable, compared by value) rather than a frozen dataclass: a whole map
+    makes one per arrow, and a tuple is made four times faster."""
 
     start: XY
     end: XY
@@ -429,11 +430,27 @@ def arrival_ports(target: Box, sources: Mapping[str, XY]) -> dict[str, XY]:
     """
     cx, cy, hw, hh = target
     sides: dict[str, list[tuple[float, str, float, float]]] = {}
+    # border_xy and _side inlined: a whole map asks this for every card with premises.
+    gap, reach = BORDER_GAP, BORDER_GAP + 0.5
+    wide, tall = hw + gap, hh + gap
+    top, bottom = cy - hh, cy + hh
     for relation_id, (sx, sy) in sources.items():
-        x, y = border_xy(target, sx, sy)
-        side = _side(target, x, y)
-        along = x if side in ("top", "bottom") else y
-        sides.setdefault(side, []).append((along, relation_id, x, y))
+        dx, dy = sx - cx, sy - cy
+        if dx == 0 and dy == 0:
+            x, y = cx, cy + hh + gap
+        else:
+            scale = min(wide / abs(dx) if dx else math.inf, tall / abs(dy) if dy else math.inf)
+            x, y = (sx, sy) if scale >= 1.0 else (cx + dx * scale, cy + dy * scale)
+        if abs(y - top) <= reach:
+            side, along = "top", x
+        elif abs(y - bottom) <= reach:
+            side, along = "bottom", x
+        else:
+            side, along = ("left" if x < cx else "right"), y
+        if side in sides:
+            sides[side].append((along, relation_id, x, y))
+        else:
+            sides[side] = [(along, relation_id, x, y)]
     ports: dict[str, XY] = {}
     for side, arrivals in sides.items():
         arrivals.sort()
@@ -581,9 +598,11 @@ def route_relation(
                 for name, box in premises
             ):
                 continue
-            if _clear(obstacles, junction, _end_point(target, port, *junction), None, target_id):
-                first_free = junction
-                break
+            end = _end_point(target, port, *junction)
+            if _clear(obstacles, junction, end, None, target_id):
+                # All clear: what _avoid would give (the straight arrow), without testing
+                # the arrow again.
+                return Route(junction, end, lines_to(junction), junction)
             if first_free is None:
                 first_free = junction
         if first_free is not None:
@@ -879,91 +898,11 @@ def route_map(
     avoid: bool = True,
 ) -> dict[str, Route]:
     """Every relation's route (by relation id) for the map laid out at ``positions``: what
-    the canvas draws. Relations with no placed premise or target are left out."""
-    from argmap.layout.rows import obstacles_for  # rows builds on this module
+    the canvas draws. Relations with no placed premise or target are left out
+    (:func:`argmap.layout.map_routes.route_map`: most arrows in one loop)."""
+    from argmap.layout.map_routes import route_map as route_all  # it builds on this module
 
-    boxes = _boxes(positions, sizes)
-    obstacles = obstacles_for(boxes) if avoid else None
-    relations = {r.id: r for r in argument_map.relations}
-    incoming: dict[str, dict[str, XY]] = {}
-    for relation in argument_map.relations:
-        if relation.target not in boxes:
-            continue
-        premises = relation.premises
-        if len(premises) == 1 and premises[0] in boxes:  # most: the premise's centre
-            box = boxes[premises[0]]
-            source = (box[0], box[1])
-        else:
-            placed = [boxes[p] for p in premises if p in boxes]
-            if not placed:
-                continue
-            source = (
-                sum(b[0] for b in placed) / len(placed),
-                sum(b[1] for b in placed) / len(placed),
-            )
-        if relation.target in incoming:
-            incoming[relation.target][relation.id] = source
-        else:
-            incoming[relation.target] = {relation.id: source}
-    ports: dict[str, XY] = {}
-    for target, sources in incoming.items():
-        if len(sources) == 1:  # a lone arrival arrives where it points
-            for relation_id, (x, y) in sources.items():
-                ports[relation_id] = border_xy(boxes[target], x, y)
-        else:
-            ports.update(arrival_ports(boxes[target], sources))
-    routes: dict[str, Route] = {}
-
-    blocked = obstacles.blocked if obstacles is not None else None
-    clear_line = obstacles.clear_line if obstacles is not None else None
-    longest = obstacles.longest_bent if obstacles is not None else math.inf
-
-    def route(relation_id: str, path: set[str]) -> None:
-        relation = relations[relation_id]
-        target_id = relation.target
-        if len(relation.premises) == 1 and target_id in boxes and relation.premises[0] in boxes:
-            # Most arrows: one premise to a card, and straight. What route_relation does for
-            # them, without its calls (it follows if the line is blocked).
-            name = relation.premises[0]
-            port = ports[relation_id]
-            start = border_xy(boxes[name], *port)
-            if (
-                blocked is None
-                or (clear_line is not None and clear_line(start, port, name, target_id))
-                or math.hypot(port[0] - start[0], port[1] - start[1]) > longest
-                or not blocked([start, port], (name, target_id))
-            ):
-                routes[relation_id] = Route(start, port)
-            else:  # blocked: on to the bends (what route_relation would do next)
-                routes[relation_id] = _avoid(
-                    Route(start, port),
-                    boxes[name],
-                    boxes[target_id],
-                    {name, target_id},
-                    obstacles,
-                    (name, target_id),
-                    tested=True,
-                )
-            return
-        premises = [(p, boxes[p]) for p in relation.premises if p in boxes]
-        target: Box | XY | None = None
-        if relation.target in boxes:
-            target = boxes[relation.target]
-        elif relation.target in relations and relation.target not in path:
-            if relation.target not in routes:
-                route(relation.target, path | {relation_id})
-            attacked = routes.get(relation.target)
-            target = attacked.mid if attacked is not None else None
-        if premises and target is not None:
-            on_card = relation.target if relation.target in boxes else None
-            routes[relation_id] = route_relation(
-                premises, target, on_card, obstacles, ports.get(relation_id)
-            )
-
-    for relation in argument_map.relations:
-        if relation.id not in routes:
-            route(relation.id, set())
-    return routes
+    return route_all(argument_map, positions, sizes, avoid)
 
 
 def arrows_through_cards(

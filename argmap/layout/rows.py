@@ -28,7 +28,6 @@ from argmap.layout.routing import (
     Box,
     Obstacles,
 )
-from argmap.layout.routing import _in_gap as in_gap
 from argmap.layout.routing import _segment_hits as segment_hits
 
 __all__ = ["Rows", "obstacles_for"]
@@ -93,9 +92,11 @@ class Rows:
                 by_line[cy] = [entry]
         rows = sorted((_Row(cards) for cards in by_line.values()), key=lambda row: row.top)
         self._lines = rows
-        #: Per card: its row's index and the free room beside it in the row (from the
-        #: nearest right edge on its left to the nearest left edge on its right).
-        self._room: dict[str, tuple[int, float, float]] = {}
+        #: Per card: its row's index, the free room beside it in the row (from the nearest
+        #: right edge on its left to the nearest left edge on its right) and the row's top
+        #: and bottom: a line within the row's height that keeps inside the room meets no
+        #: other card (empty when the rows overlap; see :func:`straight_clear`).
+        self._room: dict[str, tuple[int, float, float, float, float]] = {}
         room = self._room
         #: Per card: the cards next to it in its row, and the room beyond them (as in
         #: ``_room``, leaving out those two): (left card, room's left edge past it, right
@@ -108,6 +109,7 @@ class Rows:
         if self._stacked:
             for index, row in enumerate(rows):
                 rects, ids, count = row.rects, row.ids, len(row.rects)
+                row_top, row_bottom = row.top, row.bottom
                 lows = [-math.inf] * count
                 reach = -math.inf
                 for i in range(1, count):
@@ -118,7 +120,7 @@ class Rows:
                 reach = math.inf
                 highs = [math.inf] * count
                 for i in range(count - 1, -1, -1):
-                    room[ids[i]] = (index, lows[i], reach)
+                    room[ids[i]] = (index, lows[i], reach, row_top, row_bottom)
                     highs[i] = reach
                     left = rects[i][0]
                     if left < reach:
@@ -136,6 +138,11 @@ class Rows:
         # centre line, so the union of their heights is the row's span.
         self._rows = free_gaps([(row.top, row.bottom) for row in rows])
         self._columns = free_gaps([(rect[0], rect[2]) for row in rows for rect in row.rects])
+
+    @property
+    def room(self) -> Mapping[str, tuple[int, float, float, float, float]]:
+        """Per card: (row index, room's left edge, room's right edge, row top, row bottom)."""
+        return self._room
 
     @property
     def row_count(self) -> int:
@@ -274,20 +281,36 @@ class Rows:
 
     def blocked(self, points: list[XY], exclude: Collection[str]) -> bool:
         """Whether the polyline through ``points`` runs through a card not in ``exclude``."""
+        # The look-ups of in_gap, _rows_over and _Row.span written out: the router asks
+        # this of every candidate bend, and the calls cost more than the comparisons.
         row_gaps, column_gaps = self._rows, self._columns
+        row_starts, row_ends = row_gaps
+        column_starts, column_ends = column_gaps
+        tops, lines, tallest = self._tops, self._lines, self._tallest
+        right_of, left_of = bisect.bisect_right, bisect.bisect_left
         for a, b in itertools.pairwise(points):
-            if in_gap(row_gaps, a[1], b[1]) or in_gap(column_gaps, a[0], b[0]):
+            (ax, ay), (bx, by) = a, b
+            low, high = (ay, by) if ay <= by else (by, ay)
+            i = right_of(row_starts, low) - 1
+            if i >= 0 and low >= row_starts[i] and high <= row_ends[i]:
+                continue  # in_gap(row_gaps, ay, by)
+            low, high = (ax, bx) if ax <= bx else (bx, ax)
+            i = right_of(column_starts, low) - 1
+            if i >= 0 and low >= column_starts[i] and high <= column_ends[i]:
                 continue
             for p, q in outside_bands(row_gaps, column_gaps, a, b):
                 low_x, high_x = (p[0], q[0]) if p[0] <= q[0] else (q[0], p[0])
                 low_y, high_y = (p[1], q[1]) if p[1] <= q[1] else (q[1], p[1])
-                for row in self._rows_over(low_y, high_y):
+                first = left_of(tops, low_y - tallest)
+                for row in lines[first : right_of(tops, high_y)]:  # _rows_over
                     if row.bottom <= low_y or row.top >= high_y:
                         continue
                     if row.right <= low_x or row.left >= high_x:
                         continue
-                    rects, ids = row.rects, row.ids
-                    for i in row.span(low_x, high_x):
+                    rects, ids, lefts = row.rects, row.ids, row.lefts
+                    for i in range(  # row.span(low_x, high_x)
+                        left_of(lefts, low_x - row.widest), right_of(lefts, high_x)
+                    ):
                         rect = rects[i]
                         if (
                             rect[2] <= low_x
@@ -303,11 +326,13 @@ class Rows:
 
     def inside(self, point: XY, exclude: Collection[str]) -> bool:
         x, y = point
-        for row in self._rows_over(y, y):
+        tops = self._tops
+        right_of, left_of = bisect.bisect_right, bisect.bisect_left
+        for row in self._lines[left_of(tops, y - self._tallest) : right_of(tops, y)]:
             if not row.top < y < row.bottom:
                 continue
-            rects, ids = row.rects, row.ids
-            for i in row.span(x, x):
+            rects, ids, lefts = row.rects, row.ids, row.lefts
+            for i in range(left_of(lefts, x - row.widest), right_of(lefts, x)):
                 left, top, right, bottom = rects[i]
                 if left < x < right and top < y < bottom and ids[i] not in exclude:
                     return True
