@@ -1,0 +1,97 @@
+"""Work left over from opening a big map waits until the map is on screen, then runs."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from argmap.io import native
+from argmap.ui.canvas import paint_gate
+from argmap.ui.canvas.paint_gate import PaintGate
+from tests.ui.conftest import MakeWindow
+from tests.ui.test_edge_labels import big_labelled_map
+
+
+class _Order(QObject):
+    """Notes the canvas's paints, in order with other events the test notes."""
+
+    def __init__(self, events: list[str]) -> None:
+        super().__init__()
+        self.events = events
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.events.append("paint")
+        return False
+
+
+def test_labels_of_a_big_map_are_placed_after_it_is_painted(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Opened, then shown late (a slow first layout): the window paints the map before any
+    label is placed, though the labels' own timer ran out long before."""
+    path = tmp_path / "big.argmap.json"
+    native.save(big_labelled_map(400), path)
+    window = make_window(path)
+    scene = window.canvas.map_scene
+    assert scene.label_queue.waiting
+    events: list[str] = []
+    order = _Order(events)
+    window.canvas.viewport().installEventFilter(order)
+    scene.labels_placed.connect(lambda: events.append("labels"))
+    time.sleep(0.2)  # the labels' timer is overdue when the window comes up
+    window.show()
+    qtbot.waitUntil(lambda: not scene.label_queue.waiting, timeout=20_000)
+    assert "labels" in events
+    assert events.index("paint") < events.index("labels")
+
+
+def test_a_hidden_canvas_holds_nothing_back(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    gate = PaintGate(widget)
+    gate.arm()
+    ran: list[int] = []
+    gate.defer(lambda: ran.append(1))
+    qtbot.waitUntil(lambda: ran == [1])
+
+
+def test_work_waits_for_the_paint_and_runs_once(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    gate = PaintGate(widget)
+    gate.arm()
+    ran: list[int] = []
+
+    def work() -> None:
+        ran.append(1)
+
+    gate.defer(work)
+    gate.defer(work)
+    qtbot.wait(100)
+    assert ran == []  # shown, not painted yet
+    gate.painted()
+    qtbot.waitUntil(lambda: ran == [1])
+    qtbot.wait(20)
+    assert ran == [1]
+    gate.defer(work)  # nothing new to paint: at the next turn
+    qtbot.waitUntil(lambda: ran == [1, 1])
+
+
+def test_a_shown_canvas_that_never_paints_holds_work_back_only_for_a_while(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    gate = PaintGate(widget)
+    gate.arm()
+    ran: list[float] = []
+    start = time.perf_counter()
+    gate.defer(lambda: ran.append(time.perf_counter() - start))
+    qtbot.waitUntil(lambda: bool(ran), timeout=5 * paint_gate.PATIENCE_MS)
+    assert ran[0] >= paint_gate.PATIENCE_MS / 1000 * 0.9
