@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.questions = QuestionsSection(self.bridge, self.runner)
         self.inspector.add_section(self.questions)
         self.inspector.subject_changed.connect(self.questions.show_subject)
-        self.checklist = ChecklistPanel(self.bridge, self.selection)
+        self.checklist = ChecklistPanel(self.bridge, self.selection, gate=self.canvas.paint_gate)
         self._shortcuts_dialog: ShortcutsDialog | None = None
         self.setCentralWidget(self.canvas)
         self.docks = self._build_docks()

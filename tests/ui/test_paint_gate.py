@@ -9,10 +9,15 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from argmap.analysis.checklist import find_gaps
+from argmap.analysis.evaluate import evaluate
+from argmap.editing import add_related_node
 from argmap.io import native
+from argmap.model import NodeKind, RelationKind
 from argmap.ui.canvas import paint_gate
 from argmap.ui.canvas.paint_gate import PaintGate
 from tests.ui.conftest import MakeWindow
+from tests.ui.test_checklist_panel import gappy_map
 from tests.ui.test_edge_labels import big_labelled_map
 
 
@@ -95,3 +100,78 @@ def test_a_shown_canvas_that_never_paints_holds_work_back_only_for_a_while(qtbot
     gate.defer(lambda: ran.append(time.perf_counter() - start))
     qtbot.waitUntil(lambda: bool(ran), timeout=5 * paint_gate.PATIENCE_MS)
     assert ran[0] >= paint_gate.PATIENCE_MS / 1000 * 0.9
+
+
+def test_a_shown_checklist_is_worked_out_after_the_map_is_painted(
+    make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    window = make_window()
+    assert window.document.open_untitled(gappy_map())
+    window.docks["checklist"].raise_()
+    events: list[str] = []
+    order = _Order(events)
+    window.canvas.viewport().installEventFilter(order)
+    refresh = window.checklist.refresh
+
+    def noted_refresh() -> None:
+        events.append("checklist")
+        refresh()
+
+    window.checklist.refresh = noted_refresh  # type: ignore[method-assign]
+    window.show()
+    qtbot.waitUntil(lambda: window.checklist.gaps == find_gaps(window.session.map))
+    assert events.index("paint") < events.index("checklist")
+
+
+def test_a_statement_added_as_soon_as_the_map_opens_is_in_the_checklist(
+    make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    window = make_window()
+    assert window.document.open_untitled(gappy_map())
+    window.docks["checklist"].raise_()
+    window.show()
+    before = {n.id for n in window.session.map.nodes}
+    window.session.execute(
+        add_related_node(
+            window.session.map, "c1", NodeKind.CLAIM, RelationKind.SUPPORT, "A fresh reason"
+        )
+    )
+    (added,) = {n.id for n in window.session.map.nodes} - before
+    qtbot.waitUntil(lambda: window.checklist.gaps == find_gaps(window.session.map))
+    assert any(added in gap.node_ids for gap in window.checklist.gaps)  # nothing backs it yet
+
+
+def test_badges_turned_on_as_soon_as_the_map_opens_show_every_verdict(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = tmp_path / "big.argmap.json"
+    native.save(big_labelled_map(400), path)
+    window = make_window(path)
+    window.show()
+    window.evaluation.show_action.trigger()  # before the window has painted
+    expected = evaluate(window.session.map).labels
+    scene = window.canvas.map_scene
+    for node_id in expected:
+        item = scene.node_item(node_id)
+        assert item is not None and item.badge is not None
+    qtbot.wait(50)
+    assert window.evaluation.evaluation is not None
+    assert window.evaluation.evaluation.labels == expected
+
+
+def test_with_badges_off_the_evaluation_waits_for_the_map_to_be_painted(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = tmp_path / "big.argmap.json"
+    native.save(big_labelled_map(400), path)
+    window = make_window(path)
+    events: list[str] = []
+    order = _Order(events)
+    window.canvas.viewport().installEventFilter(order)
+    window.evaluation.updated.connect(lambda _evaluation: events.append("evaluated"))
+    time.sleep(0.1)
+    window.show()
+    qtbot.waitUntil(lambda: "evaluated" in events)
+    assert events.index("paint") < events.index("evaluated")
+    assert window.evaluation.evaluation is not None
+    assert window.evaluation.evaluation.labels == evaluate(window.session.map).labels

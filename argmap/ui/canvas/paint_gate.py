@@ -37,6 +37,11 @@ class PaintGate(QObject):
         self._armed = True
         self._patience.stop()
 
+    @property
+    def armed(self) -> bool:
+        """Whether a new map has not been painted yet (shown or not)."""
+        return self._armed
+
     def painted(self) -> None:
         """The widget painted: the waiting work runs at the next turn of the event loop."""
         if self._armed:
