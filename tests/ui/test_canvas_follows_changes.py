@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from argmap.editing import (
     AddNode,
     EditError,
+    EditSession,
     MoveNodes,
     SetFlag,
     add_related_node,
@@ -28,6 +29,8 @@ from argmap.editing.relation_commands import set_scheme
 from argmap.layout.routing import Obstacles
 from argmap.layout.views import hidden_counts
 from argmap.model import ArgumentMap, Node, NodeKind, Point, RelationKind
+from argmap.ui.bridge import SessionBridge
+from argmap.ui.canvas import router
 from argmap.ui.canvas.node_item import NodeItem
 from argmap.ui.canvas.scene import MapScene
 from argmap.ui.roles import rebuttal_ids
@@ -181,3 +184,27 @@ def test_what_the_canvas_keeps_matches_a_fresh_look_after_random_edits(
         labelled = max(labelled, _check(scene, rng, canvas.view.visibility.focus_claim))
         most = max(most, len(canvas.session.map.nodes))
     assert most > 8 and labelled >= 1  # the run built something to check
+
+
+def test_cards_that_change_before_the_card_index_is_first_read_are_found_where_they_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A big map opens with straight arrows and reads the cards arrows bend around only when
+    first asked: cards moved, added or taken away before then are where they are now."""
+    monkeypatch.setattr(router, "BEND_LIMIT", 0)  # every map "big": nothing reads the index
+    argument_map = _start()
+    for i in range(2, 6):
+        argument_map.nodes.append(Node(id=f"c{i}", kind=NodeKind.CLAIM, text=f"Claim {i}"))
+        argument_map.layout.positions[f"c{i}"] = Point(x=300.0 * i, y=0.0)
+    session = EditSession(argument_map)
+    bridge = SessionBridge(session)
+    scene = MapScene(session, bridge)
+    session.execute(MoveNodes({"c2": Point(x=-900.0, y=400.0)}))
+    session.execute(delete_nodes(session.map, ["c3"]))
+    session.execute(AddNode(Node(id="c9", kind=NodeKind.CLAIM, text="New"), Point(x=50, y=900)))
+    shown = {i.node_id: i.box() for i in scene.node_items() if i.isVisible()}
+    assert set(shown) == {"c1", "c2", "c4", "c5", "c9"}
+    assert _obstacles_state(scene._index.obstacles) == _obstacles_state(Obstacles(shown))
+    near = scene.cards_near(QRectF(-1000.0, 350.0, 200.0, 100.0))
+    assert [i.node_id for i in near] == ["c2"]
+    bridge.detach()

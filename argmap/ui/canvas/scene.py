@@ -73,7 +73,7 @@ class MapScene(QGraphicsScene):
         self.hidden_ids: set[str] = set()
         self.shown_positions: dict[str, Point] = {}
         #: The shown cards arrows bend around and the map's frame, kept as items change.
-        self._index = CardIndex(lambda item_id: item_id in self.hidden_ids)
+        self._index = CardIndex(lambda item_id: item_id in self.hidden_ids, self._nodes.values)
         self._router = EdgeRouter(
             self._nodes, self._edges, self._after_routing, lambda: self._index.obstacles
         )
@@ -146,6 +146,10 @@ class MapScene(QGraphicsScene):
             and rect.intersects(item.scene_card_rect())
             and item.opacity() >= 0.001  # as scene.items(): a card made transparent is not found
         ]
+
+    def warm_up(self) -> None:
+        """Build now what the first edit would otherwise wait for (once the map is shown)."""
+        _ = self._index.obstacles
 
     def is_rebuttal(self, node_id: str) -> bool:
         return node_id in self._rebuttals

@@ -258,6 +258,7 @@ class MapView(QGraphicsView):
 
     def _on_rebuilt(self) -> None:
         self.paint_gate.arm()
+        self.paint_gate.defer(self.map_scene.warm_up)
         self._apply_selection()
         self._update_scene_rect()
         self._fit_pending = True
