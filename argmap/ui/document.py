@@ -7,7 +7,9 @@ the user through a :class:`~argmap.ui.dialogs.Prompter`, so tests can answer for
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -83,12 +85,13 @@ class DocumentController(QObject):
         if not self.maybe_save():
             return False
         file = Path(path)
-        try:
-            result = native.load(file)
-        except ArgmapError as exc:
-            self.prompter.show_error("Cannot open map", str(exc))
-            return False
-        self._install(result.map, file)
+        with _collector_paused():
+            try:
+                result = native.load(file)
+            except ArgmapError as exc:
+                self.prompter.show_error("Cannot open map", str(exc))
+                return False
+            self._install(result.map, file)
         self.settings.add_recent_file(file)
         messages = result.messages()
         if messages:
@@ -145,7 +148,8 @@ class DocumentController(QObject):
         fill_missing_positions(argument_map)
         self._restored = False
         self._untitled_suggestion = None
-        self.session.replace(argument_map, path)
+        with _collector_paused():
+            self.session.replace(argument_map, path)
 
     # Dialog entry points ---------------------------------------------------------------------
 
@@ -247,3 +251,17 @@ def _load_default() -> ArgumentMap:
         except ArgmapError:
             continue
     return ArgumentMap()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a map is read and every view builds from it: the
+    objects made pile up, and each full collection walked all of them again (a fifth of
+    the time to open 5,000 statements). It runs as usual afterwards."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()

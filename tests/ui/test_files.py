@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -270,3 +271,22 @@ def test_a_map_without_positions_opens_laid_out_and_unedited(
     for i, a in enumerate(cards):
         for b in cards[i + 1 :]:
             assert not a.intersects(b)
+
+
+def test_opening_builds_the_views_with_the_cycle_collector_paused_then_resumes_it(
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
+) -> None:
+    """The collector walked every object made so far at each full collection while a big
+    map opened; it is off while the views build, and on again afterwards, failure or not."""
+    other = tmp_path / "other.argmap.json"
+    native.save(window.session.map.model_copy(update={"title": "Other"}), other)
+    seen: list[bool] = []
+    window.bridge.changed.connect(lambda _changes: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    assert window.document.open_map(other)
+    assert seen == [False]
+    assert gc.isenabled()
+    broken = tmp_path / "broken.argmap.json"
+    broken.write_text('{"format": "argmap", "version": 1, "nodes": [{"id": 3}]}', "utf-8")
+    assert not window.document.open_map(broken)
+    assert prompter.errors and gc.isenabled()
