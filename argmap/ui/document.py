@@ -89,9 +89,13 @@ class DocumentController(QObject):
             try:
                 result = native.load(file)
             except ArgmapError as exc:
-                self.prompter.show_error("Cannot open map", str(exc))
-                return False
-            self._install(result.map, file)
+                error: ArgmapError | None = exc
+            else:
+                error = None
+                self._install(result.map, file)
+        if error is not None:  # said with the collector on again (a dialog waits for the user)
+            self.prompter.show_error("Cannot open map", str(error))
+            return False
         self.settings.add_recent_file(file)
         messages = result.messages()
         if messages:

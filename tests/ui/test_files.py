@@ -288,5 +288,8 @@ def test_opening_builds_the_views_with_the_cycle_collector_paused_then_resumes_i
     assert gc.isenabled()
     broken = tmp_path / "broken.argmap.json"
     broken.write_text('{"format": "argmap", "version": 1, "nodes": [{"id": 3}]}', "utf-8")
+    said: list[bool] = []
+    prompter.show_error = lambda _title, _message: said.append(gc.isenabled())  # type: ignore[method-assign]
     assert not window.document.open_map(broken)
-    assert prompter.errors and gc.isenabled()
+    assert said == [True]  # a dialog waits for the user with the collector on
+    assert gc.isenabled()

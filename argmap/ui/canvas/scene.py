@@ -342,9 +342,10 @@ class MapScene(QGraphicsScene):
         edge = EdgeItem(relation.id, relation.kind, relation.scheme)
         edge.setVisible(self._detailed and relation.id not in self.hidden_ids)
         edge.set_blocked(relation.id in self._blocked)
-        edge.watcher = self._index.arrow_changed
         self._edges[relation.id] = edge
         self.addItem(edge)
+        # Watched once in the scene: an arrow not laid yet has no part in the map's frame.
+        edge.watcher = self._index.arrow_changed
 
     def set_detailed(self, detailed: bool) -> None:
         """Show each arrow as its own item (True), or all as the far-out overview (False)."""
