@@ -11,14 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from argmap.analysis.checklist import find_gaps
 from argmap.analysis.evaluate import evaluate
-from argmap.editing import add_related_node
+from argmap.editing import AddNode, MoveNodes, add_related_node
 from argmap.io import native
-from argmap.model import NodeKind, RelationKind
+from argmap.model import Node, NodeKind, Point, RelationKind
 from argmap.ui.canvas import paint_gate
 from argmap.ui.canvas.paint_gate import PaintGate
 from tests.ui.conftest import MakeWindow
 from tests.ui.test_checklist_panel import gappy_map
-from tests.ui.test_edge_labels import big_labelled_map
+from tests.ui.test_edge_labels import big_labelled_map, covered, labels
 
 
 class _Order(QObject):
@@ -175,3 +175,22 @@ def test_with_badges_off_the_evaluation_waits_for_the_map_to_be_painted(
     assert events.index("paint") < events.index("evaluated")
     assert window.evaluation.evaluation is not None
     assert window.evaluation.evaluation.labels == evaluate(window.session.map).labels
+
+
+def test_a_card_moved_as_soon_as_the_map_opens_has_labels_kept_clear_of_it(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = tmp_path / "big.argmap.json"
+    native.save(big_labelled_map(400), path)
+    window = make_window(path)
+    window.show()
+    scene = window.canvas.map_scene
+    assert scene.label_queue.waiting  # nothing placed before the map is painted
+    target = scene.edge_item("r5")
+    assert target is not None and target.label is not None
+    spot = target.label.sceneBoundingRect().center()
+    window.session.execute(MoveNodes({"n0": Point(x=spot.x(), y=spot.y())}))
+    window.session.execute(AddNode(Node(id="x", kind=NodeKind.CLAIM, text="New"), Point(x=0, y=0)))
+    qtbot.waitUntil(lambda: not scene.label_queue.waiting, timeout=20_000)
+    for label in labels(scene).values():
+        assert covered(scene, label.sceneBoundingRect()) == []
