@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         )
         self.undo = UndoController(self.bridge, self.app_actions.undo, self.app_actions.redo, self)
         self.canvas = make_canvas(session, self.bridge, self.selection)
+        self.document.after_open = self.canvas.paint_gate.defer
         self.source_panel = SourcePanel(
             session, self.bridge, self.selection, self.runner, CanvasPlacer(self.canvas)
         )

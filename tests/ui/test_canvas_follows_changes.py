@@ -28,7 +28,7 @@ from argmap.editing import (
 from argmap.editing.relation_commands import set_scheme
 from argmap.layout.routing import Obstacles
 from argmap.layout.views import hidden_counts
-from argmap.model import ArgumentMap, Node, NodeKind, Point, RelationKind
+from argmap.model import ArgumentMap, Node, NodeKind, Point, Relation, RelationKind
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.canvas import router
 from argmap.ui.canvas.node_item import NodeItem
@@ -208,3 +208,32 @@ def test_cards_that_change_before_the_card_index_is_first_read_are_found_where_t
     near = scene.cards_near(QRectF(-1000.0, 350.0, 200.0, 100.0))
     assert [i.node_id for i in near] == ["c2"]
     bridge.detach()
+
+
+def test_a_big_map_with_long_arrows_keeps_its_item_index_shallow_and_finds_its_items() -> None:
+    """Qt files an item under every cell of its index the item's box covers; at Qt's own
+    depth for thousands of items, arrows across a map in rows took seconds to file before
+    the first paint. Past 4,096 items the depth stays at 12, and look-ups still find what
+    lies where they look."""
+    count = 2100
+    nodes = [Node(id=f"n{i}", kind=NodeKind.CLAIM, text=f"S{i}") for i in range(count)]
+    argument_map = ArgumentMap(nodes=nodes)
+    for i in range(count):
+        row = 0 if i == 0 else 1 + (i - 1) // 700
+        column = 0 if i == 0 else (i - 1) % 700
+        argument_map.layout.positions[f"n{i}"] = Point(x=column * 280.0, y=row * 260.0)
+    argument_map.relations.extend(
+        Relation(id=f"r{i}", kind=RelationKind.SUPPORT, premises=[f"n{i}"], target=f"n{i // 3}")
+        for i in range(1, count)
+    )
+    scene = MapScene(EditSession(argument_map))
+    assert scene.bspTreeDepth() == 12
+    far = scene.node_item("n1400")
+    assert far is not None
+    found = scene.items(far.sceneBoundingRect().center())
+    assert far in found
+    arrow = scene.edge_item("r2099")  # from the last row back to the first
+    assert arrow is not None and arrow.geometry is not None
+    assert arrow in scene.items(arrow.mid())
+    small = MapScene(EditSession(_start()))
+    assert small.bspTreeDepth() == 0  # Qt's own choice

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from argmap.editing import edit_text
 from argmap.io import native
@@ -293,3 +294,25 @@ def test_opening_builds_the_views_with_the_cycle_collector_paused_then_resumes_i
     assert not window.document.open_map(broken)
     assert said == [True]  # a dialog waits for the user with the collector on
     assert gc.isenabled()
+
+
+def test_the_collections_skipped_while_opening_are_made_once_the_map_is_on_screen(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.argmap.json"
+    native.save(window.session.map.model_copy(update={"title": "Other"}), other)
+    window.show()
+    qtbot.waitExposed(window)
+    full: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    gc.callbacks.append(note)
+    try:
+        assert window.document.open_map(other)
+        assert not full  # not while the views build ...
+        qtbot.waitUntil(lambda: bool(full))  # ... but once the map has been painted
+    finally:
+        gc.callbacks.remove(note)
