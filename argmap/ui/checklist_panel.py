@@ -10,6 +10,7 @@ from argmap.analysis.checklist import GAP_TITLES, Gap, GapKind
 from argmap.analysis.live_checklist import LiveChecklist, RowChange, touched
 from argmap.editing import Change, ChangeKind
 from argmap.ui.bridge import SessionBridge
+from argmap.ui.canvas.paint_gate import PaintGate
 from argmap.ui.plain import plain_tooltip
 from argmap.ui.selection import SelectionModel
 from argmap.ui.wrapping_tree import WrappingTree
@@ -34,10 +35,16 @@ class ChecklistPanel(QWidget):
     node_chosen = Signal(str)
 
     def __init__(
-        self, bridge: SessionBridge, selection: SelectionModel, parent: QWidget | None = None
+        self,
+        bridge: SessionBridge,
+        selection: SelectionModel,
+        parent: QWidget | None = None,
+        gate: PaintGate | None = None,
     ) -> None:
         super().__init__(parent)
         self.bridge, self.selection = bridge, selection
+        #: The canvas's: after an opening, the gaps are worked out once the map is on screen.
+        self._gate = gate
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.tree = WrappingTree()  # a gap's message names its statement in full
@@ -50,7 +57,7 @@ class ChecklistPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._due)
         bridge.changed.connect(self._on_changes)
         self._live: LiveChecklist | None = None
         self._groups: dict[GapKind, QTreeWidgetItem] = {}
@@ -81,6 +88,15 @@ class ChecklistPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
+            if self._gate is not None and self._gate.armed:
+                self._gate.defer(self._due)  # shown with a new map: the map first
+            else:
+                self.refresh()
+
+    def _due(self) -> None:
+        if self._gate is not None and self._gate.held():
+            self._gate.defer(self._due)
+        elif self._stale and self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:

@@ -111,7 +111,9 @@ class EvaluationController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self.recompute)
+        self._timer.timeout.connect(self._due)
+        #: A recompute waits for a newly opened map to be painted (badges off: nothing shows it).
+        self._after_paint = False
         # A child of the view, not of its viewport: the viewport scrolls its children.
         self._legend = QLabel(canvas)
         self._legend.setTextFormat(Qt.TextFormat.RichText)
@@ -215,9 +217,22 @@ class EvaluationController(QObject):
     def schedule(self) -> None:
         self._timer.start()
 
+    def _due(self) -> None:
+        gate = self.canvas.paint_gate
+        if not self.show_action.isChecked() and gate.held():
+            self._after_paint = True
+            gate.defer(self._painted)
+        else:
+            self.recompute()
+
+    def _painted(self) -> None:
+        if self._after_paint:
+            self.recompute()
+
     def recompute(self) -> None:
         """Evaluate now (what-ifs on statements that no longer exist are dropped)."""
         self._timer.stop()
+        self._after_paint = False
         argument_map = self.bridge.session.map
         has = argument_map.has_node
         self.whatif = WhatIf(

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         )
         self.undo = UndoController(self.bridge, self.app_actions.undo, self.app_actions.redo, self)
         self.canvas = make_canvas(session, self.bridge, self.selection)
+        self.document.after_open = self.canvas.paint_gate.defer
         self.source_panel = SourcePanel(
             session, self.bridge, self.selection, self.runner, CanvasPlacer(self.canvas)
         )
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.questions = QuestionsSection(self.bridge, self.runner)
         self.inspector.add_section(self.questions)
         self.inspector.subject_changed.connect(self.questions.show_subject)
-        self.checklist = ChecklistPanel(self.bridge, self.selection)
+        self.checklist = ChecklistPanel(self.bridge, self.selection, gate=self.canvas.paint_gate)
         self._shortcuts_dialog: ShortcutsDialog | None = None
         self.setCentralWidget(self.canvas)
         self.docks = self._build_docks()

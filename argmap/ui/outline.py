@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.editing import Change, ChangeKind
-from argmap.model import Node, NodeKind, RelationKind
+from argmap.model import Node, NodeKind, Relation, RelationKind
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.outline_index import STRUCTURE, Delta, OutlineIndex
 from argmap.ui.outline_model import Builder, OutlineEntry, Source, build
@@ -32,7 +32,6 @@ from argmap.ui.selection import SelectionModel
 from argmap.ui.theme import KIND_COLOURS, KIND_LABELS, REBUTTAL_COLOUR, RELATION_COLOURS
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
-_SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 _PREFIX_ROLE = Qt.ItemDataRole.UserRole + 2
 _VIA = {RelationKind.SUPPORT: "+", RelationKind.ATTACK: "−"}
 
@@ -51,12 +50,10 @@ def matches(search: dict[str, str], query: str) -> bool:
     return True
 
 
-def _search_data(entry: OutlineEntry) -> dict[str, str]:
-    if entry.node is not None:
-        node = entry.node
+def _search_data(node: Node | None, relation: Relation | None) -> dict[str, str]:
+    if node is not None:
         kind = f"{node.kind.value} {KIND_LABELS[node.kind]}".lower()
         return {"text": node.text.lower(), "kind": kind, "tags": " ".join(node.tags).lower()}
-    relation = entry.relation
     kind = f"{relation.kind.value} relation" if relation else ""
     return {"text": (relation.scheme or "") if relation else "", "kind": kind, "tags": ""}
 
@@ -282,7 +279,6 @@ class OutlinePanel(QWidget):
     def _new_row(self, entry: OutlineEntry, parent: _Row) -> _Row:
         item = QTreeWidgetItem([_label(entry)])
         item.setData(0, _ID_ROLE, entry.item_id)
-        item.setData(0, _SEARCH_ROLE, _search_data(entry))
         item.setData(0, _PREFIX_ROLE, _prefix(entry))
         if entry.node is not None:
             item.setIcon(0, self._icon(entry.node))
@@ -391,7 +387,6 @@ class OutlinePanel(QWidget):
             for row in self._by_id.get(node_id, ()):
                 item = row.item
                 item.setText(0, str(item.data(0, _PREFIX_ROLE)) + _node_label(node))
-                item.setData(0, _SEARCH_ROLE, _search_data(OutlineEntry(node.id, node=node)))
                 item.setIcon(0, self._icon(node))
                 item.setToolTip(0, self._tooltip(node))
                 if self.filter.text():
@@ -428,8 +423,7 @@ class OutlinePanel(QWidget):
             child = item.child(i)
             if child is not None:
                 child_visible |= self._filter_item(child, query)
-        search = item.data(0, _SEARCH_ROLE)
-        visible = child_visible or (isinstance(search, dict) and matches(search, query))
+        visible = child_visible or matches(self._search(item), query)
         item.setHidden(not visible)
         return visible
 
@@ -438,14 +432,20 @@ class OutlinePanel(QWidget):
         it as far as that changes them."""
         while row is not None and row is not self._top and row.alive:
             item = row.item
-            search = item.data(0, _SEARCH_ROLE)
-            visible = (isinstance(search, dict) and matches(search, query)) or any(
+            visible = matches(self._search(item), query) or any(
                 not child.item.isHidden() for child in row.children
             )
             if item.isHidden() != visible:
                 return  # as it was: nothing above changes either
             item.setHidden(not visible)
             row = row.parent
+
+    def _search(self, item: QTreeWidgetItem) -> dict[str, str]:
+        """What a filter reads of a row: its node's (or linked argument's) words as they are
+        now; worked out when filtering, not stored in each of thousands of rows."""
+        item_id = str(item.data(0, _ID_ROLE))
+        node = self._index.node(item_id)
+        return _search_data(node, None if node else self._index.relations.get(item_id))
 
     def visible_ids(self) -> list[str]:
         """Ids of the rows now shown, in order (a node may appear more than once)."""

@@ -272,6 +272,8 @@ def test_gesture(
 def test_open_to_first_paint(
     benchmark: BenchmarkFixture, tmp_path: Path, count: int, shape: str
 ) -> None:
+    QStandardPaths.setTestModeEnabled(True)
+    _app = QApplication.instance() or QApplication([])  # when run on its own (-k open)
     path = tmp_path / "map.argmap.json"
     path.write_text(map_text(count, shape), encoding="utf-8")
     windows: list[MainWindow] = []

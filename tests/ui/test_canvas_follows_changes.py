@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from argmap.editing import (
     AddNode,
     EditError,
+    EditSession,
     MoveNodes,
     SetFlag,
     add_related_node,
@@ -27,7 +28,9 @@ from argmap.editing import (
 from argmap.editing.relation_commands import set_scheme
 from argmap.layout.routing import Obstacles
 from argmap.layout.views import hidden_counts
-from argmap.model import ArgumentMap, Node, NodeKind, Point, RelationKind
+from argmap.model import ArgumentMap, Node, NodeKind, Point, Relation, RelationKind
+from argmap.ui.bridge import SessionBridge
+from argmap.ui.canvas import router
 from argmap.ui.canvas.node_item import NodeItem
 from argmap.ui.canvas.scene import MapScene
 from argmap.ui.roles import rebuttal_ids
@@ -181,3 +184,56 @@ def test_what_the_canvas_keeps_matches_a_fresh_look_after_random_edits(
         labelled = max(labelled, _check(scene, rng, canvas.view.visibility.focus_claim))
         most = max(most, len(canvas.session.map.nodes))
     assert most > 8 and labelled >= 1  # the run built something to check
+
+
+def test_cards_that_change_before_the_card_index_is_first_read_are_found_where_they_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A big map opens with straight arrows and reads the cards arrows bend around only when
+    first asked: cards moved, added or taken away before then are where they are now."""
+    monkeypatch.setattr(router, "BEND_LIMIT", 0)  # every map "big": nothing reads the index
+    argument_map = _start()
+    for i in range(2, 6):
+        argument_map.nodes.append(Node(id=f"c{i}", kind=NodeKind.CLAIM, text=f"Claim {i}"))
+        argument_map.layout.positions[f"c{i}"] = Point(x=300.0 * i, y=0.0)
+    session = EditSession(argument_map)
+    bridge = SessionBridge(session)
+    scene = MapScene(session, bridge)
+    session.execute(MoveNodes({"c2": Point(x=-900.0, y=400.0)}))
+    session.execute(delete_nodes(session.map, ["c3"]))
+    session.execute(AddNode(Node(id="c9", kind=NodeKind.CLAIM, text="New"), Point(x=50, y=900)))
+    shown = {i.node_id: i.box() for i in scene.node_items() if i.isVisible()}
+    assert set(shown) == {"c1", "c2", "c4", "c5", "c9"}
+    assert _obstacles_state(scene._index.obstacles) == _obstacles_state(Obstacles(shown))
+    near = scene.cards_near(QRectF(-1000.0, 350.0, 200.0, 100.0))
+    assert [i.node_id for i in near] == ["c2"]
+    bridge.detach()
+
+
+def test_a_big_map_with_long_arrows_keeps_its_item_index_shallow_and_finds_its_items() -> None:
+    """Qt files an item under every cell of its index the item's box covers; at Qt's own
+    depth for thousands of items, arrows across a map in rows took seconds to file before
+    the first paint. Past 4,096 items the depth stays at 12, and look-ups still find what
+    lies where they look."""
+    count = 2100
+    nodes = [Node(id=f"n{i}", kind=NodeKind.CLAIM, text=f"S{i}") for i in range(count)]
+    argument_map = ArgumentMap(nodes=nodes)
+    for i in range(count):
+        row = 0 if i == 0 else 1 + (i - 1) // 700
+        column = 0 if i == 0 else (i - 1) % 700
+        argument_map.layout.positions[f"n{i}"] = Point(x=column * 280.0, y=row * 260.0)
+    argument_map.relations.extend(
+        Relation(id=f"r{i}", kind=RelationKind.SUPPORT, premises=[f"n{i}"], target=f"n{i // 3}")
+        for i in range(1, count)
+    )
+    scene = MapScene(EditSession(argument_map))
+    assert scene.bspTreeDepth() == 12
+    far = scene.node_item("n1400")
+    assert far is not None
+    found = scene.items(far.sceneBoundingRect().center())
+    assert far in found
+    arrow = scene.edge_item("r2099")  # from the last row back to the first
+    assert arrow is not None and arrow.geometry is not None
+    assert arrow in scene.items(arrow.mid())
+    small = MapScene(EditSession(_start()))
+    assert small.bspTreeDepth() == 0  # Qt's own choice

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from argmap.editing import edit_text
 from argmap.io import native
@@ -270,3 +272,47 @@ def test_a_map_without_positions_opens_laid_out_and_unedited(
     for i, a in enumerate(cards):
         for b in cards[i + 1 :]:
             assert not a.intersects(b)
+
+
+def test_opening_builds_the_views_with_the_cycle_collector_paused_then_resumes_it(
+    window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
+) -> None:
+    """The collector walked every object made so far at each full collection while a big
+    map opened; it is off while the views build, and on again afterwards, failure or not."""
+    other = tmp_path / "other.argmap.json"
+    native.save(window.session.map.model_copy(update={"title": "Other"}), other)
+    seen: list[bool] = []
+    window.bridge.changed.connect(lambda _changes: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    assert window.document.open_map(other)
+    assert seen == [False]
+    assert gc.isenabled()
+    broken = tmp_path / "broken.argmap.json"
+    broken.write_text('{"format": "argmap", "version": 1, "nodes": [{"id": 3}]}', "utf-8")
+    said: list[bool] = []
+    prompter.show_error = lambda _title, _message: said.append(gc.isenabled())  # type: ignore[method-assign]
+    assert not window.document.open_map(broken)
+    assert said == [True]  # a dialog waits for the user with the collector on
+    assert gc.isenabled()
+
+
+def test_the_collections_skipped_while_opening_are_made_once_the_map_is_on_screen(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.argmap.json"
+    native.save(window.session.map.model_copy(update={"title": "Other"}), other)
+    window.show()
+    qtbot.waitExposed(window)
+    full: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    gc.callbacks.append(note)
+    try:
+        assert window.document.open_map(other)
+        assert not full  # not while the views build ...
+        qtbot.waitUntil(lambda: bool(full))  # ... but once the map has been painted
+    finally:
+        gc.callbacks.remove(note)

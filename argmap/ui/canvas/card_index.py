@@ -28,19 +28,35 @@ SEARCH_STEPS = 150_000
 class CardIndex:
     """The shown cards as obstacles, and the frame of what is drawn (see the module's text)."""
 
-    def __init__(self, hidden: Callable[[str], bool]) -> None:
+    def __init__(
+        self, hidden: Callable[[str], bool], cards: Callable[[], Iterable[NodeItem]]
+    ) -> None:
         #: Whether a card or arrow is hidden from the map's frame (the scene's hidden ids).
         self._hidden = hidden
-        self.obstacles = Obstacles({}, search_steps=SEARCH_STEPS)
+        #: The scene's cards as they are now.
+        self._cards = cards
+        self._obstacles: Obstacles | None = None
         self.bounds = MapBounds()
+
+    @property
+    def obstacles(self) -> Obstacles:
+        """The shown cards as obstacles, indexed when first asked for after a reset: a map
+        of more than a few thousand arrows opens with them straight (see router.py), so the
+        index waits until the first edit, or until the map is on screen (see warm_up)."""
+        if self._obstacles is None:
+            self._obstacles = Obstacles(
+                {
+                    card.node_id: card.box()
+                    for card in self._cards()
+                    if card.scene() is not None and card.isVisible()
+                },
+                search_steps=SEARCH_STEPS,
+            )
+        return self._obstacles
 
     def reset(self, cards: Iterable[NodeItem], arrows: Iterable[EdgeItem]) -> None:
         """Start again from these items (a rebuilt scene), all at once."""
-        cards = list(cards)
-        self.obstacles = Obstacles(
-            {card.node_id: card.box() for card in cards if card.isVisible()},
-            search_steps=SEARCH_STEPS,
-        )
+        self._obstacles = None
         self.bounds.clear()
         self.refresh_frame(cards, arrows)
 
@@ -53,14 +69,17 @@ class CardIndex:
 
     def card_changed(self, card: NodeItem) -> None:
         node_id = card.node_id
+        obstacles = self._obstacles  # None: not indexed yet, read as it is when asked for
         if card.scene() is None:
-            self.obstacles.remove(node_id)
+            if obstacles is not None:
+                obstacles.remove(node_id)
             self.bounds.set(("n", node_id), None)
             return
-        if card.isVisible():
-            self.obstacles.move(node_id, card.box())
-        else:
-            self.obstacles.remove(node_id)
+        if obstacles is not None:
+            if card.isVisible():
+                obstacles.move(node_id, card.box())
+            else:
+                obstacles.remove(node_id)
         self._frame_card(card)
 
     def _frame_card(self, card: NodeItem) -> None:

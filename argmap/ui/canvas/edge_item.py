@@ -72,9 +72,12 @@ class EdgeItem(QGraphicsItem):
         #: Told when the arrow's lines or its label move, and when it enters or leaves a
         #: scene (the scene keeps the map's frame with it); None: nobody.
         self.watcher: Callable[[EdgeItem], None] | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        # Paint is told the part of the scene being redrawn (see _reaches).
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        # Paint is told the part of the scene being redrawn (see _reaches). Both flags in one
+        # call: each setter calls itemChange twice, for every arrow of a map.
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
+        )
         # z 0 and opacity 1 are Qt's defaults: not set again (each setter calls itemChange).
         #: Whether the evaluation shown says this relation's inference is blocked (faded).
         self.blocked = False

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.labels import place_labels
 from argmap.ui.canvas.node_item import NodeItem
+from argmap.ui.canvas.paint_gate import PaintGate
 
 #: Labels placed at a time; a turn of the event loop places such groups until
 #: :data:`TURN_SECONDS` have passed, so the window answers between turns however costly a
@@ -43,6 +44,8 @@ class LabelQueue(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._place_batch)
+        #: The view's gate: after an opening, nothing is placed before the map is painted.
+        self.gate: PaintGate | None = None
 
     @property
     def waiting(self) -> frozenset[str]:
@@ -65,6 +68,9 @@ class LabelQueue(QObject):
             self._place(sorted(self._waiting))
 
     def _place_batch(self) -> None:
+        if self.gate is not None and self.gate.held():
+            self.gate.defer(self._place_batch)
+            return
         end = time.perf_counter() + TURN_SECONDS
         order = sorted(self._waiting)
         start = 0

@@ -56,14 +56,24 @@ def place_labels(
     if obstacles is None:
         obstacles = obstacles_for(nodes, edges)
     todo.sort(key=lambda e: e.relation_id)
-    moving = {id(_label(e)) for e in todo}
-    moving |= {id(e.label) for r in unplaced if (e := edges.get(r)) and e.label is not None}
+    placing = {id(_label(e)) for e in todo}
+
+    def moving(other: SchemeLabel) -> bool:
+        # Read per label found, not gathered beforehand: a pass of 25 labels from a queue of
+        # thousands gathered every waiting label each time.
+        if id(other) in placing:
+            return True
+        if other.relation_id not in unplaced:
+            return False
+        edge = edges.get(other.relation_id)
+        return edge is not None and edge.label is other
+
     for edge in todo:
         label = _label(edge)
         spots = label_spots(label.size, edge.path())
         found = _around(obstacles, spots, label, moving)
         label.setPos(pick_spot(spots, *found).topLeft())
-        moving.discard(id(label))  # placed: an obstacle to the labels after it
+        placing.discard(id(label))  # placed: an obstacle to the labels after it
         obstacles.note(edge)  # (its arrow says so too, when in a scene)
 
 
@@ -84,9 +94,12 @@ def obstacles_for(
 
 
 def _around(
-    obstacles: LabelObstacles, spots: list[QRectF], label: SchemeLabel, moving: set[int]
+    obstacles: LabelObstacles,
+    spots: list[QRectF],
+    label: SchemeLabel,
+    moving: Callable[[SchemeLabel], bool],
 ) -> tuple[list[QRectF], list[QRectF], list[Segment] | Callable[[QRectF], list[Segment]]]:
-    """Cards, then signs and other labels (but the ``moving`` ones, by id), then lines (a
+    """Cards, then signs and other labels (but the ``moving`` ones), then lines (a
     look-up per spot, made only for the spots costed; none in a crowd), that may lie under
     the ``spots``. Only the grid cells under the spots are read: the spots of a label on a
     long arrow run far along it, and most of what lies between them is under none.
@@ -103,7 +116,7 @@ def _around(
     shown_cards = sorted((c for c in cards if c.intersects(reach)), key=_rect_key)
     shown = [sign for sign in obstacles.signs_in(cells) if sign.intersects(reach)]
     for other in obstacles.labels_in(cells):
-        if id(other) in moving or other is label or not other.isVisible():
+        if other is label or moving(other) or not other.isVisible():
             continue
         rect = other.sceneBoundingRect()
         if rect.intersects(reach):

@@ -71,6 +71,8 @@ class NodeItem(QGraphicsItem):
         #: A match of Find on the map: drawn with a highlighter halo.
         self.found = False
         self._hovered = False
+        #: Shown or not, as last told to the watchers (a new item is shown).
+        self._noted_visible = True
         # Both flags in one call: each setter calls itemChange twice, for every card of a map.
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -165,6 +167,12 @@ class NodeItem(QGraphicsItem):
         return self._bounds
 
     def itemChange(self, change: _Change, value: Any) -> Any:
+        if change == _Change.ItemVisibleHasChanged:
+            # Qt's scene "polishes" every new item by telling it it is shown: at 20,000 cards
+            # that told the card index and the label obstacles of each a second time.
+            if bool(value) == self._noted_visible:
+                return value
+            self._noted_visible = bool(value)
         if change in _WATCHED:
             if self.watcher is not None:
                 self.watcher(self)

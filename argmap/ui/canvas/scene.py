@@ -29,6 +29,9 @@ from argmap.ui.canvas.router import EdgeRouter
 from argmap.ui.canvas.sign_spacing import space_signs
 from argmap.ui.roles import answers_an_objection, rebuttal_ids
 
+#: The deepest the scene's item index goes (4,096 cells; see MapScene._limit_index_depth).
+INDEX_DEPTH = 12
+
 _NODE_EVENTS = (ChangeKind.NODE_ADDED, ChangeKind.NODE_REMOVED, ChangeKind.NODE_CHANGED)
 _RELATION_EVENTS = (
     ChangeKind.RELATION_ADDED,
@@ -73,7 +76,7 @@ class MapScene(QGraphicsScene):
         self.hidden_ids: set[str] = set()
         self.shown_positions: dict[str, Point] = {}
         #: The shown cards arrows bend around and the map's frame, kept as items change.
-        self._index = CardIndex(lambda item_id: item_id in self.hidden_ids)
+        self._index = CardIndex(lambda item_id: item_id in self.hidden_ids, self._nodes.values)
         self._router = EdgeRouter(
             self._nodes, self._edges, self._after_routing, lambda: self._index.obstacles
         )
@@ -147,6 +150,10 @@ class MapScene(QGraphicsScene):
             and item.opacity() >= 0.001  # as scene.items(): a card made transparent is not found
         ]
 
+    def warm_up(self) -> None:
+        """Build now what the first edit would otherwise wait for (once the map is shown)."""
+        _ = self._index.obstacles
+
     def is_rebuttal(self, node_id: str) -> bool:
         return node_id in self._rebuttals
 
@@ -197,6 +204,8 @@ class MapScene(QGraphicsScene):
             old_edge.watcher = None
         self.clear()
         self.label_obstacles.clear()  # clear() deleted the items it kept
+        argument_map = self.session.map
+        self._limit_index_depth(len(argument_map.nodes) + len(argument_map.relations))
         self._overview = EdgeOverview(self)
         self._nodes.clear()
         self._edges.clear()
@@ -204,7 +213,6 @@ class MapScene(QGraphicsScene):
         self._badges.clear()
         self.hidden_ids.clear()
         self.shown_positions.clear()
-        argument_map = self.session.map
         self._router.reindex(argument_map.relation_index())
         self._rebuttals = self._find_rebuttals()
         for node in argument_map.nodes:
@@ -222,6 +230,15 @@ class MapScene(QGraphicsScene):
         self._router.route(self._edges)
         self._overview.show(not self._detailed, self._shown_edges())
         self.rebuilt.emit()
+
+    def _limit_index_depth(self, items: int) -> None:
+        """Qt's item index splits the scene into 2 ** log2(items) cells and files an item
+        under every cell its box covers: on a big map whose arrows run across it (rows by
+        depth) that filing took seconds before the first paint. Past :data:`INDEX_DEPTH`
+        levels the depth stays there; smaller maps keep Qt's own choice."""
+        depth = INDEX_DEPTH if items > 2**INDEX_DEPTH else 0
+        if depth != self.bspTreeDepth():
+            self.setBspTreeDepth(depth)
 
     def apply_changes(self, changes: list[Change]) -> None:
         """Bring the items in step with the published changes of one edit, undo or redo."""
@@ -338,9 +355,10 @@ class MapScene(QGraphicsScene):
         edge = EdgeItem(relation.id, relation.kind, relation.scheme)
         edge.setVisible(self._detailed and relation.id not in self.hidden_ids)
         edge.set_blocked(relation.id in self._blocked)
-        edge.watcher = self._index.arrow_changed
         self._edges[relation.id] = edge
         self.addItem(edge)
+        # Watched once in the scene: an arrow not laid yet has no part in the map's frame.
+        edge.watcher = self._index.arrow_changed
 
     def set_detailed(self, detailed: bool) -> None:
         """Show each arrow as its own item (True), or all as the far-out overview (False)."""

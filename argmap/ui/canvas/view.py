@@ -25,6 +25,7 @@ from argmap.ui.canvas.animator import CardAnimator
 from argmap.ui.canvas.inplace_editor import InplaceEditor
 from argmap.ui.canvas.keyboard import CanvasActions
 from argmap.ui.canvas.keyboard_link import KeyboardLinkTool
+from argmap.ui.canvas.paint_gate import PaintGate
 from argmap.ui.canvas.scene import MapScene
 from argmap.ui.canvas.tools import Tool
 from argmap.ui.canvas.visibility import CanvasVisibility
@@ -59,6 +60,9 @@ class MapView(QGraphicsView):
         #: When set, a relation drawn with the mouse takes this kind without asking.
         self.link_default_kind: RelationKind | None = None
         self.map_scene = MapScene(session, None, self)
+        #: Holds work back after an opening until the map is on screen (see paint_gate).
+        self.paint_gate = PaintGate(self.viewport(), self)
+        self.map_scene.label_queue.gate = self.paint_gate
         self.editor = InplaceEditor(self)
         # The editor must hear of a rebuild before the scene clears (and deletes) it.
         bridge.changed.connect(self._on_changes)
@@ -253,6 +257,8 @@ class MapView(QGraphicsView):
     # Scene and first view ----------------------------------------------------------------
 
     def _on_rebuilt(self) -> None:
+        self.paint_gate.arm()
+        self.paint_gate.defer(self.map_scene.warm_up)
         self._apply_selection()
         self._update_scene_rect()
         self._fit_pending = True
@@ -271,6 +277,7 @@ class MapView(QGraphicsView):
             framing.show_initial(self)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self.paint_gate.painted()  # what waited for the map to be on screen runs after this
         # Several separate parts (a new card and its parent): arrows skip those they miss.
         region = event.region()
         if region.rectCount() < 2:
