@@ -93,6 +93,15 @@ class LabelObstacles:
             return
         dirty, self._dirty = self._dirty, {}
         bulk = len(dirty) > max(BULK, len(self._kept) // 4)
+        if bulk:
+            # Everything read again into empty grids: cheaper than taking each changed item
+            # out of its old cells first, when most have changed (a layout moves them all).
+            every = {**self._kept, **dirty}
+            self._kept = {}
+            self.cards.clear()
+            self.signs.clear()
+            self.labels.clear()
+            dirty = every
         for key, item in dirty.items():
             self._refresh(key, item, lines=not bulk)
         if bulk:
