@@ -69,7 +69,7 @@ class EdgeItem(QGraphicsItem):
         self._drawing: tuple[QPainterPath, QPolygonF] | None = None
         #: The lines drawn and what to test for reaching a part, as numbers (see _plan).
         self._planned: _Plan | None = None
-        self._sign: QPointF | None = None
+        self._sign: tuple[float, float] | None = None
         self._shape: QPainterPath | None = None
         self._segments: list[tuple[QPointF, QPointF]] | None = None
         self._bounds = QRectF()
@@ -215,10 +215,13 @@ class EdgeItem(QGraphicsItem):
         """Where the +/− sign is drawn: the middle unless moved aside (``sign_t``)."""
         if self.geometry is None:
             return QPointF()
+        return QPointF(*self._sign_xy())
+
+    def _sign_xy(self) -> tuple[float, float]:
         if self._sign is None:  # asked in every paint
             points = [(p.x(), p.y()) for p in self.path()]
-            self._sign = QPointF(*bezier_point(points, self.sign_t))
-        return QPointF(self._sign)
+            self._sign = bezier_point(points, self.sign_t)
+        return self._sign
 
     def set_sign_t(self, t: float) -> None:
         if t != self.sign_t:
@@ -302,13 +305,18 @@ class EdgeItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        if self.geometry is None:
+        geometry = self.geometry
+        if geometry is None:
             return
-        # Only what may fall in the part being redrawn (None: all of the arrow).
+        plan = self._plan()
+        # Only what may fall in the part being redrawn (None: all of the arrow). Most arrows
+        # asked pass by it: they are turned away with as little work as can be.
         exposed = option.exposedRect
-        area = None if exposed.contains(self._bounds) else _grown(exposed)
-        if area is not None and not self._reaches(area):
-            return
+        area: tuple[float, float, float, float] | None = None
+        if not exposed.contains(self._bounds):
+            area = _grown(exposed)
+            if not _plan_reaches(plan, area):
+                return
         parts = exposure.parts()  # the painting is clipped to these
         if parts is not None and not self._reaches_a_part(parts):
             return
@@ -316,52 +324,41 @@ class EdgeItem(QGraphicsItem):
             painter.setOpacity(painter.opacity() * BLOCKED_OPACITY)
         scale = lod.scale_of(painter)
         kind = self.kind
-        colour = theme.RELATION_COLOURS[kind]
         lines, head = self._paths()
         if scale < lod.DETAIL_SCALE:
-            self._paint_plain(painter, colour, lines)
+            self._paint_plain(painter, theme.RELATION_COLOURS[kind], lines)
             return
         painter.setRenderHint(_ANTIALIASING, scale >= lod.TEXT_SCALE)
-        pen = _line_pen(kind)
         if area is not None:
             # Qt strokes a line along its whole length before clipping it: an arrow reaching
             # far beyond the part redrawn is stroked only where it could show there.
-            lines = line_clip.pieces_in(self._plan().strokes, area, _dash_period(kind))
+            lines = line_clip.pieces_in(plan.strokes, area, _dash_period(kind))
         if not lines.isEmpty():
             if self.isSelected():
                 painter.setPen(QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, _SOLID))
                 painter.drawPath(lines)
-            painter.setPen(pen)
+            painter.setPen(_line_pen(kind))
             painter.setBrush(_NO_BRUSH)
             painter.drawPath(lines)
-        junction = self.geometry.junction
-        with_head = area is None or _inside(self.geometry.end, area)
-        with_junction = junction is not None and (area is None or _inside(junction, area))
+        junction = plan.junction
+        with_head = area is None or _inside_xy(plan.tip, area)
+        with_junction = junction is not None and (area is None or _inside_xy(junction, area))
         if with_head or with_junction:
             painter.setPen(_NO_PEN)
             painter.setBrush(_fill(kind))
             if with_head:
                 painter.drawPolygon(head)
             if junction is not None and with_junction:
-                painter.drawEllipse(junction, JUNCTION_RADIUS, JUNCTION_RADIUS)
-        if area is None or _inside(self.sign_point(), area):
-            self._paint_sign(painter, colour)
+                painter.drawEllipse(QPointF(*junction), JUNCTION_RADIUS, JUNCTION_RADIUS)
+        if area is None or _inside_xy(self._sign_xy(), area):
+            self._paint_sign(painter, theme.RELATION_COLOURS[kind])
 
     def _reaches(self, area: tuple[float, float, float, float]) -> bool:
         """Whether anything this arrow draws (lines, head, sign, junction, selection) may fall
         in ``area`` (the part redrawn, grown by :data:`_REACH`). A long arrow's box covers much
         of the view while its line crosses a corner of it: redrawing a card must not paint
         every arrow whose box overlaps it."""
-        if self.geometry is None:
-            return False
-        plan = self._plan()
-        for x0, y0, x1, y1 in plan.reach_lines:
-            if _meets(x0, y0, x1, y1, area):
-                return True
-        box = plan.curve_box  # a curve stays inside the box of its control points
-        return box is not None and (
-            box[0] <= area[2] and box[2] >= area[0] and box[1] <= area[3] and box[3] >= area[1]
-        )
+        return self.geometry is not None and _plan_reaches(self._plan(), area)
 
     def _reaches_a_part(self, parts: list[exposure.Part]) -> bool:
         """Whether anything this arrow draws may fall in one of ``parts``: its lines (with
@@ -370,8 +367,7 @@ class EdgeItem(QGraphicsItem):
         for part in parts:
             if self._reaches(_grown_part(part, _LINE_REACH)):
                 return True
-        sign = self.sign_point()
-        x, y = sign.x(), sign.y()
+        x, y = self._sign_xy()
         reach = _REACH
         for left, top, right, bottom in parts:
             if left - reach <= x <= right + reach and top - reach <= y <= bottom + reach:
@@ -575,8 +571,8 @@ def _grown_part(part: exposure.Part, reach: float) -> tuple[float, float, float,
     return part[0] - reach, part[1] - reach, part[2] + reach, part[3] + reach
 
 
-def _inside(point: QPointF, area: tuple[float, float, float, float]) -> bool:
-    return area[0] <= point.x() <= area[2] and area[1] <= point.y() <= area[3]
+def _inside_xy(point: tuple[float, float], area: tuple[float, float, float, float]) -> bool:
+    return area[0] <= point[0] <= area[2] and area[1] <= point[1] <= area[3]
 
 
 def _meets(
@@ -631,18 +627,35 @@ class _Plan:
     reach_lines: tuple[tuple[float, float, float, float], ...]
     #: The box of a curved arrow's control points (left, top, right, bottom); None: straight.
     curve_box: tuple[float, float, float, float] | None
+    #: The head's tip and the junction of linked premises (None: one premise).
+    tip: tuple[float, float]
+    junction: tuple[float, float] | None
+
+
+def _plan_reaches(plan: _Plan, area: tuple[float, float, float, float]) -> bool:
+    """Whether anything the arrow draws (lines, head, sign, junction, selection) may fall in
+    ``area`` (the part redrawn, grown by :data:`_REACH`)."""
+    for x0, y0, x1, y1 in plan.reach_lines:
+        if _meets(x0, y0, x1, y1, area):
+            return True
+    box = plan.curve_box  # a curve stays inside the box of its control points
+    return box is not None and (
+        box[0] <= area[2] and box[2] >= area[0] and box[1] <= area[3] and box[3] >= area[1]
+    )
 
 
 def _plan(geometry: EdgeGeometry, lines: QPainterPath) -> _Plan:
     premises = tuple((a.x(), a.y(), b.x(), b.y()) for a, b in geometry.premise_lines)
     start, end = geometry.start, geometry.end
+    tip = (end.x(), end.y())
+    junction = None if geometry.junction is None else (geometry.junction.x(), geometry.junction.y())
+    strokes = line_clip.strokes_of(lines)
     if not geometry.controls:
-        return _Plan(
-            line_clip.strokes_of(lines), (*premises, (start.x(), start.y(), end.x(), end.y())), None
-        )
+        straight = (start.x(), start.y(), *tip)
+        return _Plan(strokes, (*premises, straight), None, tip, junction)
     points = [start, *geometry.controls, end]
     xs, ys = [p.x() for p in points], [p.y() for p in points]
-    return _Plan(line_clip.strokes_of(lines), premises, (min(xs), min(ys), max(xs), max(ys)))
+    return _Plan(strokes, premises, (min(xs), min(ys), max(xs), max(ys)), tip, junction)
 
 
 def _paths(geometry: EdgeGeometry) -> tuple[QPainterPath, QPolygonF]:
