@@ -204,3 +204,24 @@ def test_after_a_long_arrow_changes_the_window_shows_what_a_full_repaint_does(
     centred = _as_repainted_whole(canvas)
     edge.set_sign_t(0.47)  # moved aside along the arrow
     assert _as_repainted_whole(canvas) != centred
+
+
+def test_a_changed_badge_repaints_the_badge_not_the_card(canvas: Canvas) -> None:
+    card = canvas.view.map_scene.node_item("t1")
+    assert card is not None
+    card.set_badge(("IN", QColor("#2e7d32"), None))  # a badge comes: the header makes room
+    shown = _as_repainted_whole(canvas)
+    card.set_badge(("OUT", QColor("#c62828"), 0.4))  # the pill and the bar drawn anew
+    assert _as_repainted_whole(canvas) != shown
+    # What is repainted: (the scene reports it once asked to, so asked last).
+    rects: list[QRectF] = []
+    scene = canvas.view.map_scene
+    scene.changed.connect(rects.extend)
+    try:
+        card.set_badge(("OUT", QColor("#c62828"), 0.9))
+        QApplication.processEvents()
+    finally:
+        scene.changed.disconnect(rects.extend)
+    box = card.sceneBoundingRect()
+    assert rects and all(box.contains(r) for r in rects)
+    assert sum(r.width() * r.height() for r in rects) < box.width() * box.height() / 3
