@@ -6,6 +6,7 @@ picture is what painting everything whole gives."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 from collections.abc import Iterator
 
@@ -209,8 +210,13 @@ def test_after_a_long_arrow_changes_the_window_shows_what_a_full_repaint_does(
 def test_a_changed_badge_repaints_the_badge_not_the_card(canvas: Canvas) -> None:
     card = canvas.view.map_scene.node_item("t1")
     assert card is not None
+    # A header as long as the card: a badge's coming shortens it.
+    detail = "statistical data from an official survey"
+    card.set_content(dataclasses.replace(card.content, detail=detail), card.size)
+    before = _as_repainted_whole(canvas)
     card.set_badge(("IN", QColor("#2e7d32"), None))  # a badge comes: the header makes room
     shown = _as_repainted_whole(canvas)
+    assert shown != before
     card.set_badge(("OUT", QColor("#c62828"), 0.4))  # the pill and the bar drawn anew
     assert _as_repainted_whole(canvas) != shown
     # What is repainted: (the scene reports it once asked to, so asked last).

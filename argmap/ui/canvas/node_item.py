@@ -143,15 +143,16 @@ class NodeItem(QGraphicsItem):
             return
         old, self.badge = self.badge, badge
         scene = self.scene()
-        if old is None or badge is None or scene is None:
-            self.update()  # the header's text makes room for it, or gets it back
+        if scene is None:
             return
-        # Only the pill and the strength bar: the whole card's repaint would paint again every
-        # arrow passing beside it (hundreds beside a card on a map with long arrows).
+        # Only the pill, the strength bar and (when the badge comes or goes) the header, whose
+        # text makes room for it: the whole card's repaint would paint again every arrow
+        # passing beside it (hundreds beside a card on a map with long arrows).
         r = self._rect
-        pill = QRectF(r.right() - _BADGE_WIDTH - 6, r.top() + 2, _BADGE_WIDTH, _BADGE_HEIGHT)
-        parts = [pill]
-        if old[2] is not None or badge[2] is not None:
+        parts = [QRectF(r.right() - _BADGE_WIDTH - 6, r.top() + 2, _BADGE_WIDTH, _BADGE_HEIGHT)]
+        if old is None or badge is None:
+            parts.append(QRectF(r.left(), r.top(), r.width(), HEADER_HEIGHT))
+        if (old is not None and old[2] is not None) or (badge is not None and badge[2] is not None):
             parts.append(_strength_track(r))
         for part in parts:
             scene.update(self.mapRectToScene(part.adjusted(-2, -2, 2, 2)))
