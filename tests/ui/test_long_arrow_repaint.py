@@ -193,6 +193,7 @@ def test_after_a_long_arrow_changes_the_window_shows_what_a_full_repaint_does(
     canvas: Canvas,
 ) -> None:
     edge = _long_arrow(canvas)
+    edge.setSelected(True)  # with the wide selection stroke under its lines
     before = _as_repainted_whole(canvas)
     edge.set_blocked(True)  # faded along its lines, not its whole box
     faded = _as_repainted_whole(canvas)

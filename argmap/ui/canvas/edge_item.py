@@ -191,13 +191,16 @@ class EdgeItem(QGraphicsItem):
             or not self.isVisible()
         ):
             return None
-        strokes = self._plan().strokes
-        sign = self.sign_point()
-        boxes = [QRectF(sign.x() - _REACH, sign.y() - _REACH, 2 * _REACH, 2 * _REACH)]
+        plan = self._plan()
+        # The sign and the head, each in a box of its own; the lines (with the junction dot
+        # at their ends and the selection stroke) in thin ones.
+        boxes = [_square(self._sign_xy(), _REACH), _square(plan.tip, _REACH)]
         for view in scene.views():
             shown = _grown(view.mapToScene(view.viewport().rect()).boundingRect())
             size = _STRETCH_PX / max(abs(view.transform().m11()), 1e-6)
-            for left, top, right, bottom in line_clip.stretch_boxes(strokes, shown, size, _REACH):
+            for left, top, right, bottom in line_clip.stretch_boxes(
+                plan.strokes, shown, size, _LINE_REACH
+            ):
                 boxes.append(QRectF(left, top, right - left, bottom - top))
         return boxes
 
@@ -569,6 +572,10 @@ _LINE_REACH = HEAD_HALF_WIDTH + LINE_WIDTH + 5 / 2 + 2
 
 def _grown_part(part: exposure.Part, reach: float) -> tuple[float, float, float, float]:
     return part[0] - reach, part[1] - reach, part[2] + reach, part[3] + reach
+
+
+def _square(centre: tuple[float, float], reach: float) -> QRectF:
+    return QRectF(centre[0] - reach, centre[1] - reach, 2 * reach, 2 * reach)
 
 
 def _inside_xy(point: tuple[float, float], area: tuple[float, float, float, float]) -> bool:
