@@ -30,7 +30,7 @@ from argmap.layout.routing import Obstacles
 from argmap.layout.views import hidden_counts
 from argmap.model import ArgumentMap, Node, NodeKind, Point, Relation, RelationKind
 from argmap.ui.bridge import SessionBridge
-from argmap.ui.canvas import router
+from argmap.ui.canvas import edge_item, router
 from argmap.ui.canvas.node_item import NodeItem
 from argmap.ui.canvas.scene import MapScene
 from argmap.ui.roles import rebuttal_ids
@@ -69,7 +69,7 @@ def _frame_from_scratch(scene: MapScene) -> QRectF:
     for edge in scene.edge_items():
         if edge.relation_id in scene.hidden_ids or edge.geometry is None:
             continue
-        rect = rect.united(edge.boundingRect())
+        rect = rect.united(edge_item._bounds(edge.geometry))  # the lines, not the box's room
         if edge.label is not None:
             rect = rect.united(edge.label.sceneBoundingRect())
     return rect

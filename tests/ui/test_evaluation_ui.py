@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from argmap.analysis.errors import TooLargeError
@@ -14,6 +16,7 @@ from argmap.analysis.live_evaluation import LiveDelta, LiveEvaluation
 from argmap.editing import add_related_node, set_rating
 from argmap.model import NodeKind, RelationKind
 from argmap.ui import evaluation_view
+from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.main_window import MainWindow
 
 
@@ -189,10 +192,26 @@ def test_blocked_relations_are_drawn_faded_while_the_evaluation_shows(
     window.evaluation.show_action.trigger()
     faded = {r for r, e in scene._edges.items() if e.blocked}
     assert faded == blocked
-    assert all(scene._edges[r].opacity() < 0.5 for r in blocked)
-    assert all(scene._edges[r].opacity() == 1.0 for r in set(scene._edges) - blocked)
+    # Faded: even where its line, head and sign overlap, far from opaque.
+    assert all(_drawn_alpha(scene._edges[r]) < 200 for r in blocked)
+    assert all(_drawn_alpha(scene._edges[r]) == 255 for r in set(scene._edges) - blocked)
     window.evaluation.show_action.trigger()
-    assert all(not e.blocked and e.opacity() == 1.0 for e in scene._edges.values())
+    assert all(not e.blocked and _drawn_alpha(e) == 255 for e in scene._edges.values())
+
+
+def _drawn_alpha(edge: EdgeItem) -> int:
+    """How opaque the arrow's most opaque pixel comes out, painted whole on a clear image."""
+    box = edge.sceneBoundingRect()
+    image = QImage(int(box.width()) + 2, int(box.height()) + 2, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    painter.translate(-box.left(), -box.top())
+    painter.setOpacity(edge.opacity())
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = box
+    edge.paint(painter, option, None)
+    painter.end()
+    return max(bytes(image.constBits())[3::4])
 
 
 def test_inspector_explanation_follows_a_what_if(window: MainWindow) -> None:

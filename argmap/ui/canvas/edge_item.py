@@ -10,6 +10,7 @@ import functools
 import itertools
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from argmap.model import RelationKind
 from argmap.ui import theme
-from argmap.ui.canvas import exposure, label_watch, lod
+from argmap.ui.canvas import exposure, label_watch, line_clip, lod
 from argmap.ui.canvas.geometry import SIGN_RADIUS, EdgeGeometry, bezier_point
 from argmap.ui.canvas.label_place import place_label
 
@@ -66,9 +67,14 @@ class EdgeItem(QGraphicsItem):
         #: moved off the middle only to keep it off another sign (see sign_spacing).
         self.sign_t = 0.5
         self._drawing: tuple[QPainterPath, QPolygonF] | None = None
+        #: The lines drawn and what to test for reaching a part, as numbers (see _plan).
+        self._planned: _Plan | None = None
+        self._sign: tuple[float, float] | None = None
         self._shape: QPainterPath | None = None
         self._segments: list[tuple[QPointF, QPointF]] | None = None
         self._bounds = QRectF()
+        #: What Qt is told the arrow covers: a long arrow's lines with room to move in.
+        self._box = self._bounds
         #: Told when the arrow's lines or its label move, and when it enters or leaves a
         #: scene (the scene keeps the map's frame with it); None: nobody.
         self.watcher: Callable[[EdgeItem], None] | None = None
@@ -85,12 +91,17 @@ class EdgeItem(QGraphicsItem):
 
     def set_blocked(self, blocked: bool) -> None:
         """Fade the arrow (and its scheme label) while its inference does not carry."""
-        self.blocked = blocked
-        opacity = BLOCKED_OPACITY if blocked else 1.0
-        if opacity != self.opacity():  # a new arrow is already opaque: no itemChange for it
-            self.setOpacity(opacity)
+        if blocked != self.blocked:
+            # Faded in paint, not through the item's opacity: Qt would repaint the whole box
+            # of a long arrow, most of which its lines do not cross.
+            before = self._drawn_boxes()
+            self.blocked = blocked
+            if before is None:
+                self.update()
+            else:
+                self._repaint(before)
         if self.label is not None:
-            self.label.setOpacity(opacity)
+            self.label.setOpacity(BLOCKED_OPACITY if blocked else 1.0)
 
     def set_style(self, kind: RelationKind, scheme: str | None) -> None:
         if (kind, scheme) != (self.kind, self.scheme):
@@ -108,7 +119,7 @@ class EdgeItem(QGraphicsItem):
         if self.label is not None:
             self.label.arrow = self
             self.label.setVisible(self.isVisible())
-            self.label.setOpacity(self.opacity())
+            self.label.setOpacity(BLOCKED_OPACITY if self.blocked else 1.0)
             scene = self.scene()
             if scene is not None:
                 scene.addItem(self.label)
@@ -146,16 +157,62 @@ class EdgeItem(QGraphicsItem):
             # card, most of which end where they were): Qt would repaint its whole box, and
             # a long arrow's box covers much of the view, with every arrow crossing it.
             return
-        self.prepareGeometryChange()
+        bounds = _bounds(geometry)
+        # Still inside a long arrow's box: Qt need not hear of it (it would repaint the whole
+        # box, and the whole box as well where it was); only where the lines ran and now run
+        # is repainted.
+        before = self._drawn_boxes() if self._box.contains(bounds) else None
+        if before is None:
+            self.prepareGeometryChange()
+        relaid = self.geometry is not None
         self.geometry = geometry
         # Lines and hit shape are built on first use: far out, arrows are never painted one
         # by one (see overview.py), and most are never clicked.
         self._drawing = None
+        self._planned = None
+        self._sign = None
         self._shape = None
         self._segments = None
-        self._bounds = _bounds(geometry)  # the router then places the label (see labels.py)
-        self.update()
+        self._bounds = bounds  # the router then places the label (see labels.py)
+        if before is None:
+            # Room only once re-laid: an arrow laid once, as most are, keeps a tight box, so
+            # a repaint near it does not ask it to paint.
+            self._box = _boxed(bounds) if relaid else bounds
+            self.update()
+        else:
+            self._repaint(before)
         self.notify()
+
+    def _drawn_boxes(self) -> list[QRectF] | None:
+        """Small scene rects covering what this long arrow draws in the scene's views; None
+        for a short arrow, one out of a scene or hidden (Qt repaints its box then)."""
+        scene = self.scene()
+        if (
+            scene is None
+            or self.geometry is None
+            or max(self._bounds.width(), self._bounds.height()) < LONG_ARROW
+            or not self.isVisible()
+        ):
+            return None
+        plan = self._plan()
+        # The sign and the head, each in a box of its own; the lines (with the junction dot
+        # at their ends and the selection stroke) in thin ones.
+        boxes = [_square(self._sign_xy(), _REACH), _square(plan.tip, _REACH)]
+        for view in scene.views():
+            shown = _grown(view.mapToScene(view.viewport().rect()).boundingRect())
+            size = _STRETCH_PX / max(abs(view.transform().m11()), 1e-6)
+            for left, top, right, bottom in line_clip.stretch_boxes(
+                plan.strokes, shown, size, _LINE_REACH
+            ):
+                boxes.append(QRectF(left, top, right - left, bottom - top))
+        return boxes
+
+    def _repaint(self, before: list[QRectF]) -> None:
+        """Repaint ``before`` (where the arrow was drawn) and where it is drawn now."""
+        scene = self.scene()
+        assert scene is not None
+        for rect in [*before, *(self._drawn_boxes() or ())]:
+            scene.update(rect)
 
     def mid(self) -> QPointF:
         return self.geometry.mid if self.geometry is not None else QPointF()
@@ -164,16 +221,24 @@ class EdgeItem(QGraphicsItem):
         """Where the +/− sign is drawn: the middle unless moved aside (``sign_t``)."""
         if self.geometry is None:
             return QPointF()
-        if self.sign_t == 0.5:
-            return self.geometry.mid
-        points = [(p.x(), p.y()) for p in self.path()]
-        return QPointF(*bezier_point(points, self.sign_t))
+        return QPointF(*self._sign_xy())
+
+    def _sign_xy(self) -> tuple[float, float]:
+        if self._sign is None:  # asked in every paint
+            points = [(p.x(), p.y()) for p in self.path()]
+            self._sign = bezier_point(points, self.sign_t)
+        return self._sign
 
     def set_sign_t(self, t: float) -> None:
         if t != self.sign_t:
+            before = self._drawn_boxes()
             self.sign_t = t
+            self._sign = None
             self._shape = None
-            self.update()
+            if before is None:
+                self.update()
+            else:
+                self._repaint(before)
 
     def path(self) -> list[QPointF]:
         """The final arrow's Bézier control points: start, any bend controls, end."""
@@ -199,10 +264,16 @@ class EdgeItem(QGraphicsItem):
             )
         return self._drawing
 
+    def _plan(self) -> _Plan:
+        if self._planned is None:
+            assert self.geometry is not None
+            self._planned = _plan(self.geometry, self._paths()[0])
+        return self._planned
+
     # QGraphicsItem ------------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        return self._bounds
+        return self._box
 
     def itemChange(self, change: _Change, value: Any) -> Any:
         # The label is a top-level item (to sit above the cards): it comes, goes and hides
@@ -240,80 +311,60 @@ class EdgeItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        if self.geometry is None:
+        geometry = self.geometry
+        if geometry is None:
             return
-        # Only what may fall in the part being redrawn (None: all of the arrow).
+        plan = self._plan()
+        # Only what may fall in the part being redrawn (None: all of the arrow). Most arrows
+        # asked pass by it: they are turned away with as little work as can be.
         exposed = option.exposedRect
-        area = None if exposed.contains(self._bounds) else _grown(exposed)
-        if area is not None and not self._reaches(area):
-            return
+        area: tuple[float, float, float, float] | None = None
+        if not exposed.contains(self._bounds):
+            area = _grown(exposed)
+            if not _plan_reaches(plan, area):
+                return
         parts = exposure.parts()  # the painting is clipped to these
         if parts is not None and not self._reaches_a_part(parts):
             return
+        if self.blocked:
+            painter.setOpacity(painter.opacity() * BLOCKED_OPACITY)
         scale = lod.scale_of(painter)
         kind = self.kind
-        colour = theme.RELATION_COLOURS[kind]
         lines, head = self._paths()
         if scale < lod.DETAIL_SCALE:
-            self._paint_plain(painter, colour, lines)
+            self._paint_plain(painter, theme.RELATION_COLOURS[kind], lines)
             return
         painter.setRenderHint(_ANTIALIASING, scale >= lod.TEXT_SCALE)
-        style = theme.RELATION_STYLES[kind]
-        # A straight dashed arrow reaching far beyond the part redrawn is dashed only as far
-        # as it could show there: Qt dashes a line along its whole length, then clips.
-        pieces = None
-        geometry = self.geometry
-        if (
-            area is not None
-            and style != _SOLID
-            and not geometry.controls
-            and not geometry.premise_lines
-        ):
-            pieces = _pieces_in(lines, area)
-        if self.isSelected():
-            painter.setPen(QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, _SOLID))
-            painter.drawPath(lines if pieces is None else _joined(pieces))
-        pen = _line_pen(kind)
-        painter.setPen(pen)
-        painter.setBrush(_NO_BRUSH)
-        if pieces is None:
+        if area is not None:
+            # Qt strokes a line along its whole length before clipping it: an arrow reaching
+            # far beyond the part redrawn is stroked only where it could show there.
+            lines = line_clip.pieces_in(plan.strokes, area, _dash_period(kind))
+        if not lines.isEmpty():
+            if self.isSelected():
+                painter.setPen(QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, _SOLID))
+                painter.drawPath(lines)
+            painter.setPen(_line_pen(kind))
+            painter.setBrush(_NO_BRUSH)
             painter.drawPath(lines)
-        else:  # its dashes start as far along as the piece does
-            pen = QPen(pen)  # the shared pen keeps its offset
-            for start, end, along in pieces:
-                pen.setDashOffset(along / LINE_WIDTH)
-                painter.setPen(pen)
-                painter.drawPath(_joined([(start, end, along)]))
-        painter.setPen(_NO_PEN)
-        painter.setBrush(_fill(kind))
-        if area is None or _inside(self.geometry.end, area):
-            painter.drawPolygon(head)
-        junction = self.geometry.junction
-        if junction is not None and (area is None or _inside(junction, area)):
-            painter.drawEllipse(junction, JUNCTION_RADIUS, JUNCTION_RADIUS)
-        if area is None or _inside(self.sign_point(), area):
-            self._paint_sign(painter, colour)
+        junction = plan.junction
+        with_head = area is None or _inside_xy(plan.tip, area)
+        with_junction = junction is not None and (area is None or _inside_xy(junction, area))
+        if with_head or with_junction:
+            painter.setPen(_NO_PEN)
+            painter.setBrush(_fill(kind))
+            if with_head:
+                painter.drawPolygon(head)
+            if junction is not None and with_junction:
+                painter.drawEllipse(QPointF(*junction), JUNCTION_RADIUS, JUNCTION_RADIUS)
+        if area is None or _inside_xy(self._sign_xy(), area):
+            self._paint_sign(painter, theme.RELATION_COLOURS[kind])
 
     def _reaches(self, area: tuple[float, float, float, float]) -> bool:
         """Whether anything this arrow draws (lines, head, sign, junction, selection) may fall
         in ``area`` (the part redrawn, grown by :data:`_REACH`). A long arrow's box covers much
         of the view while its line crosses a corner of it: redrawing a card must not paint
         every arrow whose box overlaps it."""
-        geometry = self.geometry
-        if geometry is None:
-            return False
-        for a, b in geometry.premise_lines:
-            if _meets(a.x(), a.y(), b.x(), b.y(), area):
-                return True
-        start, end = geometry.start, geometry.end
-        if not geometry.controls:
-            return _meets(start.x(), start.y(), end.x(), end.y(), area)
-        # A curve stays inside the box of its control points.
-        points = [start, *geometry.controls, end]
-        xs, ys = [p.x() for p in points], [p.y() for p in points]
-        return (
-            min(xs) <= area[2] and max(xs) >= area[0] and min(ys) <= area[3] and max(ys) >= area[1]
-        )
+        return self.geometry is not None and _plan_reaches(self._plan(), area)
 
     def _reaches_a_part(self, parts: list[exposure.Part]) -> bool:
         """Whether anything this arrow draws may fall in one of ``parts``: its lines (with
@@ -322,8 +373,7 @@ class EdgeItem(QGraphicsItem):
         for part in parts:
             if self._reaches(_grown_part(part, _LINE_REACH)):
                 return True
-        sign = self.sign_point()
-        x, y = sign.x(), sign.y()
+        x, y = self._sign_xy()
         reach = _REACH
         for left, top, right, bottom in parts:
             if left - reach <= x <= right + reach and top - reach <= y <= bottom + reach:
@@ -380,6 +430,16 @@ def _line_pen(kind: RelationKind) -> QPen:
     pen = QPen(theme.RELATION_COLOURS[kind], LINE_WIDTH, theme.RELATION_STYLES[kind])
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
+
+
+@functools.cache
+def _dash_period(kind: RelationKind) -> float:
+    """The length of one dash and its gap in the arrow's lines (0: solid)."""
+    return (
+        sum(_line_pen(kind).dashPattern()) * LINE_WIDTH
+        if theme.RELATION_STYLES[kind] != _SOLID
+        else 0.0
+    )
 
 
 @functools.cache
@@ -488,6 +548,21 @@ SHORT_ARROW = HEAD_LENGTH + 2 * SIGN_RADIUS + 6
 _REACH = SIGN_RADIUS + 6 + HEAD_HALF_WIDTH + LINE_WIDTH + 5 + 4
 
 
+#: Arrows at least this long on one side (scene px) are boxed with room to move in.
+LONG_ARROW = 600.0
+#: The room (scene px) a long arrow's box leaves around its lines: a port shifting along its
+#: card or a card dragged a little keeps the lines inside it.
+_ROOM = 256.0
+#: A long arrow's lines are repainted in boxes about this long on screen (px).
+_STRETCH_PX = 96.0
+
+
+def _boxed(bounds: QRectF) -> QRectF:
+    if max(bounds.width(), bounds.height()) < LONG_ARROW:
+        return bounds
+    return bounds.adjusted(-_ROOM, -_ROOM, _ROOM, _ROOM)
+
+
 def _grown(rect: QRectF) -> tuple[float, float, float, float]:
     reach = _REACH
     return rect.left() - reach, rect.top() - reach, rect.right() + reach, rect.bottom() + reach
@@ -502,45 +577,12 @@ def _grown_part(part: exposure.Part, reach: float) -> tuple[float, float, float,
     return part[0] - reach, part[1] - reach, part[2] + reach, part[3] + reach
 
 
-def _inside(point: QPointF, area: tuple[float, float, float, float]) -> bool:
-    return area[0] <= point.x() <= area[2] and area[1] <= point.y() <= area[3]
+def _square(centre: tuple[float, float], reach: float) -> QRectF:
+    return QRectF(centre[0] - reach, centre[1] - reach, 2 * reach, 2 * reach)
 
 
-def _pieces_in(
-    lines: QPainterPath, area: tuple[float, float, float, float]
-) -> list[tuple[QPointF, QPointF, float]]:
-    """The parts inside ``area`` of the straight lines of ``lines`` (pairs of move and line
-    elements), each with how far along its line it starts."""
-    pieces = []
-    left, top, right, bottom = area
-    for i in range(0, lines.elementCount() - 1, 2):
-        a, b = lines.elementAt(i), lines.elementAt(i + 1)
-        x0, y0, dx, dy = a.x, a.y, b.x - a.x, b.y - a.y
-        low, high = 0.0, 1.0
-        for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
-            if p == 0.0:
-                if q < 0.0:
-                    low, high = 1.0, 0.0
-                continue
-            u = q / p
-            if p < 0.0:
-                low = max(low, u)
-            else:
-                high = min(high, u)
-        if low > high:
-            continue
-        start = QPointF(a.x, a.y) if low == 0.0 else QPointF(x0 + dx * low, y0 + dy * low)
-        end = QPointF(b.x, b.y) if high == 1.0 else QPointF(x0 + dx * high, y0 + dy * high)
-        pieces.append((start, end, math.hypot(dx, dy) * low))
-    return pieces
-
-
-def _joined(pieces: list[tuple[QPointF, QPointF, float]]) -> QPainterPath:
-    path = QPainterPath()
-    for start, end, _along in pieces:
-        path.moveTo(start)
-        path.lineTo(end)
-    return path
+def _inside_xy(point: tuple[float, float], area: tuple[float, float, float, float]) -> bool:
+    return area[0] <= point[0] <= area[2] and area[1] <= point[1] <= area[3]
 
 
 def _meets(
@@ -582,6 +624,48 @@ def _bounds(geometry: EdgeGeometry) -> QRectF:
     return QRectF(
         min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """An arrow's lines as numbers, worked out once per geometry: paint asks in every repaint
+    of every part a long arrow's box covers."""
+
+    #: The lines as drawn (to the head's base): straight ones and cubic curves.
+    strokes: tuple[line_clip.Stroke, ...]
+    #: Straight lines near which anything of the arrow is drawn (to the head's tip).
+    reach_lines: tuple[tuple[float, float, float, float], ...]
+    #: The box of a curved arrow's control points (left, top, right, bottom); None: straight.
+    curve_box: tuple[float, float, float, float] | None
+    #: The head's tip and the junction of linked premises (None: one premise).
+    tip: tuple[float, float]
+    junction: tuple[float, float] | None
+
+
+def _plan_reaches(plan: _Plan, area: tuple[float, float, float, float]) -> bool:
+    """Whether anything the arrow draws (lines, head, sign, junction, selection) may fall in
+    ``area`` (the part redrawn, grown by :data:`_REACH`)."""
+    for x0, y0, x1, y1 in plan.reach_lines:
+        if _meets(x0, y0, x1, y1, area):
+            return True
+    box = plan.curve_box  # a curve stays inside the box of its control points
+    return box is not None and (
+        box[0] <= area[2] and box[2] >= area[0] and box[1] <= area[3] and box[3] >= area[1]
+    )
+
+
+def _plan(geometry: EdgeGeometry, lines: QPainterPath) -> _Plan:
+    premises = tuple((a.x(), a.y(), b.x(), b.y()) for a, b in geometry.premise_lines)
+    start, end = geometry.start, geometry.end
+    tip = (end.x(), end.y())
+    junction = None if geometry.junction is None else (geometry.junction.x(), geometry.junction.y())
+    strokes = line_clip.strokes_of(lines)
+    if not geometry.controls:
+        straight = (start.x(), start.y(), *tip)
+        return _Plan(strokes, (*premises, straight), None, tip, junction)
+    points = [start, *geometry.controls, end]
+    xs, ys = [p.x() for p in points], [p.y() for p in points]
+    return _Plan(strokes, premises, (min(xs), min(ys), max(xs), max(ys)), tip, junction)
 
 
 def _paths(geometry: EdgeGeometry) -> tuple[QPainterPath, QPolygonF]:

@@ -141,9 +141,23 @@ class NodeItem(QGraphicsItem):
             self.update()
 
     def set_badge(self, badge: Badge | None) -> None:
-        if badge != self.badge:
-            self.badge = badge
-            self.update()
+        if badge == self.badge:
+            return
+        old, self.badge = self.badge, badge
+        scene = self.scene()
+        if scene is None:
+            return
+        # Only the pill, the strength bar and (when the badge comes or goes) the header, whose
+        # text makes room for it: the whole card's repaint would paint again every arrow
+        # passing beside it (hundreds beside a card on a map with long arrows).
+        r = self._rect
+        parts = [QRectF(r.right() - _BADGE_WIDTH - 6, r.top() + 2, _BADGE_WIDTH, _BADGE_HEIGHT)]
+        if old is None or badge is None:
+            parts.append(QRectF(r.left(), r.top(), r.width(), HEADER_HEIGHT))
+        if (old is not None and old[2] is not None) or (badge is not None and badge[2] is not None):
+            parts.append(_strength_track(r))
+        for part in parts:
+            scene.update(self.mapRectToScene(part.adjusted(-2, -2, 2, 2)))
 
     def handle_center(self) -> QPointF:
         """Where the relation handle sits, in scene coordinates (bottom edge, right corner)."""
@@ -291,7 +305,7 @@ class NodeItem(QGraphicsItem):
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), label)
         if strength is None:
             return
-        track = QRectF(r.left() + PADDING, r.bottom() - 7.5, r.width() - 2 * PADDING, 3.5)
+        track = _strength_track(r)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(QColor("#e2e2e2")))
         painter.drawRoundedRect(track, 1.5, 1.5)
@@ -347,6 +361,11 @@ def paint_header_label(painter: QPainter, header: QRectF, kind: str, detail: str
         painter.setFont(font)
         shown = QFontMetricsF(font).elidedText(small, Qt.TextElideMode.ElideRight, rest.width())
         painter.drawText(rest, align, shown)
+
+
+def _strength_track(card: QRectF) -> QRectF:
+    """Where a badge's strength bar runs, along the card's foot."""
+    return QRectF(card.left() + PADDING, card.bottom() - 7.5, card.width() - 2 * PADDING, 3.5)
 
 
 def _centred(size: tuple[float, float]) -> QRectF:

@@ -1,0 +1,205 @@
+"""The stretches of an arrow's lines that lie in a small part of the scene, for a repaint of
+that part to stroke only them.
+
+Qt strokes a path along its whole length and only then clips it: an arrow half a million
+pixels long crossing a repainted card costs about 100 µs to draw, its stretch inside the card
+a few. Straight lines are cut exactly (Liang-Barsky), a dashed one where one of the whole
+line's dash patterns starts, a few pixels before the part, so its dashes fall where the whole
+line's do: the pixels in the part are those of the whole line. A curve is kept whole when it
+comes near the part and left out when it does not (found by halving it: a Bézier curve stays
+inside the box of its control points). Cut curves would not give the same pixels: Qt strokes a
+curve through offset curves fitted to it piece by piece, and dashes it along its own flattened
+polyline, so a cut-out stretch comes out up to a tenth of a pixel aside and its dashes shifted.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QPainterPath
+
+#: (left, top, right, bottom) in the lines' coordinates.
+Area = tuple[float, float, float, float]
+#: A cubic Bézier curve's control points as x0, y0, x1, y1, x2, y2, x3, y3.
+Cubic = tuple[float, float, float, float, float, float, float, float]
+#: A straight line (x0, y0, x1, y1) or a cubic curve.
+Stroke = tuple[float, float, float, float] | Cubic
+
+#: Parameters closer than this are one point: halving stops there whatever the size.
+_SMALLEST_SPAN = 1e-9
+
+
+def strokes_of(lines: QPainterPath) -> tuple[Stroke, ...]:
+    """The straight lines and cubic curves of ``lines``, whose subpaths are each one line or
+    one curve (an arrow's are), as numbers."""
+    strokes: list[Stroke] = []
+    x = y = 0.0
+    count = lines.elementCount()
+    i = 0
+    while i < count:
+        element = lines.elementAt(i)
+        if element.isMoveTo():
+            x, y = element.x, element.y
+            i += 1
+        elif element.isLineTo():
+            strokes.append((x, y, element.x, element.y))
+            x, y = element.x, element.y
+            i += 1
+        else:  # a cubic: this element is the first control, then the second and the end
+            second, end = lines.elementAt(i + 1), lines.elementAt(i + 2)
+            strokes.append((x, y, element.x, element.y, second.x, second.y, end.x, end.y))
+            x, y = end.x, end.y
+            i += 3
+    return tuple(strokes)
+
+
+def pieces_in(strokes: tuple[Stroke, ...], area: Area, dash_period: float = 0.0) -> QPainterPath:
+    """The stretches of ``strokes`` (see :func:`strokes_of`) that may show in ``area``, as one
+    path to stroke instead of the whole lines.
+
+    ``dash_period``: the length of the pen's dash pattern (0 for a solid pen); each stretch
+    then starts a whole number of patterns from the start of its line, as the whole line's
+    dashes do.
+    """
+    pieces = QPainterPath()
+    for stroke in strokes:
+        if len(stroke) == 4:
+            _line_piece(pieces, stroke, area, dash_period)
+        else:
+            _curve_pieces(pieces, stroke, area)
+    return pieces
+
+
+def _line_piece(
+    pieces: QPainterPath,
+    line: tuple[float, float, float, float],
+    area: Area,
+    dash_period: float,
+) -> None:
+    x0, y0, x1, y1 = line
+    dx, dy = x1 - x0, y1 - y0
+    span = _line_span(x0, y0, dx, dy, area)
+    if span is None:
+        return
+    low, high = span
+    if dash_period and low > 0.0:
+        length = math.hypot(dx, dy)
+        # Back to where the dash pattern last started.
+        low = max(0.0, low - (length * low) % dash_period / length)
+    pieces.moveTo(x0 + dx * low, y0 + dy * low)
+    pieces.lineTo(QPointF(x1, y1) if high == 1.0 else QPointF(x0 + dx * high, y0 + dy * high))
+
+
+def _line_span(
+    x0: float, y0: float, dx: float, dy: float, area: Area
+) -> tuple[float, float] | None:
+    """The parameters (0..1) between which the line from (x0, y0) by (dx, dy) is in ``area``
+    (Liang-Barsky); None when it misses."""
+    left, top, right, bottom = area
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if p == 0.0:
+            if q < 0.0:
+                return None
+            continue
+        u = q / p
+        if p < 0.0:
+            low = max(low, u)
+        else:
+            high = min(high, u)
+    return (low, high) if low <= high else None
+
+
+def _curve_pieces(pieces: QPainterPath, curve: Cubic, area: Area) -> None:
+    if curve_meets(curve, area):
+        x0, y0, x1, y1, x2, y2, x3, y3 = curve
+        pieces.moveTo(x0, y0)
+        pieces.cubicTo(x1, y1, x2, y2, x3, y3)
+
+
+def curve_meets(curve: Cubic, area: Area) -> bool:
+    """Whether ``curve`` may pass through ``area``: False only when it surely misses it.
+    Halves it until a piece lies inside the area, or is no bigger than a quarter of it and
+    its box meets it; pieces whose boxes miss the area are dropped."""
+    left, top, right, bottom = area
+    limit = max(right - left, bottom - top) / 4
+    stack = [(1.0, curve)]
+    while stack:
+        span, part = stack.pop()
+        xs, ys = part[0::2], part[1::2]
+        min_x, max_x, min_y, max_y = min(xs), max(xs), min(ys), max(ys)
+        if max_x < left or min_x > right or max_y < top or min_y > bottom:
+            continue
+        if (
+            (min_x >= left and max_x <= right and min_y >= top and max_y <= bottom)
+            or (max_x - min_x <= limit and max_y - min_y <= limit)
+            or span < _SMALLEST_SPAN
+        ):
+            return True
+        stack.extend((span / 2, half) for half in _halves(part))
+    return False
+
+
+def _halves(curve: Cubic) -> tuple[Cubic, Cubic]:
+    x0, y0, x1, y1, x2, y2, x3, y3 = curve
+    ax, ay = (x0 + x1) / 2, (y0 + y1) / 2
+    bx, by = (x1 + x2) / 2, (y1 + y2) / 2
+    cx, cy = (x2 + x3) / 2, (y2 + y3) / 2
+    dx, dy = (ax + bx) / 2, (ay + by) / 2
+    ex, ey = (bx + cx) / 2, (by + cy) / 2
+    mx, my = (dx + ex) / 2, (dy + ey) / 2
+    return (x0, y0, ax, ay, dx, dy, mx, my), (mx, my, ex, ey, cx, cy, x3, y3)
+
+
+def stretch_boxes(strokes: tuple[Stroke, ...], area: Area, size: float, reach: float) -> list[Area]:
+    """Boxes covering the stretches of ``strokes`` inside ``area``, each around no more than
+    about ``size`` of a line and grown by ``reach``: what to repaint when the lines come or go,
+    instead of the box of a long arrow, most of which they do not cross."""
+    boxes: list[Area] = []
+    for stroke in strokes:
+        if len(stroke) == 4:
+            _line_boxes(boxes, stroke, area, size, reach)
+        else:
+            _curve_boxes(boxes, stroke, area, size, reach)
+    return boxes
+
+
+def _line_boxes(
+    boxes: list[Area],
+    line: tuple[float, float, float, float],
+    area: Area,
+    size: float,
+    reach: float,
+) -> None:
+    x0, y0, x1, y1 = line
+    dx, dy = x1 - x0, y1 - y0
+    span = _line_span(x0, y0, dx, dy, area)
+    if span is None:
+        return
+    low, high = span
+    steps = max(1, math.ceil(math.hypot(dx, dy) * (high - low) / size))
+    step = (high - low) / steps
+    for k in range(steps):
+        a, b = low + k * step, low + (k + 1) * step
+        xa, ya, xb, yb = x0 + dx * a, y0 + dy * a, x0 + dx * b, y0 + dy * b
+        boxes.append(
+            (min(xa, xb) - reach, min(ya, yb) - reach, max(xa, xb) + reach, max(ya, yb) + reach)
+        )
+
+
+def _curve_boxes(boxes: list[Area], curve: Cubic, area: Area, size: float, reach: float) -> None:
+    left, top, right, bottom = area
+    stack = [(1.0, curve)]
+    while stack:
+        span, part = stack.pop()
+        xs, ys = part[0::2], part[1::2]
+        min_x, max_x, min_y, max_y = min(xs), max(xs), min(ys), max(ys)
+        if max_x < left or min_x > right or max_y < top or min_y > bottom:
+            continue
+        if (max_x - min_x <= size and max_y - min_y <= size) or span < _SMALLEST_SPAN:
+            boxes.append((min_x - reach, min_y - reach, max_x + reach, max_y + reach))
+            continue
+        first, second = _halves(part)
+        stack.append((span / 2, second))
+        stack.append((span / 2, first))
