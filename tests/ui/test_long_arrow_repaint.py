@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QStyleOptionGraphics
 from pytestqt.qtbot import QtBot
 
 from argmap.model import RelationKind
+from argmap.ui.canvas import scene as scene_module
 from argmap.ui.canvas.edge_item import EdgeItem
 from argmap.ui.canvas.geometry import EdgeGeometry
 from tests.ui.test_arrow_culling import _alike, _blank, _rows_map
@@ -232,3 +233,23 @@ def test_a_changed_badge_repaints_the_badge_not_the_card(canvas: Canvas) -> None
     box = card.sceneBoundingRect()
     assert rects and all(box.contains(r) for r in rects)
     assert sum(r.width() * r.height() for r in rects) < box.width() * box.height() / 3
+
+
+def test_badges_and_fades_turned_on_all_at_once_show_as_a_full_repaint_does(
+    canvas: Canvas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Evaluation turned on or off changes every card and many arrows: the scene repaints the
+    # view once instead of a few rects per item (on this small map, once past 0 changes).
+    monkeypatch.setattr(scene_module, "BULK_REPAINT", 0)
+    scene = canvas.view.map_scene
+    before = _as_repainted_whole(canvas)
+    ids = [node.id for node in canvas.session.map.nodes]
+    scene.set_badges({node_id: ("IN", QColor("#2e7d32"), 0.8) for node_id in ids})
+    badged = _as_repainted_whole(canvas)
+    assert badged != before
+    scene.set_blocked({relation.id for relation in canvas.session.map.relations})
+    faded = _as_repainted_whole(canvas)
+    assert faded != badged
+    scene.set_blocked(None)
+    scene.set_badges(None)
+    assert _alike(_as_repainted_whole(canvas), before)

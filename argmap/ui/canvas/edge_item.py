@@ -89,9 +89,12 @@ class EdgeItem(QGraphicsItem):
         self.blocked = False
         self._set_label()
 
-    def set_blocked(self, blocked: bool) -> None:
-        """Fade the arrow (and its scheme label) while its inference does not carry."""
-        if blocked != self.blocked:
+    def set_blocked(self, blocked: bool, repaint: bool = True) -> None:
+        """Fade the arrow (and its scheme label) while its inference does not carry;
+        ``repaint=False`` when the caller repaints the whole view anyway."""
+        if blocked != self.blocked and not repaint:
+            self.blocked = blocked
+        elif blocked != self.blocked:
             # Faded in paint, not through the item's opacity: Qt would repaint the whole box
             # of a long arrow, most of which its lines do not cross.
             before = self._drawn_boxes()

@@ -140,12 +140,13 @@ class NodeItem(QGraphicsItem):
             self.found = found
             self.update()
 
-    def set_badge(self, badge: Badge | None) -> None:
+    def set_badge(self, badge: Badge | None, repaint: bool = True) -> None:
+        """Show ``badge``; ``repaint=False`` when the caller repaints the whole view anyway."""
         if badge == self.badge:
             return
         old, self.badge = self.badge, badge
         scene = self.scene()
-        if scene is None:
+        if scene is None or not repaint:
             return
         # Only the pill, the strength bar and (when the badge comes or goes) the header, whose
         # text makes room for it: the whole card's repaint would paint again every arrow

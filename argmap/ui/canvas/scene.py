@@ -29,6 +29,9 @@ from argmap.ui.canvas.router import EdgeRouter
 from argmap.ui.canvas.sign_spacing import space_signs
 from argmap.ui.roles import answers_an_objection, rebuttal_ids
 
+#: More badges or fades than this changing at once (evaluation turned on or off) repaint the
+#: whole scene once instead of each changed part.
+BULK_REPAINT = 200
 #: The deepest the scene's item index goes (4,096 cells; see MapScene._limit_index_depth).
 INDEX_DEPTH = 12
 
@@ -168,12 +171,18 @@ class MapScene(QGraphicsScene):
         self._badges = new
         nodes = self._nodes
         # Only the cards whose badge changes are touched (an edit changes a few verdicts).
-        for node_id, badge in new.items():
-            if old.get(node_id) != badge and (item := nodes.get(node_id)) is not None:
-                item.set_badge(badge)
-        for node_id in old.keys() - new.keys():
+        changed: list[tuple[str, Badge | None]] = [
+            (i, b) for i, b in new.items() if old.get(i) != b
+        ]
+        changed += [(i, None) for i in old.keys() - new.keys()]
+        # Many at once (badges turned on or off): one repaint of the view, not a few small
+        # rects per card, each crossed by the arrows beside it.
+        bulk = len(changed) > BULK_REPAINT
+        for node_id, badge in changed:
             if (item := nodes.get(node_id)) is not None:
-                item.set_badge(None)
+                item.set_badge(badge, repaint=not bulk)
+        if bulk:
+            self.update()
 
     def update_badges(self, badges: dict[str, Badge | None]) -> None:
         """Change only these cards' badges (None: no badge); every other card keeps its own."""
@@ -190,11 +199,15 @@ class MapScene(QGraphicsScene):
         """Fade the arrows of relations whose inference is blocked; None shows all plainly."""
         blocked = set(relation_ids or ())
         # Only the arrows whose state changes are touched (an edit changes a few verdicts).
-        for relation_id in blocked.symmetric_difference(self._blocked):
+        changed = blocked.symmetric_difference(self._blocked)
+        bulk = len(changed) > BULK_REPAINT
+        for relation_id in changed:
             edge = self._edges.get(relation_id)
             if edge is not None:
-                edge.set_blocked(relation_id in blocked)
+                edge.set_blocked(relation_id in blocked, repaint=not bulk)
         self._blocked = blocked
+        if bulk:
+            self.update()
 
     # Building -----------------------------------------------------------------------------
 
