@@ -62,9 +62,9 @@ def touched(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     found: list[str] = []
     original = NodeItem.set_badge
 
-    def spy(item: NodeItem, badge: Badge | None) -> None:
+    def spy(item: NodeItem, badge: Badge | None, repaint: bool = True) -> None:
         found.append(item.node_id)
-        original(item, badge)
+        original(item, badge, repaint)
 
     monkeypatch.setattr(NodeItem, "set_badge", spy)
     yield found
