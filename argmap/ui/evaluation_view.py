@@ -212,7 +212,16 @@ class EvaluationController(QObject):
                 self.updated.emit(self.evaluation)
             return
         self._pending += changes
-        self.schedule()
+        # Badges shown: the live evaluation follows the edit at once (a fraction of a
+        # millisecond), so the repaint that shows the edit shows its verdicts too; a second
+        # repaint of the same place costs as much again where long arrows cross it. Hidden,
+        # or a whole new map: after the current turn of the event loop (and the first paint).
+        if self.show_action.isChecked() and not any(
+            change.kind == ChangeKind.MAP_REPLACED for change in changes
+        ):
+            self.recompute()
+        else:
+            self.schedule()
 
     def schedule(self) -> None:
         self._timer.start()

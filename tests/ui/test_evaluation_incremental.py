@@ -93,6 +93,25 @@ def test_an_objection_touches_only_the_badges_it_changes(
     assert len(set(touched)) < len(m.nodes)
 
 
+def test_with_badges_shown_an_edit_and_its_verdicts_are_drawn_together(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # The new verdicts are on the cards before control returns to the event loop, so the
+    # repaint that shows the edit shows them too (a second repaint of the same place costs
+    # as much again on a map crossed by long arrows).
+    window.evaluation.show_action.trigger()
+    _settled(window, qtbot)
+    m = window.session.map
+    window.session.execute(
+        add_related_node(m, "e1", NodeKind.COUNTERARGUMENT, RelationKind.ATTACK, "Not so")
+    )
+    assert _shown_badges(window) == _expected_badges(window)  # no event processed yet
+    window.session.undo()
+    assert _shown_badges(window) == _expected_badges(window)
+    window.session.redo()
+    assert _shown_badges(window) == _expected_badges(window)
+
+
 def test_badges_and_faded_arrows_follow_edits_undo_redo_and_what_ifs(
     window: MainWindow, qtbot: QtBot
 ) -> None:
