@@ -588,29 +588,6 @@ def _inside_xy(point: tuple[float, float], area: tuple[float, float, float, floa
     return area[0] <= point[0] <= area[2] and area[1] <= point[1] <= area[3]
 
 
-def _meets(
-    x0: float, y0: float, x1: float, y1: float, area: tuple[float, float, float, float]
-) -> bool:
-    """Whether the segment (x0, y0)-(x1, y1) touches the closed rectangle ``area`` (left,
-    top, right, bottom): Liang-Barsky clipping."""
-    left, top, right, bottom = area
-    dx, dy = x1 - x0, y1 - y0
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
-        if p == 0.0:
-            if q < 0.0:
-                return False
-            continue
-        u = q / p
-        if p < 0.0:
-            low = max(low, u)
-        else:
-            high = min(high, u)
-        if low > high:
-            return False
-    return True
-
-
 def _too_short_for_a_head(geometry: EdgeGeometry) -> bool:
     if geometry.controls:
         return False
@@ -649,7 +626,7 @@ def _plan_reaches(plan: _Plan, area: tuple[float, float, float, float]) -> bool:
     """Whether anything the arrow draws (lines, head, sign, junction, selection) may fall in
     ``area`` (the part redrawn, grown by :data:`_REACH`)."""
     for x0, y0, x1, y1 in plan.reach_lines:
-        if _meets(x0, y0, x1, y1, area):
+        if line_clip.line_meets(x0, y0, x1, y1, area):
             return True
     box = plan.curve_box  # a curve stays inside the box of its control points
     return box is not None and (

@@ -111,6 +111,11 @@ def _line_span(
     return (low, high) if low <= high else None
 
 
+def line_meets(x0: float, y0: float, x1: float, y1: float, area: Area) -> bool:
+    """Whether the segment (x0, y0)-(x1, y1) touches the closed rectangle ``area``."""
+    return _line_span(x0, y0, x1 - x0, y1 - y0, area) is not None
+
+
 def _curve_pieces(pieces: QPainterPath, curve: Cubic, area: Area) -> None:
     if curve_meets(curve, area):
         x0, y0, x1, y1, x2, y2, x3, y3 = curve
