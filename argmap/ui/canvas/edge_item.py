@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from argmap.model import RelationKind
 from argmap.ui import theme
 from argmap.ui.canvas import exposure, label_watch, line_clip, lod
+from argmap.ui.canvas.arrow_layer import Area, ArrowLayer
 from argmap.ui.canvas.geometry import SIGN_RADIUS, EdgeGeometry, bezier_point
 from argmap.ui.canvas.label_place import place_label
 
@@ -49,6 +50,11 @@ _SCENE_CHANGE = _Change.ItemSceneChange
 _SCENE_HAS_CHANGED = _Change.ItemSceneHasChanged
 _VISIBLE_HAS_CHANGED = _Change.ItemVisibleHasChanged
 _POSITION_HAS_CHANGED = _Change.ItemPositionHasChanged
+_SELECTED_HAS_CHANGED = _Change.ItemSelectedHasChanged
+_OPACITY_HAS_CHANGED = _Change.ItemOpacityHasChanged
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+#: Numbers the arrows in the order they are made (see EdgeItem.order).
+_MADE = itertools.count()
 #: How visible an arrow is whose inference is blocked under the shown evaluation.
 BLOCKED_OPACITY = 0.28
 
@@ -78,6 +84,14 @@ class EdgeItem(QGraphicsItem):
         #: Told when the arrow's lines or its label move, and when it enters or leaves a
         #: scene (the scene keeps the map's frame with it); None: nobody.
         self.watcher: Callable[[EdgeItem], None] | None = None
+        #: A long arrow in a scene with an :class:`ArrowLayer`: it is drawn with the scene's
+        #: background, and the item itself paints nothing.
+        self.layered = False
+        #: When it was made: arrows are added to their scene as they are made, and stack so
+        #: (a later one over an earlier one); the layer draws them in this order too.
+        self.order = next(_MADE)
+        #: (left, top, right, bottom) of all it draws: what the layer tests first.
+        self.line_box: Area = (0.0, 0.0, -1.0, -1.0)
         # Paint is told the part of the scene being redrawn (see _reaches). Both flags in one
         # call: each setter calls itemChange twice, for every arrow of a map.
         self.setFlags(
@@ -110,7 +124,10 @@ class EdgeItem(QGraphicsItem):
         if (kind, scheme) != (self.kind, self.scheme):
             self.kind, self.scheme = kind, scheme
             self._set_label()
-            self.update()
+            if self.layered:
+                self._repaint([])
+            else:
+                self.update()
 
     def _set_label(self) -> None:
         text = self.scheme.replace("_", " ") if self.scheme else ""
@@ -163,9 +180,13 @@ class EdgeItem(QGraphicsItem):
         bounds = _bounds(geometry)
         # Still inside a long arrow's box: Qt need not hear of it (it would repaint the whole
         # box, and the whole box as well where it was); only where the lines ran and now run
-        # is repainted.
-        before = self._drawn_boxes() if self._box.contains(bounds) else None
-        if before is None:
+        # is repainted. A layered arrow's lines are the background's: repainted there alone.
+        contained = self._box.contains(bounds)
+        was_layered = self.layered
+        before = self._drawn_boxes() if contained or was_layered else None
+        if not contained:
+            if not was_layered and self.geometry is not None and _is_long(bounds):
+                self._forget_painted()
             self.prepareGeometryChange()
         relaid = self.geometry is not None
         self.geometry = geometry
@@ -177,19 +198,71 @@ class EdgeItem(QGraphicsItem):
         self._shape = None
         self._segments = None
         self._bounds = bounds  # the router then places the label (see labels.py)
-        if before is None:
+        reach = _REACH
+        self.line_box = (
+            bounds.left() - reach,
+            bounds.top() - reach,
+            bounds.right() + reach,
+            bounds.bottom() + reach,
+        )
+        if not contained:
             # Room only once re-laid: an arrow laid once, as most are, keeps a tight box, so
             # a repaint near it does not ask it to paint.
             self._box = _boxed(bounds) if relaid else bounds
-            self.update()
+        self._relayer()
+        if self.layered or (contained and before is not None):
+            self._repaint(before or [])
         else:
-            self._repaint(before)
+            if was_layered:  # drawn as an item again: the background forgets its lines
+                self._invalidate_layer(before or [])
+            self.update()
         self.notify()
+
+    def _forget_painted(self) -> None:
+        """Repaint where this arrow was painted as an item (it is about to be layered)."""
+        scene = self.scene()
+        if scene is not None:
+            scene.update(self.sceneBoundingRect())
+
+    def _layer(self) -> ArrowLayer | None:
+        scene = self.scene()
+        layer = getattr(scene, "arrow_layer", None) if scene is not None else None
+        return layer if isinstance(layer, ArrowLayer) else None
+
+    def _relayer(self) -> None:
+        """Draw the lines with the scene's background while the arrow is long (see
+        :mod:`arrow_layer`), as an item of its own otherwise."""
+        layer = self._layer()
+        want = layer is not None and self.geometry is not None and _is_long(self._bounds)
+        if want != self.layered:
+            self.layered = want
+            self.setFlag(_NO_CONTENTS, want)
+            if layer is not None:
+                if want:
+                    layer.add(self)
+                else:
+                    layer.discard(self)
+
+    def _invalidate_layer(self, rects: list[QRectF]) -> None:
+        layer = self._layer()
+        if layer is not None:
+            layer.invalidate(rects)
+
+    def _leave_layer(self) -> None:
+        """Leaving the scene: its drawing leaves the background."""
+        layer = self._layer()
+        if layer is not None:
+            layer.invalidate(self._drawn_boxes() or [])
+            layer.discard(self)
+        self.layered = False
+        self.setFlag(_NO_CONTENTS, False)
 
     def _drawn_boxes(self) -> list[QRectF] | None:
         """Small scene rects covering what this long arrow draws in the scene's views; None
         for a short arrow, one out of a scene or hidden (Qt repaints its box then)."""
         scene = self.scene()
+        if self.layered and (layer := self._layer()) is not None and layer.quiet:
+            return []  # the whole background is drawn again afterwards
         if (
             scene is None
             or self.geometry is None
@@ -214,7 +287,12 @@ class EdgeItem(QGraphicsItem):
         """Repaint ``before`` (where the arrow was drawn) and where it is drawn now."""
         scene = self.scene()
         assert scene is not None
-        for rect in [*before, *(self._drawn_boxes() or ())]:
+        rects = [*before, *(self._drawn_boxes() or ())]
+        layer = self._layer() if self.layered else None
+        if layer is not None:  # the lines are the background's
+            layer.invalidate(rects)
+            return
+        for rect in rects:
             scene.update(rect)
 
     def mid(self) -> QPointF:
@@ -291,10 +369,30 @@ class EdgeItem(QGraphicsItem):
             elif change == _VISIBLE_HAS_CHANGED:
                 label.setVisible(bool(value))
         if change == _SCENE_HAS_CHANGED:
+            if value is not None and self.geometry is not None:
+                self._relayer()
+                if self.layered:
+                    self._repaint([])
             self.notify()
         elif change in (_SCENE_CHANGE, _VISIBLE_HAS_CHANGED):
             label_watch.changed(self)  # leaving its scene, shown or hidden (see label_watch)
+            if self.layered:
+                if change == _SCENE_CHANGE:
+                    self._leave_layer()
+                else:
+                    self._layer_changed_whole()
+        elif self.layered and change == _SELECTED_HAS_CHANGED:
+            self._repaint([])
+        elif self.layered and change == _OPACITY_HAS_CHANGED:
+            self._layer_changed_whole()
         return value  # what QGraphicsItem's own itemChange does, without the call into Qt
+
+    def _layer_changed_whole(self) -> None:
+        """Shown, hidden or faded by the item's opacity (many arrows at once, as a rule: a
+        zoom far out, a presentation): the whole background is drawn again."""
+        layer = self._layer()
+        if layer is not None:
+            layer.invalidate_all()
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
@@ -332,12 +430,23 @@ class EdgeItem(QGraphicsItem):
         if self.blocked:
             painter.setOpacity(painter.opacity() * BLOCKED_OPACITY)
         scale = lod.scale_of(painter)
-        kind = self.kind
-        lines, head = self._paths()
+        lines = self._paths()[0]
         if scale < lod.DETAIL_SCALE:
-            self._paint_plain(painter, theme.RELATION_COLOURS[kind], lines)
+            self._paint_plain(painter, theme.RELATION_COLOURS[self.kind], lines)
             return
         painter.setRenderHint(_ANTIALIASING, scale >= lod.TEXT_SCALE)
+        self._stroke(painter, plan, lines, area)
+        self._paint_ends(painter, plan, area)
+
+    def _stroke(
+        self,
+        painter: QPainter,
+        plan: _Plan,
+        lines: QPainterPath,
+        area: tuple[float, float, float, float] | None,
+    ) -> None:
+        """The lines (and the selection under them), only their stretch in ``area`` if given."""
+        kind = self.kind
         if area is not None:
             # Qt strokes a line along its whole length before clipping it: an arrow reaching
             # far beyond the part redrawn is stroked only where it could show there.
@@ -349,6 +458,12 @@ class EdgeItem(QGraphicsItem):
             painter.setPen(_line_pen(kind))
             painter.setBrush(_NO_BRUSH)
             painter.drawPath(lines)
+
+    def _paint_ends(
+        self, painter: QPainter, plan: _Plan, area: tuple[float, float, float, float] | None
+    ) -> None:
+        """The head, the junction dot and the sign, those that may show in ``area`` if given."""
+        kind = self.kind
         junction = plan.junction
         with_head = area is None or _inside_xy(plan.tip, area)
         with_junction = junction is not None and (area is None or _inside_xy(junction, area))
@@ -356,11 +471,53 @@ class EdgeItem(QGraphicsItem):
             painter.setPen(_NO_PEN)
             painter.setBrush(_fill(kind))
             if with_head:
-                painter.drawPolygon(head)
+                painter.drawPolygon(self._paths()[1])
             if junction is not None and with_junction:
                 painter.drawEllipse(QPointF(*junction), JUNCTION_RADIUS, JUNCTION_RADIUS)
         if area is None or _inside_xy(self._sign_xy(), area):
             self._paint_sign(painter, theme.RELATION_COLOURS[kind])
+
+    def paint_layered(self, painter: QPainter, areas: list[Area]) -> None:
+        """Draw this layered arrow where it may show in ``areas`` (the parts of the background
+        being drawn; see :class:`ArrowLayer`): lines, head, junction and sign."""
+        if self.geometry is None:
+            return
+        plan = self._plan()
+        reached = [part for part in areas if self._reaches_a_part([part])]
+        if not reached:
+            return
+        area: tuple[float, float, float, float] | None = _grown_part(
+            (
+                min(a[0] for a in reached),
+                min(a[1] for a in reached),
+                max(a[2] for a in reached),
+                max(a[3] for a in reached),
+            ),
+            _REACH,
+        )
+        box = self.line_box
+        if (
+            area is not None
+            and area[0] <= box[0]
+            and area[1] <= box[1]
+            and area[2] >= box[2]
+            and area[3] >= box[3]
+        ):
+            area = None  # all of it
+        painter.setOpacity(self._layer_opacity())
+        scale = lod.scale_of(painter)
+        lines = self._paths()[0]
+        if scale < lod.DETAIL_SCALE:
+            self._paint_plain(painter, theme.RELATION_COLOURS[self.kind], lines)
+            return
+        painter.setRenderHint(_ANTIALIASING, scale >= lod.TEXT_SCALE)
+        self._stroke(painter, plan, lines, area)
+        self._paint_ends(painter, plan, area)
+
+    def _layer_opacity(self) -> float:
+        """The item's own opacity (a presentation's), faded further while blocked: what Qt
+        would have applied to its painting."""
+        return self.opacity() * (BLOCKED_OPACITY if self.blocked else 1.0)
 
     def _reaches(self, area: tuple[float, float, float, float]) -> bool:
         """Whether anything this arrow draws (lines, head, sign, junction, selection) may fall
@@ -560,8 +717,12 @@ _ROOM = 256.0
 _STRETCH_PX = 96.0
 
 
+def _is_long(bounds: QRectF) -> bool:
+    return max(bounds.width(), bounds.height()) >= LONG_ARROW
+
+
 def _boxed(bounds: QRectF) -> QRectF:
-    if max(bounds.width(), bounds.height()) < LONG_ARROW:
+    if not _is_long(bounds):
         return bounds
     return bounds.adjusted(-_ROOM, -_ROOM, _ROOM, _ROOM)
 

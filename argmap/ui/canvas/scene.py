@@ -6,10 +6,11 @@ it: gestures become commands in the view and tools, and come back here as publis
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Collection, Iterable
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from argmap.analysis.quote import quote
@@ -17,6 +18,7 @@ from argmap.editing import Change, ChangeKind, EditSession
 from argmap.model import NodeKind, Point, Relation
 from argmap.ui import theme
 from argmap.ui.bridge import SessionBridge
+from argmap.ui.canvas.arrow_layer import ArrowLayer
 from argmap.ui.canvas.card import CardMeasure, content_for
 from argmap.ui.canvas.card_index import CardIndex
 from argmap.ui.canvas.edge_item import EdgeItem
@@ -71,6 +73,8 @@ class MapScene(QGraphicsScene):
         super().__init__(parent)
         self.session = session
         self.setBackgroundBrush(theme.CANVAS_BACKGROUND)
+        #: The long arrows whose lines are drawn with the background (see arrow_layer).
+        self.arrow_layer = ArrowLayer(self)
         self._measure = CardMeasure()
         #: What scheme labels keep off, kept as items change (see label_watch).
         self.label_obstacles = LabelObstacles(self)
@@ -98,6 +102,11 @@ class MapScene(QGraphicsScene):
         if bridge is not None:
             bridge.changed.connect(self.apply_changes)
         self.rebuild()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawBackground(painter, rect)
+        rect = QRectF(rect)
+        self.arrow_layer.paint(painter, rect)
 
     # Look-ups -----------------------------------------------------------------------------
 
@@ -207,7 +216,7 @@ class MapScene(QGraphicsScene):
                 edge.set_blocked(relation_id in blocked, repaint=not bulk)
         self._blocked = blocked
         if bulk:
-            self.update()
+            self.arrow_layer.invalidate_all()
 
     # Building -----------------------------------------------------------------------------
 
@@ -218,6 +227,7 @@ class MapScene(QGraphicsScene):
             old.watcher = None
         for old_edge in self._edges.values():
             old_edge.watcher = None
+        self.arrow_layer.clear()  # clear() deletes the items: none may be drawn after
         self.clear()
         self.label_obstacles.clear()  # clear() deleted the items it kept
         argument_map = self.session.map
@@ -241,9 +251,10 @@ class MapScene(QGraphicsScene):
         self._index.reset(self._nodes.values(), ())
         for item in self._nodes.values():
             item.watcher = self._index.card_changed
-        for relation in argument_map.relations:
-            self._add_edge(relation)
-        self._router.route(self._edges)
+        with self.arrow_layer.quietly():  # drawn whole once shown
+            for relation in argument_map.relations:
+                self._add_edge(relation)
+            self._router.route(self._edges)
         self._overview.show(not self._detailed, self._shown_edges())
         self.rebuilt.emit()
 
@@ -283,8 +294,9 @@ class MapScene(QGraphicsScene):
         if bulk:
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         try:
-            self._move_to_model(moved, bulk)
-            self._router.route(self._router.affected(moved, relations), moved)
+            with self.arrow_layer.quietly() if bulk else contextlib.nullcontext():
+                self._move_to_model(moved, bulk)
+                self._router.route(self._router.affected(moved, relations), moved)
         finally:
             if bulk:
                 self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -392,8 +404,9 @@ class MapScene(QGraphicsScene):
         if detailed == self._detailed:
             return
         self._detailed = detailed
-        for edge in self._edges.values():
-            edge.setVisible(detailed and edge.relation_id not in self.hidden_ids)
+        with self.arrow_layer.quietly():
+            for edge in self._edges.values():
+                edge.setVisible(detailed and edge.relation_id not in self.hidden_ids)
         self._overview.show(not detailed, self._shown_edges())
 
     @property
@@ -408,10 +421,11 @@ class MapScene(QGraphicsScene):
         for node_id, item in self._nodes.items():
             item.setVisible(node_id not in self.hidden_ids)
             item.setPos(self._qpoint(node_id))
-        for relation_id, edge in self._edges.items():
-            edge.setVisible(self._detailed and relation_id not in self.hidden_ids)
-        self._index.refresh_frame(self._nodes.values(), self._edges.values())
-        self._router.route(self._edges)
+        with self.arrow_layer.quietly():
+            for relation_id, edge in self._edges.items():
+                edge.setVisible(self._detailed and relation_id not in self.hidden_ids)
+            self._index.refresh_frame(self._nodes.values(), self._edges.values())
+            self._router.route(self._edges)
 
     def _find_rebuttals(self) -> set[str]:
         return rebuttal_ids(self.session.map)
@@ -476,8 +490,10 @@ class MapScene(QGraphicsScene):
     def move_live(self, positions: dict[str, QPointF], bend: bool = True) -> None:
         """Move cards during a drag (view only; the drag's command comes on release).
         ``bend=False``: their arrows run straight for now (a glide's frames)."""
-        for node_id, point in positions.items():
-            item = self._nodes.get(node_id)
-            if item is not None:
-                item.setPos(point)
-        self._router.route(self._router.affected(positions, ()), positions, bend)
+        many = len(positions) > BULK_MOVE  # a glide of a layout: the view is drawn whole
+        with self.arrow_layer.quietly() if many else contextlib.nullcontext():
+            for node_id, point in positions.items():
+                item = self._nodes.get(node_id)
+                if item is not None:
+                    item.setPos(point)
+            self._router.route(self._router.affected(positions, ()), positions, bend)

@@ -22,6 +22,7 @@ from argmap.ui import theme
 from argmap.ui.bridge import SessionBridge
 from argmap.ui.canvas import building, exposure, framing, lod, navigation, press
 from argmap.ui.canvas.animator import CardAnimator
+from argmap.ui.canvas.arrow_layer import LayerView
 from argmap.ui.canvas.inplace_editor import InplaceEditor
 from argmap.ui.canvas.keyboard import CanvasActions
 from argmap.ui.canvas.keyboard_link import KeyboardLinkTool
@@ -36,7 +37,7 @@ MAX_SCALE = 4.0
 ZOOM_STEP = 1.25
 
 
-class MapView(QGraphicsView):
+class MapView(LayerView):
     """The canvas widget the main window embeds.
 
     Gestures become commands run through :meth:`execute`; the scene redraws from the session's
@@ -78,9 +79,13 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(theme.CANVAS_BACKGROUND)
+        # The background, with the long arrows' lines in it (see arrow_layer), is kept as a
+        # picture: repainting a card blits them instead of stroking a thousand lines again.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self._tool: Tool | None = None
         self._space_held = False
         self._fit_pending = True  # a newly shown map is shown whole
+        self._scene_rect_set = False
         self._update_scene_rect()
         #: Glides cards to new places (a layout applied, a focus); view only.
         self.animator = CardAnimator(self.map_scene, self)
@@ -260,6 +265,7 @@ class MapView(QGraphicsView):
         self.paint_gate.arm()
         self.paint_gate.defer(self.map_scene.warm_up)
         self._apply_selection()
+        self._scene_rect_set = False  # a new map: its own frame
         self._update_scene_rect()
         self._fit_pending = True
         if self.isVisible():
@@ -269,7 +275,19 @@ class MapView(QGraphicsView):
         # Generous margins: the view can scroll any card to its middle, and centerOn works.
         rect = self.map_scene.map_rect()
         margin = max(rect.width(), rect.height(), 1000.0) * 0.5
-        self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+        wanted = rect.adjusted(-margin, -margin, margin, margin)
+        current = self.sceneRect()
+        # Kept while the map stays well inside it and it is not much too big: a new scene
+        # rect throws away the view's cached background (see arrow_layer), drawn whole again.
+        half = margin / 2
+        if (
+            self._scene_rect_set
+            and current.contains(rect.adjusted(-half, -half, half, half))
+            and current.width() * current.height() <= 2.25 * wanted.width() * wanted.height()
+        ):
+            return
+        self._scene_rect_set = True
+        self.setSceneRect(wanted)
 
     def _fit_if_pending(self) -> None:
         if self._fit_pending and self.isVisible():

@@ -13,13 +13,13 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
-    QGraphicsView,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from argmap.model import ArgumentMap, Relation
+from argmap.ui.canvas.arrow_layer import LayerView
 from argmap.ui.canvas.scene import MapScene
 
 #: The opacity of a card not yet reached when unrevealed cards are ghosted.
@@ -54,7 +54,7 @@ class Presentation(QWidget):
         self.scene, self.map, self.steps, self.ghost = scene, argument_map, steps, ghost
         self.index = 0
         self.blanked = False
-        self.view = QGraphicsView(scene, self)
+        self.view = LayerView(scene, self)
         self.view.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
         )
