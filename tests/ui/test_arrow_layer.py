@@ -80,9 +80,9 @@ def test_repainting_beside_long_arrows_draws_none_of_them_again(
     drawn: list[str] = []
     original = EdgeItem.paint_layered
 
-    def recorded(edge: EdgeItem, painter: QPainter, areas: list[tuple[float, ...]]) -> None:
+    def recorded(edge: EdgeItem, painter: QPainter, *args: object) -> None:
         drawn.append(edge.relation_id)
-        original(edge, painter, areas)  # type: ignore[arg-type]
+        original(edge, painter, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(EdgeItem, "paint_layered", recorded)
     view = canvas.view

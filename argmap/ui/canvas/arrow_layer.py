@@ -125,6 +125,7 @@ class ArrowLayer:
             # each arrow against each costs more than stroking its stretch in their bounds,
             # which the clip then trims.
             areas = [(left, top, right, bottom)]
+        bounds = (left, top, right, bottom)
         painter.save()
         try:
             for edge in self._in_stacking_order():
@@ -132,7 +133,7 @@ class ArrowLayer:
                 if box[0] > right or box[2] < left or box[1] > bottom or box[3] < top:
                     continue
                 if edge.isVisible():
-                    edge.paint_layered(painter, areas)
+                    edge.paint_layered(painter, areas, bounds)
         finally:
             painter.restore()
 

@@ -477,13 +477,20 @@ class EdgeItem(QGraphicsItem):
         if area is None or _inside_xy(self._sign_xy(), area):
             self._paint_sign(painter, theme.RELATION_COLOURS[kind])
 
-    def paint_layered(self, painter: QPainter, areas: list[Area]) -> None:
+    def paint_layered(self, painter: QPainter, areas: list[Area], bounds: Area) -> None:
         """Draw this layered arrow where it may show in ``areas`` (the parts of the background
-        being drawn; see :class:`ArrowLayer`): lines, head, junction and sign."""
+        being drawn, ``bounds`` their bounding rect; see :class:`ArrowLayer`): lines, head,
+        junction and sign."""
         if self.geometry is None:
             return
         plan = self._plan()
-        reached = [part for part in areas if self._reaches_a_part([part])]
+        # Most arrows asked pass by: one test against the bounds turns them away (the sign
+        # lies on the lines, so what reaches nothing near the bounds reaches no part).
+        if not _plan_reaches(plan, _grown_part(bounds, _REACH)):
+            return
+        reached = (
+            areas if len(areas) == 1 else [part for part in areas if self._reaches_a_part([part])]
+        )
         if not reached:
             return
         area: tuple[float, float, float, float] | None = _grown_part(
