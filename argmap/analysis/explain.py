@@ -13,7 +13,7 @@ about; :func:`explain_claims` returns the sentence with those claims, so tests c
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from argmap.analysis.adf import Framework
@@ -82,11 +82,12 @@ def explain_claims(argument_map: ArgumentMap, evaluation: Evaluation, node_id: s
         raise UnknownIdError(
             f"cannot explain {node_id!r}: the evaluation was made before it was added"
         )
-    nodes = argument_map.node_index()
     index = adf.statements.index(node_id)
 
     def writer(model: int) -> _Writer:
-        return _Writer(adf, nodes, models[model], model, evaluation)
+        # The map's own look-up, not a dict of every node: a card's explanation is asked
+        # after each edit, and names a few statements.
+        return _Writer(adf, argument_map.node, models[model], model, evaluation)
 
     labels = [model[index] for model in models]
     if len(set(labels)) == 1:
@@ -128,7 +129,8 @@ class _Writer:
     """Sentences about one interpretation, recording what they say about whom."""
 
     adf: Framework
-    nodes: dict[str, Node]
+    #: The node of an id.
+    node: Callable[[str], Node]
     model: Sequence[Label]
     number: int
     evaluation: Evaluation
@@ -147,7 +149,7 @@ class _Writer:
             self.mentions.append(statement)
         else:
             self.claims.append((statement, label, self.number))
-        return quote(self.nodes[statement])
+        return quote(self.node(statement))
 
     def premises(self, relation: int, label: Label | None = None) -> str:
         """A relation's premises, quoted ('A' with 'B' for linked premises)."""
