@@ -198,3 +198,29 @@ def test_a_plain_view_with_its_own_background_shows_long_arrows(qtbot: QtBot) ->
     )
     assert inked > 200  # the slants crossing the middle, where there are no cards
     assert len(scene.arrow_layer) == 12
+
+
+def test_a_click_where_cards_overlap_takes_the_one_on_top(qtbot: QtBot) -> None:
+    """Cards under the pointer are found through the scene's card index (Qt's look-up asks
+    every long arrow whose box covers the point); where two overlap, the one Qt draws on top
+    is taken, as before."""
+    argument_map = _rows_map()
+    argument_map.layout.positions["b1"] = Point(x=2440.0, y=710.0)  # over b0, a little aside
+    canvas = make_canvas(qtbot, argument_map)
+    try:
+        view = canvas.view
+        b0, b1 = canvas.node("b0"), canvas.node("b1")
+        overlap = b0.scene_card_rect().intersected(b1.scene_card_rect())
+        assert not overlap.isEmpty()
+        on_top = next(item for item in view.map_scene.items(overlap.center()) if item in (b0, b1))
+        view.centerOn(overlap.center())
+        QApplication.processEvents()
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(overlap.center())
+        )
+        assert canvas.selection.ids == [on_top.node_id]  # type: ignore[attr-defined]
+        only_b0 = QPointF(b0.scene_card_rect().left() + 5, b0.scene_card_rect().top() + 5)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(only_b0))
+        assert canvas.selection.ids == ["b0"]
+    finally:
+        canvas.view.bridge.detach()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 
 from argmap.editing import SetFlag
@@ -48,7 +48,13 @@ def tool_for_press(view: MapView, event: QMouseEvent, space_held: bool) -> Tool 
         return Tool(view)
     if node is not None and (on_handle(view, node, event) or starts_link(modifiers)):
         return LinkTool(view, _premises_from(view, node.node_id))
-    item_id = view.map_scene.id_for(view.itemAt(event.position().toPoint()))
+    # On a card, the card; else what Qt finds under the pointer (an arrow, or nothing): on a
+    # big map thousands of long arrows' boxes cover any point, each asked by Qt's look-up.
+    item_id = (
+        node.node_id
+        if node is not None
+        else view.map_scene.id_for(view.itemAt(event.position().toPoint()))
+    )
     if item_id is None:
         return RubberBandTool(view, bool(modifiers & ADD_MODIFIERS))
     _click_select(view, item_id, bool(modifiers & ADD_MODIFIERS))
@@ -61,12 +67,22 @@ def tool_for_press(view: MapView, event: QMouseEvent, space_held: bool) -> Tool 
 def node_at(view: MapView, event: QMouseEvent) -> NodeItem | None:
     """The card under the pointer, counting its handle just below the bottom edge."""
     point = view.mapToScene(event.position().toPoint())
-    for item in view.map_scene.items(point):
-        if not isinstance(item, NodeItem):
-            continue
-        if item.scene_card_rect().adjusted(0, 0, 0, HANDLE_RADIUS).contains(point):
-            return item
-    return None
+    # The scene's card index first (Qt's look-up asks every long arrow whose box covers the
+    # point: thousands on a big map with long arrows).
+    reach = QRectF(point.x() - 0.5, point.y() - HANDLE_RADIUS, 1.0, HANDLE_RADIUS + 0.5)
+    near = [
+        item
+        for item in view.map_scene.cards_near(reach)
+        if item.isVisible()
+        and item.scene_card_rect().adjusted(0, 0, 0, HANDLE_RADIUS).contains(point)
+    ]
+    if len(near) < 2:
+        return near[0] if near else None
+    on_top = {id(item): item for item in near}
+    for item in view.map_scene.items(point):  # cards overlap: the one on top, as Qt stacks
+        if id(item) in on_top:
+            return on_top[id(item)]
+    return near[0]
 
 
 def on_handle(view: MapView, node: NodeItem, event: QMouseEvent) -> bool:
