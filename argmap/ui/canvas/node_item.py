@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -51,6 +52,10 @@ _WATCHED = (
 FOUND_COLOUR = QColor("#ffd400")
 
 
+#: Numbers the cards in the order they are made (see NodeItem.order).
+_MADE = itertools.count()
+
+
 class NodeItem(QGraphicsItem):
     """Knows its node id, its content and its size; positioned at the card's centre."""
 
@@ -71,6 +76,9 @@ class NodeItem(QGraphicsItem):
         #: A match of Find on the map: drawn with a highlighter halo.
         self.found = False
         self._hovered = False
+        #: When it was made: cards are added to their scene in that order, and among cards
+        #: (all at one z) a later one is drawn over an earlier one.
+        self.order = next(_MADE)
         #: Shown or not, as last told to the watchers (a new item is shown).
         self._noted_visible = True
         # Both flags in one call: each setter calls itemChange twice, for every card of a map.

@@ -76,13 +76,8 @@ def node_at(view: MapView, event: QMouseEvent) -> NodeItem | None:
         if item.isVisible()
         and item.scene_card_rect().adjusted(0, 0, 0, HANDLE_RADIUS).contains(point)
     ]
-    if len(near) < 2:
-        return near[0] if near else None
-    on_top = {id(item): item for item in near}
-    for item in view.map_scene.items(point):  # cards overlap: the one on top, as Qt stacks
-        if id(item) in on_top:
-            return on_top[id(item)]
-    return near[0]
+    # Cards overlap: the one drawn on top (cards share a z; a later card is drawn over).
+    return max(near, key=lambda item: (item.zValue(), item.order), default=None)
 
 
 def on_handle(view: MapView, node: NodeItem, event: QMouseEvent) -> bool:
