@@ -429,6 +429,12 @@ class EdgeItem(QGraphicsItem):
             return
         if self.blocked:
             painter.setOpacity(painter.opacity() * BLOCKED_OPACITY)
+        self._draw(painter, plan, area)
+
+    def _draw(
+        self, painter: QPainter, plan: _Plan, area: tuple[float, float, float, float] | None
+    ) -> None:
+        """Everything, as the scale shows it: far out plain lines, else lines and ends."""
         scale = lod.scale_of(painter)
         lines = self._paths()[0]
         if scale < lod.DETAIL_SCALE:
@@ -512,14 +518,7 @@ class EdgeItem(QGraphicsItem):
         ):
             area = None  # all of it
         painter.setOpacity(self._layer_opacity())
-        scale = lod.scale_of(painter)
-        lines = self._paths()[0]
-        if scale < lod.DETAIL_SCALE:
-            self._paint_plain(painter, theme.RELATION_COLOURS[self.kind], lines)
-            return
-        painter.setRenderHint(_ANTIALIASING, scale >= lod.TEXT_SCALE)
-        self._stroke(painter, plan, lines, area)
-        self._paint_ends(painter, plan, area)
+        self._draw(painter, plan, area)
 
     def _layer_opacity(self) -> float:
         """The item's own opacity (a presentation's), faded further while blocked: what Qt
