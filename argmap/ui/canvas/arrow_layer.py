@@ -5,8 +5,8 @@ cross any band of the view beside a card. Drawn as items, each repaint of a card
 each of them to paint: Python calls and strokes that did not follow the change. Drawn as part
 of the background instead, the view keeps them in its background cache (see
 ``QGraphicsView.CacheBackground``): repainting a card blits them, and only a long arrow that
-changes is stroked again, in the thin boxes along its lines (``scene.invalidate`` of the
-background layer there).
+changes is stroked again, in the thin boxes along its lines (each view's
+``invalidateScene`` of the background layer there).
 
 A long arrow's item stays in the scene for everything but drawing: it is clicked, selected,
 hidden, faded and moved as before, and Qt's index still finds it under the pointer
@@ -66,9 +66,6 @@ class ArrowLayer:
 
     def __len__(self) -> int:
         return len(self._edges)
-
-    def __contains__(self, edge: object) -> bool:
-        return edge in self._edges
 
     def add(self, edge: EdgeItem) -> None:
         if edge not in self._edges:
