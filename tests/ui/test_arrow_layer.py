@@ -116,6 +116,36 @@ def test_after_edits_the_cached_picture_is_the_fresh_one(canvas: Canvas) -> None
     assert _edges(canvas)["r2"].isSelected()
 
 
+def test_a_faded_long_arrow_looks_as_a_translucent_one(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Faded long arrows are drawn opaque, in the colour fading gives over the canvas (Qt
+    blends translucent strokes many times slower): between the rows of cards, where the
+    slants cross nothing, the pixels are those of translucent lines (where two cross, the
+    later one covers the other instead of showing it through)."""
+
+    def band(blocked: set[str]) -> tuple[QImage, int]:
+        canvas = make_canvas(qtbot, _rows_map())
+        view = canvas.view
+        view.centerOn(MIDDLE)
+        view.map_scene.set_blocked(blocked)
+        QApplication.processEvents()
+        image = _fresh_picture(canvas)
+        middle = view.mapFromScene(QRectF(0.0, 320.0, 6000.0, 130.0)).boundingRect()
+        view.bridge.detach()
+        return image.copy(middle & image.rect()), len(view.map_scene.arrow_layer)
+
+    every = {f"r{i}" for i in range(12)}
+    washed, layered = band(every)
+    full, _ = band(set())
+    monkeypatch.setattr(edge_item, "LONG_ARROW", 1e9)  # every arrow an item, as before
+    translucent, items = band(every)
+    assert (layered, items) == (12, 0)
+    assert washed.size() == translucent.size() and not washed.isNull()
+    assert not _alike(washed, full)  # faded, not drawn in full colour
+    assert _alike(washed, translucent)
+
+
 def test_deleting_a_card_repaints_along_its_long_arrow_not_its_box(canvas: Canvas) -> None:
     view = canvas.view
     edge = _edges(canvas)["r6"]

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
@@ -105,9 +105,11 @@ class ArrowLayer:
             view.resetCachedContent()
         self._scene.update()
 
-    def paint(self, painter: QPainter, rect: QRectF) -> None:
+    def paint(self, painter: QPainter, rect: QRectF, ground: QBrush | None = None) -> None:
         """Draw the lines of the long arrows that may show in ``rect`` (and in the painter's
-        clip, which a cached background's repaint of a few thin boxes sets)."""
+        clip, which a cached background's repaint of a few thin boxes sets). ``ground``: the
+        brush the background was just filled with; faded arrows are drawn opaque over a plain
+        opaque one (see ``EdgeItem.paint_layered``)."""
         if not self._edges:
             return
         areas = _areas(painter, rect)
@@ -123,6 +125,12 @@ class ArrowLayer:
             # which the clip then trims.
             areas = [(left, top, right, bottom)]
         bounds = (left, top, right, bottom)
+        plain = (
+            ground is not None
+            and ground.style() == Qt.BrushStyle.SolidPattern
+            and ground.color().alpha() == 255
+        )
+        under = ground.color().rgb() if ground is not None and plain else None
         painter.save()
         try:
             for edge in self._in_stacking_order():
@@ -130,7 +138,7 @@ class ArrowLayer:
                 if box[0] > right or box[2] < left or box[1] > bottom or box[3] < top:
                     continue
                 if edge.isVisible():
-                    edge.paint_layered(painter, areas, bounds)
+                    edge.paint_layered(painter, areas, bounds, under)
         finally:
             painter.restore()
 
@@ -161,4 +169,4 @@ class LayerView(QGraphicsView):
             isinstance(layer, ArrowLayer)
             and self.backgroundBrush().style() != Qt.BrushStyle.NoBrush
         ):
-            layer.paint(painter, rect)
+            layer.paint(painter, rect, self.backgroundBrush())

@@ -432,17 +432,32 @@ class EdgeItem(QGraphicsItem):
         self._draw(painter, plan, area)
 
     def _draw(
-        self, painter: QPainter, plan: _Plan, area: tuple[float, float, float, float] | None
+        self,
+        painter: QPainter,
+        plan: _Plan,
+        area: tuple[float, float, float, float] | None,
+        wash: Wash | None = None,
     ) -> None:
-        """Everything, as the scale shows it: far out plain lines, else lines and ends."""
+        """Everything, as the scale shows it: far out plain lines, else lines and ends.
+
+        ``wash``: the arrow is faded (see :data:`Wash`): its lines are drawn opaque in the
+        colour that fading gives over the ground, its ends with the painter's opacity faded.
+        """
         scale = lod.scale_of(painter)
         lines = self._paths()[0]
         if scale < lod.DETAIL_SCALE:
-            self._paint_plain(painter, theme.RELATION_COLOURS[self.kind], lines)
+            colour = theme.RELATION_COLOURS[self.kind]
+            self._paint_plain(painter, colour if wash is None else _washed(colour, wash), lines)
             return
         painter.setRenderHint(_ANTIALIASING, scale >= lod.TEXT_SCALE)
-        self._stroke(painter, plan, lines, area)
+        self._stroke(painter, plan, lines, area, wash)
+        if wash is None:
+            self._paint_ends(painter, plan, area)
+            return
+        opacity = painter.opacity()
+        painter.setOpacity(opacity * wash[0])
         self._paint_ends(painter, plan, area)
+        painter.setOpacity(opacity)
 
     def _stroke(
         self,
@@ -450,8 +465,10 @@ class EdgeItem(QGraphicsItem):
         plan: _Plan,
         lines: QPainterPath,
         area: tuple[float, float, float, float] | None,
+        wash: Wash | None = None,
     ) -> None:
-        """The lines (and the selection under them), only their stretch in ``area`` if given."""
+        """The lines (and the selection under them), only their stretch in ``area`` if given;
+        faded by ``wash`` if given (see :meth:`_draw`)."""
         kind = self.kind
         if area is not None:
             # Qt strokes a line along its whole length before clipping it: an arrow reaching
@@ -461,7 +478,7 @@ class EdgeItem(QGraphicsItem):
             if self.isSelected():
                 painter.setPen(QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, _SOLID))
                 painter.drawPath(lines)
-            painter.setPen(_line_pen(kind))
+            painter.setPen(_line_pen(kind) if wash is None else _washed_pen(kind, *wash))
             painter.setBrush(_NO_BRUSH)
             painter.drawPath(lines)
 
@@ -483,10 +500,13 @@ class EdgeItem(QGraphicsItem):
         if area is None or _inside_xy(self._sign_xy(), area):
             self._paint_sign(painter, theme.RELATION_COLOURS[kind])
 
-    def paint_layered(self, painter: QPainter, areas: list[Area], bounds: Area) -> None:
+    def paint_layered(
+        self, painter: QPainter, areas: list[Area], bounds: Area, ground: int | None = None
+    ) -> None:
         """Draw this layered arrow where it may show in ``areas`` (the parts of the background
         being drawn, ``bounds`` their bounding rect; see :class:`ArrowLayer`): lines, head,
-        junction and sign."""
+        junction and sign. ``ground``: the opaque colour (``QColor.rgb()``) the background was
+        just filled with, which a faded arrow's lines are washed towards; None: unknown."""
         if self.geometry is None:
             return
         plan = self._plan()
@@ -517,13 +537,16 @@ class EdgeItem(QGraphicsItem):
             and area[3] >= box[3]
         ):
             area = None  # all of it
-        painter.setOpacity(self._layer_opacity())
+        opacity = self.opacity()
+        if self.blocked and ground is not None and not self.isSelected():
+            # Qt blends a translucent stroke many times slower than an opaque one (thousands
+            # of faded long lines cross a strip scrolled into view): over a plain ground the
+            # opaque washed colour gives the same pixels, except where lines cross.
+            painter.setOpacity(opacity)
+            self._draw(painter, plan, area, (BLOCKED_OPACITY, ground))
+            return
+        painter.setOpacity(opacity * (BLOCKED_OPACITY if self.blocked else 1.0))
         self._draw(painter, plan, area)
-
-    def _layer_opacity(self) -> float:
-        """The item's own opacity (a presentation's), faded further while blocked: what Qt
-        would have applied to its painting."""
-        return self.opacity() * (BLOCKED_OPACITY if self.blocked else 1.0)
 
     def _reaches(self, area: tuple[float, float, float, float]) -> bool:
         """Whether anything this arrow draws (lines, head, sign, junction, selection) may fall
@@ -595,6 +618,39 @@ def _line_pen(kind: RelationKind) -> QPen:
     """The pen of an arrow's lines: made once per kind, not in each of thousands of paints."""
     pen = QPen(theme.RELATION_COLOURS[kind], LINE_WIDTH, theme.RELATION_STYLES[kind])
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+#: How a faded arrow's lines are drawn opaque: (the fading's opacity, the ground's colour as
+#: ``QColor.rgb()``). Over that ground, a line in the washed colour (see :func:`_washed`)
+#: covers each pixel as the translucent line would: ground·(1 − o·c) + colour·o·c.
+Wash = tuple[float, int]
+
+
+@functools.cache
+def _washed_rgb(rgb: int, opacity: float, ground: int) -> int:
+    colour, under = QColor.fromRgb(rgb), QColor.fromRgb(ground)
+
+    def mix(a: int, b: int) -> int:
+        return round(a * opacity + b * (1.0 - opacity))
+
+    return QColor(
+        mix(colour.red(), under.red()),
+        mix(colour.green(), under.green()),
+        mix(colour.blue(), under.blue()),
+    ).rgb()
+
+
+def _washed(colour: QColor, wash: Wash) -> QColor:
+    """``colour`` seen through ``wash``'s opacity over its ground, as an opaque colour."""
+    return QColor.fromRgb(_washed_rgb(colour.rgb(), *wash))
+
+
+@functools.cache
+def _washed_pen(kind: RelationKind, opacity: float, ground: int) -> QPen:
+    """:func:`_line_pen` in its colour washed over ``ground`` (see :data:`Wash`)."""
+    pen = QPen(_line_pen(kind))
+    pen.setColor(_washed(theme.RELATION_COLOURS[kind], (opacity, ground)))
     return pen
 
 

@@ -106,7 +106,7 @@ class MapScene(QGraphicsScene):
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawBackground(painter, rect)
         rect = QRectF(rect)
-        self.arrow_layer.paint(painter, rect)
+        self.arrow_layer.paint(painter, rect, self.backgroundBrush())
 
     # Look-ups -----------------------------------------------------------------------------
 
