@@ -110,6 +110,9 @@ class ArrowLayer:
         clip, which a cached background's repaint of a few thin boxes sets). ``ground``: the
         brush the background was just filled with; faded arrows are drawn opaque over a plain
         opaque one (see ``EdgeItem.paint_layered``)."""
+        # Here, not at the top: the arrows' module builds on this one.
+        from argmap.ui.canvas.edge_item import layer_run
+
         if not self._edges:
             return
         areas = _areas(painter, rect)
@@ -133,12 +136,13 @@ class ArrowLayer:
         under = ground.color().rgb() if ground is not None and plain else None
         painter.save()
         try:
+            run = layer_run(painter, areas, bounds, under)
             for edge in self._in_stacking_order():
                 box = edge.line_box
                 if box[0] > right or box[2] < left or box[1] > bottom or box[3] < top:
                     continue
                 if edge.isVisible():
-                    edge.paint_layered(painter, areas, bounds, under)
+                    edge.paint_layered(painter, run)
         finally:
             painter.restore()
 

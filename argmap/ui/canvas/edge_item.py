@@ -437,13 +437,16 @@ class EdgeItem(QGraphicsItem):
         plan: _Plan,
         area: tuple[float, float, float, float] | None,
         wash: Wash | None = None,
+        scale: float | None = None,
     ) -> None:
         """Everything, as the scale shows it: far out plain lines, else lines and ends.
 
         ``wash``: the arrow is faded (see :data:`Wash`): its lines are drawn opaque in the
         colour that fading gives over the ground, its ends with the painter's opacity faded.
+        ``scale``: the painter's (:func:`lod.scale_of`), when the caller knows it.
         """
-        scale = lod.scale_of(painter)
+        if scale is None:
+            scale = lod.scale_of(painter)
         lines = self._paths()[0]
         if scale < lod.DETAIL_SCALE:
             colour = theme.RELATION_COLOURS[self.kind]
@@ -470,15 +473,25 @@ class EdgeItem(QGraphicsItem):
         """The lines (and the selection under them), only their stretch in ``area`` if given;
         faded by ``wash`` if given (see :meth:`_draw`)."""
         kind = self.kind
+        pen = _line_pen(kind) if wash is None else _washed_pen(kind, *wash)
         if area is not None:
             # Qt strokes a line along its whole length before clipping it: an arrow reaching
             # far beyond the part redrawn is stroked only where it could show there.
+            pieces = line_clip.lines_in(plan.strokes, area, _dash_period(kind))
+            if pieces is not None:  # straight: drawn as lines (the same pixels as a path)
+                if pieces:
+                    if self.isSelected():
+                        painter.setPen(_selection_pen())
+                        painter.drawLines(pieces)
+                    painter.setPen(pen)
+                    painter.drawLines(pieces)
+                return
             lines = line_clip.pieces_in(plan.strokes, area, _dash_period(kind))
         if not lines.isEmpty():
             if self.isSelected():
-                painter.setPen(QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, _SOLID))
+                painter.setPen(_selection_pen())
                 painter.drawPath(lines)
-            painter.setPen(_line_pen(kind) if wash is None else _washed_pen(kind, *wash))
+            painter.setPen(pen)
             painter.setBrush(_NO_BRUSH)
             painter.drawPath(lines)
 
@@ -500,53 +513,48 @@ class EdgeItem(QGraphicsItem):
         if area is None or _inside_xy(self._sign_xy(), area):
             self._paint_sign(painter, theme.RELATION_COLOURS[kind])
 
-    def paint_layered(
-        self, painter: QPainter, areas: list[Area], bounds: Area, ground: int | None = None
-    ) -> None:
-        """Draw this layered arrow where it may show in ``areas`` (the parts of the background
-        being drawn, ``bounds`` their bounding rect; see :class:`ArrowLayer`): lines, head,
-        junction and sign. ``ground``: the opaque colour (``QColor.rgb()``) the background was
-        just filled with, which a faded arrow's lines are washed towards; None: unknown."""
+    def paint_layered(self, painter: QPainter, run: LayerRun) -> None:
+        """Draw this layered arrow where it may show in the parts of the background being
+        drawn (see :class:`ArrowLayer` and :func:`layer_run`): lines, head, junction, sign."""
         if self.geometry is None:
             return
         plan = self._plan()
         # Most arrows asked pass by: one test against the bounds turns them away (the sign
         # lies on the lines, so what reaches nothing near the bounds reaches no part).
-        if not _plan_reaches(plan, _grown_part(bounds, _REACH)):
+        if not _plan_reaches(plan, run.reach):
             return
-        reached = (
-            areas if len(areas) == 1 else [part for part in areas if self._reaches_a_part([part])]
-        )
-        if not reached:
-            return
-        area: tuple[float, float, float, float] | None = _grown_part(
-            (
-                min(a[0] for a in reached),
-                min(a[1] for a in reached),
-                max(a[2] for a in reached),
-                max(a[3] for a in reached),
-            ),
-            _REACH,
-        )
+        area: tuple[float, float, float, float] | None = run.whole
+        if area is None:
+            reached = [part for part in run.areas if self._reaches_a_part([part])]
+            if not reached:
+                return
+            area = _grown_part(
+                (
+                    min(a[0] for a in reached),
+                    min(a[1] for a in reached),
+                    max(a[2] for a in reached),
+                    max(a[3] for a in reached),
+                ),
+                _REACH,
+            )
         box = self.line_box
-        if (
-            area is not None
-            and area[0] <= box[0]
-            and area[1] <= box[1]
-            and area[2] >= box[2]
-            and area[3] >= box[3]
-        ):
+        if area[0] <= box[0] and area[1] <= box[1] and area[2] >= box[2] and area[3] >= box[3]:
             area = None  # all of it
         opacity = self.opacity()
-        if self.blocked and ground is not None and not self.isSelected():
-            # Qt blends a translucent stroke many times slower than an opaque one (thousands
-            # of faded long lines cross a strip scrolled into view): over a plain ground the
-            # opaque washed colour gives the same pixels, except where lines cross.
+        wash: Wash | None = None
+        if self.blocked:
+            if run.ground is not None and not self.isSelected():
+                # Qt blends a translucent stroke many times slower than an opaque one
+                # (thousands of faded long lines cross a strip scrolled into view): over a
+                # plain ground the opaque washed colour gives the same pixels, except where
+                # lines cross.
+                wash = (BLOCKED_OPACITY, run.ground)
+            else:
+                opacity *= BLOCKED_OPACITY
+        if opacity != run.opacity:
             painter.setOpacity(opacity)
-            self._draw(painter, plan, area, (BLOCKED_OPACITY, ground))
-            return
-        painter.setOpacity(opacity * (BLOCKED_OPACITY if self.blocked else 1.0))
-        self._draw(painter, plan, area)
+            run.opacity = opacity
+        self._draw(painter, plan, area, wash, run.scale)
 
     def _reaches(self, area: tuple[float, float, float, float]) -> bool:
         """Whether anything this arrow draws (lines, head, sign, junction, selection) may fall
@@ -614,11 +622,48 @@ _NO_BRUSH = Qt.BrushStyle.NoBrush
 
 
 @functools.cache
+def _selection_pen() -> QPen:
+    """The wide stroke under a selected arrow's lines."""
+    return QPen(theme.SELECTION_COLOUR, LINE_WIDTH + 5, _SOLID)
+
+
+@functools.cache
 def _line_pen(kind: RelationKind) -> QPen:
     """The pen of an arrow's lines: made once per kind, not in each of thousands of paints."""
     pen = QPen(theme.RELATION_COLOURS[kind], LINE_WIDTH, theme.RELATION_STYLES[kind])
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
+
+
+@dataclass(slots=True)
+class LayerRun:
+    """What one paint of the arrow layer works out once for all the arrows it asks."""
+
+    #: The parts of the scene drawn (left, top, right, bottom).
+    areas: list[Area]
+    #: Their bounds grown by :data:`_REACH`: an arrow that reaches nothing here reaches none.
+    reach: tuple[float, float, float, float]
+    #: The one part grown by :data:`_REACH`, when there is one (None: several).
+    whole: tuple[float, float, float, float] | None
+    #: The painter's scale (:func:`lod.scale_of`).
+    scale: float
+    #: The opaque ground's ``QColor.rgb()`` (see :data:`Wash`); None: not plain.
+    ground: int | None
+    #: The painter's opacity, as last set.
+    opacity: float
+
+
+def layer_run(painter: QPainter, areas: list[Area], bounds: Area, ground: int | None) -> LayerRun:
+    """The :class:`LayerRun` of a paint of ``areas`` (``bounds`` their bounding rect) over
+    ``ground``."""
+    return LayerRun(
+        areas,
+        _grown_part(bounds, _REACH),
+        _grown_part(areas[0], _REACH) if len(areas) == 1 else None,
+        lod.scale_of(painter),
+        ground,
+        painter.opacity(),
+    )
 
 
 #: How a faded arrow's lines are drawn opaque: (the fading's opacity, the ground's colour as

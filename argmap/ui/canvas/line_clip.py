@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QLineF
 from PySide6.QtGui import QPainterPath
 
 #: (left, top, right, bottom) in the lines' coordinates.
@@ -65,30 +65,58 @@ def pieces_in(strokes: tuple[Stroke, ...], area: Area, dash_period: float = 0.0)
     pieces = QPainterPath()
     for stroke in strokes:
         if len(stroke) == 4:
-            _line_piece(pieces, stroke, area, dash_period)
+            _add_line_piece(pieces, stroke, area, dash_period)
         else:
             _curve_pieces(pieces, stroke, area)
     return pieces
 
 
-def _line_piece(
+def lines_in(
+    strokes: tuple[Stroke, ...], area: Area, dash_period: float = 0.0
+) -> list[QLineF] | None:
+    """The same stretches as :func:`pieces_in` as separate lines, for ``QPainter.drawLines``
+    (the same pixels, without building a path); None when ``strokes`` has a curve."""
+    found: list[QLineF] = []
+    for stroke in strokes:
+        if len(stroke) != 4:
+            return None
+        piece = _line_piece(stroke, area, dash_period)
+        if piece is not None:
+            found.append(QLineF(*piece))
+    return found
+
+
+def _add_line_piece(
     pieces: QPainterPath,
     line: tuple[float, float, float, float],
     area: Area,
     dash_period: float,
 ) -> None:
+    piece = _line_piece(line, area, dash_period)
+    if piece is not None:
+        x0, y0, x1, y1 = piece
+        pieces.moveTo(x0, y0)
+        pieces.lineTo(x1, y1)
+
+
+def _line_piece(
+    line: tuple[float, float, float, float], area: Area, dash_period: float
+) -> tuple[float, float, float, float] | None:
+    """The stretch of ``line`` that may show in ``area`` (its end kept exact when it is
+    there), or None."""
     x0, y0, x1, y1 = line
     dx, dy = x1 - x0, y1 - y0
     span = _line_span(x0, y0, dx, dy, area)
     if span is None:
-        return
+        return None
     low, high = span
     if dash_period and low > 0.0:
         length = math.hypot(dx, dy)
         # Back to where the dash pattern last started.
         low = max(0.0, low - (length * low) % dash_period / length)
-    pieces.moveTo(x0 + dx * low, y0 + dy * low)
-    pieces.lineTo(QPointF(x1, y1) if high == 1.0 else QPointF(x0 + dx * high, y0 + dy * high))
+    if high == 1.0:
+        return (x0 + dx * low, y0 + dy * low, x1, y1)
+    return (x0 + dx * low, y0 + dy * low, x0 + dx * high, y0 + dy * high)
 
 
 def _line_span(
