@@ -5,8 +5,8 @@ CPU of the last three printed; ``--profile GESTURE`` adds a cProfile of one more
     .venv/bin/python tools/gesture_costs.py COUNT SHAPE [GESTURE ...] [--profile GESTURE]
 
 COUNT: 1000, 5000, 20000; SHAPE: tree or rows; gestures: add_evidence add_objection edit_text
-move delete undo redo apply_layout (all by default; ``none``: only open the map). Run from the
-checkout's root. The opening is printed twice: to the first paint (``open_window``, what
+move delete undo redo apply_layout scroll (all by default; ``none``: only open the map). Run
+from the checkout's root. The opening is printed twice: to the first paint (``open_window``, what
 ``test_open_to_first_paint`` measures), and until the window is idle (labels placed, panels
 filled), in CPU and wall seconds.
 """
