@@ -67,11 +67,12 @@ def _alike(one: QImage, other: QImage) -> bool:
     """The same picture: a pixel may differ by an antialiasing step or so, no more. A line cut
     to the part redrawn starts nearer than the whole line: Qt's rasterizer steps each edge in
     fixed point from its first point, so the cover of a pixel along it may come out a few
-    levels in 255 apart (a dash cut out of a long line likewise)."""
+    levels in 255 apart (a dash cut out of a long line, or out of a dashed curve's polyline,
+    likewise). A dash drawn out of place differs by a hundred levels or more."""
     if one == other:
         return True
     pairs = zip(bytes(one.constBits()), bytes(other.constBits()), strict=True)
-    return max(abs(a - b) for a, b in pairs) <= 4
+    return max(abs(a - b) for a, b in pairs) <= 6
 
 
 def test_a_part_redrawn_looks_as_when_every_arrow_is_painted(
@@ -96,9 +97,16 @@ def test_a_part_redrawn_looks_as_when_every_arrow_is_painted(
     signs.clear()
     # Every arrow painted whole in every part, as before arrows were culled.
     monkeypatch.setattr(edge_item, "_grown", lambda _rect: (-1e9, -1e9, 1e9, 1e9))
-    every = [_paint_part(canvas, part) for part in parts]
+    for part in parts:
+        _paint_part(canvas, part)
+    # The reference: every arrow whole on one picture of the whole map, cut into the parts
+    # (a dashed curve reaching off a small picture is dashed off by Qt, see line_clip).
+    whole = QRectF(int(frame.left()), int(frame.top()), frame.width() + 300, frame.height() + 300)
+    picture = _paint_part(canvas, whole)
     drawn = 0
-    for part, mine, theirs in zip(parts, culled, every, strict=True):
+    for part, mine in zip(parts, culled, strict=True):
+        at = part.topLeft() - whole.topLeft()
+        theirs = picture.copy(int(at.x()), int(at.y()), int(part.width()), int(part.height()))
         assert _alike(mine, theirs), f"the part at {part.left()},{part.top()} differs"
         drawn += mine != _blank(mine)
     assert drawn > len(parts) / 4  # the parts cut through arrows

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QPaintEngine,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -453,7 +454,7 @@ class EdgeItem(QGraphicsItem):
             self._paint_plain(painter, colour if wash is None else _washed(colour, wash), lines)
             return
         painter.setRenderHint(_ANTIALIASING, scale >= lod.TEXT_SCALE)
-        self._stroke(painter, plan, lines, area, wash)
+        self._stroke(painter, plan, lines, area, wash, scale)
         if wash is None:
             self._paint_ends(painter, plan, area)
             return
@@ -469,11 +470,19 @@ class EdgeItem(QGraphicsItem):
         lines: QPainterPath,
         area: tuple[float, float, float, float] | None,
         wash: Wash | None = None,
+        scale: float = 1.0,
     ) -> None:
         """The lines (and the selection under them), only their stretch in ``area`` if given;
-        faded by ``wash`` if given (see :meth:`_draw`)."""
+        faded by ``wash`` if given (see :meth:`_draw`); ``scale``: the painter's."""
         kind = self.kind
         pen = _line_pen(kind) if wash is None else _washed_pen(kind, *wash)
+        flat_scale: float | None = None
+        if plan.curve_box is not None and _dash_period(kind) and _on_pixels(painter):
+            # A dashed curve on screen is drawn as the polyline cut near the part drawn (see
+            # line_clip.dashed_curve_piece), whole as well, so the parts match the whole.
+            flat_scale = scale
+            if area is None:
+                area = self.line_box
         if area is not None:
             # Qt strokes a line along its whole length before clipping it: an arrow reaching
             # far beyond the part redrawn is stroked only where it could show there.
@@ -486,7 +495,7 @@ class EdgeItem(QGraphicsItem):
                     painter.setPen(pen)
                     painter.drawLines(pieces)
                 return
-            lines = line_clip.pieces_in(plan.strokes, area, _dash_period(kind))
+            lines = line_clip.pieces_in(plan.strokes, area, _dash_period(kind), flat_scale)
         if not lines.isEmpty():
             if self.isSelected():
                 painter.setPen(_selection_pen())
@@ -619,6 +628,12 @@ _ANTIALIASING = QPainter.RenderHint.Antialiasing
 _SOLID = Qt.PenStyle.SolidLine
 _NO_PEN = Qt.PenStyle.NoPen
 _NO_BRUSH = Qt.BrushStyle.NoBrush
+
+
+def _on_pixels(painter: QPainter) -> bool:
+    """Whether ``painter`` draws pixels (a view, an image), not shapes (SVG, PDF)."""
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() == QPaintEngine.Type.Raster
 
 
 @functools.cache

@@ -14,10 +14,12 @@ polyline, so a cut-out stretch comes out up to a tenth of a pixel aside and its 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 
-from PySide6.QtCore import QLineF
-from PySide6.QtGui import QPainterPath
+from PySide6.QtCore import QLineF, QPointF
+from PySide6.QtGui import QPainterPath, QTransform
 
 #: (left, top, right, bottom) in the lines' coordinates.
 Area = tuple[float, float, float, float]
@@ -54,18 +56,27 @@ def strokes_of(lines: QPainterPath) -> tuple[Stroke, ...]:
     return tuple(strokes)
 
 
-def pieces_in(strokes: tuple[Stroke, ...], area: Area, dash_period: float = 0.0) -> QPainterPath:
+def pieces_in(
+    strokes: tuple[Stroke, ...],
+    area: Area,
+    dash_period: float = 0.0,
+    flat_scale: float | None = None,
+) -> QPainterPath:
     """The stretches of ``strokes`` (see :func:`strokes_of`) that may show in ``area``, as one
     path to stroke instead of the whole lines.
 
     ``dash_period``: the length of the pen's dash pattern (0 for a solid pen); each stretch
     then starts a whole number of patterns from the start of its line, as the whole line's
-    dashes do.
+    dashes do. ``flat_scale``: a dashed curve is flattened at this scale and cut likewise (see
+    :func:`dashed_curve_piece`); None: kept whole.
     """
     pieces = QPainterPath()
     for stroke in strokes:
         if len(stroke) == 4:
             _add_line_piece(pieces, stroke, area, dash_period)
+        elif dash_period and flat_scale is not None:
+            if curve_meets(stroke, area):
+                dashed_curve_piece(pieces, stroke, area, dash_period, flat_scale)
         else:
             _curve_pieces(pieces, stroke, area)
     return pieces
@@ -142,6 +153,65 @@ def _line_span(
 def line_meets(x0: float, y0: float, x1: float, y1: float, area: Area) -> bool:
     """Whether the segment (x0, y0)-(x1, y1) touches the closed rectangle ``area``."""
     return _line_span(x0, y0, x1 - x0, y1 - y0, area) is not None
+
+
+def flattened(curve: Cubic, scale: float) -> list[tuple[float, float]]:
+    """``curve`` as the polyline Qt would stroke for it at ``scale`` (device pixels per unit),
+    worked out at no offset: the same points wherever on the device it is drawn."""
+    x0, y0, x1, y1, x2, y2, x3, y3 = curve
+    path = QPainterPath(QPointF(x0, y0))
+    path.cubicTo(x1, y1, x2, y2, x3, y3)
+    scale = max(scale, 1e-3)
+    polygon = path.toSubpathPolygons(QTransform.fromScale(scale, scale))[0]
+    return [(point.x() / scale, point.y() / scale) for point in polygon.toList()]
+
+
+def dashed_curve_piece(
+    pieces: QPainterPath, curve: Cubic, area: Area, dash_period: float, scale: float
+) -> None:
+    """Add the stretch of the dashed ``curve`` that may show in ``area``, flattened (see
+    :func:`flattened`): from where the dash pattern last started before the curve first
+    enters ``area`` to where it last leaves it.
+
+    Qt skips the dashes of a curve that lie off the device, and the skip drifts: a dashed
+    curve reaching past the edge came out with its dashes 1-2 px along where it did not, so a
+    strip scrolled into view showed them shifted against the rest. A polyline started on the
+    pattern near the area has nothing to skip."""
+    points = flattened(curve, scale)
+    lengths = [0.0]
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        lengths.append(lengths[-1] + math.hypot(bx - ax, by - ay))
+    enter: tuple[int, float] | None = None
+    leave = (0, 0.0)
+    for i, ((ax, ay), (bx, by)) in enumerate(itertools.pairwise(points)):
+        span = _line_span(ax, ay, bx - ax, by - ay, area)
+        if span is not None:
+            if enter is None:
+                enter = (i, span[0])
+            leave = (i, span[1])
+    if enter is None:
+        return
+    i, low = enter
+    at = lengths[i] + (lengths[i + 1] - lengths[i]) * low
+    if dash_period:
+        at -= at % dash_period
+    first = max(0, min(bisect.bisect_right(lengths, at) - 1, len(points) - 2))
+    pieces.moveTo(*_along(points, lengths, first, at))
+    last, high = leave
+    for k in range(first + 1, last + 1):
+        pieces.lineTo(*points[k])
+    (ax, ay), (bx, by) = points[last], points[last + 1]
+    pieces.lineTo(ax + (bx - ax) * high, ay + (by - ay) * high)
+
+
+def _along(
+    points: list[tuple[float, float]], lengths: list[float], i: int, at: float
+) -> tuple[float, float]:
+    """The point ``at`` along the polyline, on its segment ``i``."""
+    (ax, ay), (bx, by) = points[i], points[i + 1]
+    size = lengths[i + 1] - lengths[i]
+    t = (at - lengths[i]) / size if size else 0.0
+    return ax + (bx - ax) * t, ay + (by - ay) * t
 
 
 def _curve_pieces(pieces: QPainterPath, curve: Cubic, area: Area) -> None:
