@@ -10,6 +10,9 @@ comes near the part and left out when it does not (found by halving it: a Bézie
 inside the box of its control points). Cut curves would not give the same pixels: Qt strokes a
 curve through offset curves fitted to it piece by piece, and dashes it along its own flattened
 polyline, so a cut-out stretch comes out up to a tenth of a pixel aside and its dashes shifted.
+A dashed curve drawn on pixels is the exception (:func:`dashed_curve_piece`): kept whole, Qt
+drifts its dashes where it reaches off the picture, so it is drawn as the polyline Qt would
+flatten it to, cut where the dash pattern starts near the part.
 """
 
 from __future__ import annotations
